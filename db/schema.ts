@@ -1,0 +1,354 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+/* Enums ------------------------------------------------------------------ */
+
+export const organisationKind = pgEnum("organisation_kind", [
+  "council",
+  "fire",
+  "police",
+  "health",
+  "other",
+]);
+
+export const userRole = pgEnum("user_role", ["council_editor", "admin"]);
+export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
+
+export const arrangementStage = pgEnum("arrangement_stage", ["planned", "operational", "ended"]);
+
+export const revisionState = pgEnum("revision_state", [
+  "draft",
+  "submitted",
+  "approved",
+  "rejected",
+  "superseded",
+]);
+
+export const partnerRole = pgEnum("partner_role", ["lead", "partner"]);
+export const savingsKind = pgEnum("savings_kind", ["actual", "forecast"]);
+
+/* Reference data ----------------------------------------------------------- */
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** Stable external code: the GSS code for councils and ICBs, a prefixed register id otherwise. */
+    code: text().notNull().unique(),
+    gssCode: text(),
+    formerGssCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    kind: organisationKind().notNull(),
+    /** ONS/mySociety council type (CTY, NMD, UA, MD, LBO, CC) or the body's own type. */
+    councilType: text(),
+    name: text().notNull(),
+    shortName: text().notNull(),
+    region: text(),
+    /** Code of the county council whose area a district lies in (two-tier areas). */
+    parentCode: text(),
+    /** First and last day the body existed (both inclusive); null when unknown or still running. */
+    startDate: date(),
+    endDate: date(),
+    replacedById: integer().references((): AnyPgColumn => organisations.id),
+    population: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisations_gss_code_key").on(t.gssCode),
+    index("organisations_kind_idx").on(t.kind),
+    check(
+      "organisations_dates_check",
+      sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
+    ),
+  ],
+);
+
+export const serviceCategories = pgTable("service_categories", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(""),
+  /** back_office or front_line: the LGA found back office sharing about twice as common. */
+  area: text().notNull(),
+  sortOrder: integer().notNull(),
+});
+
+/* People ------------------------------------------------------------------ */
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull(),
+    organisationId: integer().references(() => organisations.id),
+    status: userStatus().notNull().default("active"),
+    passwordHash: text(),
+    /** Raised whenever a change must end the user's existing sessions. */
+    sessionVersion: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    check(
+      "users_editor_has_organisation_check",
+      sql`${t.role} <> 'council_editor' OR ${t.organisationId} IS NOT NULL`,
+    ),
+  ],
+);
+
+/* Arrangements and their revisions ----------------------------------------------------- */
+
+export const arrangements = pgTable(
+  "arrangements",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique(),
+    leadOrganisationId: integer()
+      .notNull()
+      .references(() => organisations.id),
+    publishedRevisionId: integer().references((): AnyPgColumn => arrangementRevisions.id),
+    /** Demo records generated to resemble the LGA's 2017 picture; shown as illustrative. */
+    isIllustrative: boolean().notNull().default(false),
+    createdById: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("arrangements_lead_idx").on(t.leadOrganisationId),
+    uniqueIndex("arrangements_published_revision_key").on(t.publishedRevisionId),
+  ],
+);
+
+export const arrangementRevisions = pgTable(
+  "arrangement_revisions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    arrangementId: integer()
+      .notNull()
+      .references(() => arrangements.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    title: text().notNull(),
+    description: text().notNull(),
+    mainCategoryId: integer()
+      .notNull()
+      .references(() => serviceCategories.id),
+    stage: arrangementStage().notNull(),
+    startDate: date(),
+    endDate: date(),
+    benefits: text().array().notNull().default(sql`'{}'::text[]`),
+    contactName: text(),
+    contactEmail: text(),
+    noSavingsReason: text(),
+    state: revisionState().notNull().default("draft"),
+    authorId: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedById: integer().references(() => users.id),
+    submittedAt: timestamp({ withTimezone: true }),
+    reviewedById: integer().references(() => users.id),
+    /** For approved (and later superseded) revisions this is the moment it was published. */
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewNote: text(),
+  },
+  (t) => [
+    uniqueIndex("arrangement_revisions_version_key").on(t.arrangementId, t.version),
+    // At most one open revision (draft or submitted) per arrangement.
+    uniqueIndex("arrangement_revisions_one_open_key")
+      .on(t.arrangementId)
+      .where(sql`${t.state} IN ('draft', 'submitted')`),
+    index("arrangement_revisions_state_idx").on(t.state),
+    check(
+      "arrangement_revisions_dates_check",
+      sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
+    ),
+    check("arrangement_revisions_version_check", sql`${t.version} >= 1`),
+    check(
+      "arrangement_revisions_reviewed_check",
+      sql`${t.state} NOT IN ('approved', 'rejected', 'superseded') OR ${t.reviewedAt} IS NOT NULL`,
+    ),
+  ],
+);
+
+export const revisionCategories = pgTable(
+  "revision_categories",
+  {
+    revisionId: integer()
+      .notNull()
+      .references(() => arrangementRevisions.id, { onDelete: "cascade" }),
+    categoryId: integer()
+      .notNull()
+      .references(() => serviceCategories.id),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.categoryId] })],
+);
+
+export const revisionPartners = pgTable(
+  "revision_partners",
+  {
+    revisionId: integer()
+      .notNull()
+      .references(() => arrangementRevisions.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id),
+    role: partnerRole().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.organisationId] }),
+    index("revision_partners_organisation_idx").on(t.organisationId),
+    uniqueIndex("revision_partners_one_lead_key")
+      .on(t.revisionId)
+      .where(sql`${t.role} = 'lead'`),
+  ],
+);
+
+export const revisionSavings = pgTable(
+  "revision_savings",
+  {
+    revisionId: integer()
+      .notNull()
+      .references(() => arrangementRevisions.id, { onDelete: "cascade" }),
+    /** The calendar year the financial year starts in: 2016 means 2016/17. */
+    financialYear: smallint().notNull(),
+    amountPence: bigint({ mode: "bigint" }).notNull(),
+    kind: savingsKind().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.financialYear] }),
+    check("revision_savings_amount_check", sql`${t.amountPence} >= 0`),
+    check("revision_savings_year_check", sql`${t.financialYear} BETWEEN 2000 AND 2100`),
+  ],
+);
+
+/* Audit and editions ---------------------------------------------------------------------- */
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer().references(() => users.id),
+    organisationId: integer().references(() => organisations.id),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    requestId: text(),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_organisation_idx").on(t.organisationId, t.at),
+    index("audit_events_actor_idx").on(t.actorUserId, t.at),
+  ],
+);
+
+export const editions = pgTable("editions", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull().unique(),
+  /** The register as it stood at this moment is the edition's content. */
+  asOf: timestamp({ withTimezone: true }).notNull(),
+  createdById: integer().references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/* Relations --------------------------------------------------------------------------------- */
+
+export const organisationsRelations = relations(organisations, ({ one }) => ({
+  replacedBy: one(organisations, {
+    fields: [organisations.replacedById],
+    references: [organisations.id],
+  }),
+}));
+
+export const arrangementsRelations = relations(arrangements, ({ one, many }) => ({
+  lead: one(organisations, {
+    fields: [arrangements.leadOrganisationId],
+    references: [organisations.id],
+  }),
+  publishedRevision: one(arrangementRevisions, {
+    fields: [arrangements.publishedRevisionId],
+    references: [arrangementRevisions.id],
+  }),
+  revisions: many(arrangementRevisions),
+}));
+
+export const arrangementRevisionsRelations = relations(arrangementRevisions, ({ one, many }) => ({
+  arrangement: one(arrangements, {
+    fields: [arrangementRevisions.arrangementId],
+    references: [arrangements.id],
+  }),
+  mainCategory: one(serviceCategories, {
+    fields: [arrangementRevisions.mainCategoryId],
+    references: [serviceCategories.id],
+  }),
+  partners: many(revisionPartners),
+  savings: many(revisionSavings),
+  categories: many(revisionCategories),
+}));
+
+export const revisionPartnersRelations = relations(revisionPartners, ({ one }) => ({
+  revision: one(arrangementRevisions, {
+    fields: [revisionPartners.revisionId],
+    references: [arrangementRevisions.id],
+  }),
+  organisation: one(organisations, {
+    fields: [revisionPartners.organisationId],
+    references: [organisations.id],
+  }),
+}));
+
+export const revisionSavingsRelations = relations(revisionSavings, ({ one }) => ({
+  revision: one(arrangementRevisions, {
+    fields: [revisionSavings.revisionId],
+    references: [arrangementRevisions.id],
+  }),
+}));
+
+export const revisionCategoriesRelations = relations(revisionCategories, ({ one }) => ({
+  revision: one(arrangementRevisions, {
+    fields: [revisionCategories.revisionId],
+    references: [arrangementRevisions.id],
+  }),
+  category: one(serviceCategories, {
+    fields: [revisionCategories.categoryId],
+    references: [serviceCategories.id],
+  }),
+}));
+
+/* Row types ------------------------------------------------------------------------------------ */
+
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type ServiceCategory = typeof serviceCategories.$inferSelect;
+export type NewServiceCategory = typeof serviceCategories.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Arrangement = typeof arrangements.$inferSelect;
+export type NewArrangement = typeof arrangements.$inferInsert;
+export type ArrangementRevision = typeof arrangementRevisions.$inferSelect;
+export type NewArrangementRevision = typeof arrangementRevisions.$inferInsert;
+export type RevisionPartner = typeof revisionPartners.$inferSelect;
+export type RevisionSaving = typeof revisionSavings.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;
+export type Edition = typeof editions.$inferSelect;
