@@ -52,7 +52,10 @@ export const organisations = pgTable(
     /** Stable external code: the GSS code for councils and ICBs, a prefixed register id otherwise. */
     code: text().notNull().unique(),
     gssCode: text(),
-    formerGssCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    formerGssCodes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     kind: organisationKind().notNull(),
     /** ONS/mySociety council type (CTY, NMD, UA, MD, LBO, CC) or the body's own type. */
     councilType: text(),
@@ -154,7 +157,10 @@ export const arrangementRevisions = pgTable(
     stage: arrangementStage().notNull(),
     startDate: date(),
     endDate: date(),
-    benefits: text().array().notNull().default(sql`'{}'::text[]`),
+    benefits: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     contactName: text(),
     contactEmail: text(),
     noSavingsReason: text(),

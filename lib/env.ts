@@ -7,7 +7,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL to a PostgreSQL URL." })
+    .string({
+      error:
+        "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL to a PostgreSQL URL.",
+    })
     .refine(isPostgresUrl, {
       message: "DATABASE_URL must look like postgres://user:password@host:5432/database",
     }),
@@ -19,7 +22,9 @@ export type Env = z.infer<typeof schema>;
 export function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.pathname.length > 1;
+    return (
+      (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.pathname.length > 1
+    );
   } catch {
     return false;
   }

@@ -12,12 +12,17 @@ import { runMain, UserFacingError } from "./lib/errors";
 
 runMain(async () => {
   const mode = process.argv[2];
-  if (mode !== "dev" && mode !== "start") throw new UserFacingError("Usage: tsx scripts/run.ts dev|start");
+  if (mode !== "dev" && mode !== "start")
+    throw new UserFacingError("Usage: tsx scripts/run.ts dev|start");
   if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
     throw new UserFacingError("There is no production build yet. Run `npm run build` first.");
   }
   const port = Number(process.env.PORT ?? 3000);
-  await assertPortFree(port, "web server", "Stop whatever is using it, or set PORT to a free port.");
+  await assertPortFree(
+    port,
+    "web server",
+    "Stop whatever is using it, or set PORT to a free port.",
+  );
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   await withEmbeddedIfNeeded(async (embedded) => {

@@ -43,10 +43,19 @@ async function runVitest(projects: string[], env: NodeJS.ProcessEnv): Promise<Co
   args.push(`--outputFile.json=${output}`);
   for (const p of projects) args.push("--project", p);
   const code = await run(process.execPath, args, env);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Counts> {
@@ -56,17 +65,24 @@ async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Counts> {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
+  const report = readJson<{
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   const failed = report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0);
-  return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed,
+    skipped: report.stats.skipped,
+  };
 }
 
 runMain(async () => {
   const wanted = process.argv.slice(2);
   const suites = wanted.length ? wanted : ["unit", "integration", "e2e"];
   for (const s of suites) {
-    if (!["unit", "integration", "e2e"].includes(s)) throw new UserFacingError(`Unknown suite "${s}": use unit, integration or e2e.`);
+    if (!["unit", "integration", "e2e"].includes(s))
+      throw new UserFacingError(`Unknown suite "${s}": use unit, integration or e2e.`);
   }
   mkdirSync(RESULTS, { recursive: true });
   const needsDb = suites.some((s) => s !== "unit");
@@ -93,7 +109,9 @@ runMain(async () => {
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
     if (url) {
-      console.log(`\n▶ Database: ${embedded ? "embedded (fresh)" : "TEST_DATABASE_URL/DATABASE_URL"}`);
+      console.log(
+        `\n▶ Database: ${embedded ? "embedded (fresh)" : "TEST_DATABASE_URL/DATABASE_URL"}`,
+      );
       await migrateDatabase(url);
       await seedDatabase(url, { demo: true });
       Object.assign(env, { DATABASE_URL: url, DB_POOL_MAX: "5" });
@@ -127,7 +145,9 @@ runMain(async () => {
     writeFileSync(path.join(RESULTS, "summary.json"), JSON.stringify(totals));
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`\nTest run took ${seconds}s.`);
-    console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+    console.log(
+      `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+    );
   }
   if (totals.failed > 0) process.exitCode = 1;
 });

@@ -9,6 +9,7 @@
  */
 import seedrandom from "seedrandom";
 import { BENEFITS, SERVICE_CATEGORIES, type ServiceCategorySlug } from "@/lib/categories";
+import { financialYearOf } from "@/lib/financial-year";
 import {
   existedOn,
   loadCouncilAdjacency,
@@ -197,13 +198,6 @@ function dayNumber(iso: string): number {
 
 function fromDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The financial year (April to March) a date falls in, as the year it starts. */
-export function financialYearOf(iso: string): number {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  return m >= 4 ? y : y - 1;
 }
 
 const NUMBER_WORDS: Record<number, string> = {

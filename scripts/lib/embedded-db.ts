@@ -120,7 +120,11 @@ export async function startEmbeddedDatabase(options: {
           ),
         );
       } else {
-        reject(new UserFacingError(`The embedded database stopped while starting (exit ${code}). ${stderr.trim()}`));
+        reject(
+          new UserFacingError(
+            `The embedded database stopped while starting (exit ${code}). ${stderr.trim()}`,
+          ),
+        );
       }
     });
   });

@@ -16,7 +16,9 @@ describe("embedded database launcher", () => {
     writeFileSync(path.join(dir, "precious.txt"), "keep me");
     const attempt = startEmbeddedDatabase({ dataDir: dir, port: await findFreePort() });
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
-    await expect(attempt).rejects.toThrow(/not an embedded database folder.*nothing has been deleted/);
+    await expect(attempt).rejects.toThrow(
+      /not an embedded database folder.*nothing has been deleted/,
+    );
     expect(readdirSync(dir)).toEqual(["precious.txt"]);
     expect(readFileSync(path.join(dir, "precious.txt"), "utf8")).toBe("keep me");
   });

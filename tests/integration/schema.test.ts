@@ -12,7 +12,9 @@ const journal = JSON.parse(
 
 describe("migrations", () => {
   it("applied every committed migration, from empty, exactly once", async () => {
-    const rows = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const rows = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from drizzle.__drizzle_migrations`;
     expect(rows[0]!.n).toBe(journal.entries.length);
   });
 
@@ -38,7 +40,9 @@ describe("migrations", () => {
 
 /** Creates an arrangement with one revision in `state` inside `tx`, returning its ids. */
 async function makeArrangement(tx: typeof sql, state = "draft") {
-  const [org] = await tx<{ id: number }[]>`select id from organisations where kind = 'council' limit 1`;
+  const [org] = await tx<
+    { id: number }[]
+  >`select id from organisations where kind = 'council' limit 1`;
   const [cat] = await tx<{ id: number }[]>`select id from service_categories limit 1`;
   const [arr] = await tx<{ id: number }[]>`
     insert into arrangements (slug, lead_organisation_id)
@@ -92,14 +96,18 @@ describe("database rules", () => {
   it("refuses negative pence, impossible years and an end before the start", async () => {
     const negative = await expectRefusedInTransaction(async (tx) => {
       const { arrangementId } = await makeArrangement(tx);
-      const [rev] = await tx<{ id: number }[]>`select id from arrangement_revisions where arrangement_id = ${arrangementId}`;
+      const [rev] = await tx<
+        { id: number }[]
+      >`select id from arrangement_revisions where arrangement_id = ${arrangementId}`;
       await tx`insert into revision_savings (revision_id, financial_year, amount_pence, kind) values (${rev!.id}, 2016, -1, 'actual')`;
     });
     expect(negative?.constraint_name).toBe("revision_savings_amount_check");
 
     const year = await expectRefusedInTransaction(async (tx) => {
       const { arrangementId } = await makeArrangement(tx);
-      const [rev] = await tx<{ id: number }[]>`select id from arrangement_revisions where arrangement_id = ${arrangementId}`;
+      const [rev] = await tx<
+        { id: number }[]
+      >`select id from arrangement_revisions where arrangement_id = ${arrangementId}`;
       await tx`insert into revision_savings (revision_id, financial_year, amount_pence, kind) values (${rev!.id}, 1850, 100, 'actual')`;
     });
     expect(year?.constraint_name).toBe("revision_savings_year_check");

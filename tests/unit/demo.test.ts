@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import {
-  DEMO_TARGET,
-  financialYearOf,
-  generateDemoArrangements,
-  type DemoArrangement,
-} from "@/db/seed/demo";
+import { financialYearOf } from "@/lib/financial-year";
+import { DEMO_TARGET, generateDemoArrangements, type DemoArrangement } from "@/db/seed/demo";
 import {
   existedOn,
   loadCouncilAdjacency,

@@ -15,7 +15,9 @@ describe("environment", () => {
   it.each(["mysql://localhost/db", "not a url", "postgres://host-without-database"])(
     "names DATABASE_URL when it is malformed: %s",
     (value) => {
-      expect(() => parseEnv({ DATABASE_URL: value })).toThrow(/DATABASE_URL must look like postgres:/);
+      expect(() => parseEnv({ DATABASE_URL: value })).toThrow(
+        /DATABASE_URL must look like postgres:/,
+      );
     },
   );
 
