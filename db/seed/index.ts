@@ -1,6 +1,6 @@
 /**
- * Seeds reference data (organisations, service categories), the demo users and, on request,
- * the demo arrangements. Idempotent: running it again inserts nothing that is already there,
+ * Seeds reference data (organisations, service categories) and, on request, the demo users
+ * and demo arrangements. Idempotent: running it again inserts nothing that is already there,
  * and everything happens in one transaction so a failure leaves no half-seeded database.
  */
 import { hash, type Algorithm } from "@node-rs/argon2";
@@ -24,8 +24,8 @@ import { loadOrganisations, type ReferenceOrganisation } from "./reference";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
- * Demo accounts, with their plain passwords so the README and tests can sign in. They exist
- * in every seeded database: change or disable them before exposing a real deployment.
+ * Demo accounts, with their plain passwords so the README and tests can sign in. They are
+ * created only with the demo data (`seed(db, { demo: true })`), never by `--no-demo`.
  */
 export const DEMO_USERS = [
   {
@@ -137,9 +137,9 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
         (r) => [r.code, r.id],
       ),
     );
-    summary.users = await insertDemoUsers(tx, orgIds);
-
     if (options.demo) {
+      // Demo accounts have published passwords: they come only with the demo data set.
+      summary.users = await insertDemoUsers(tx, orgIds);
       const categoryIds = new Map(
         (
           await tx
