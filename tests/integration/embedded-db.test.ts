@@ -63,3 +63,60 @@ describe("embedded database launcher", () => {
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("embedded database under concurrent clients", () => {
+  it("keeps each client's queries and transactions apart", async () => {
+    const server = await startEmbeddedDatabase({
+      dataDir: path.join(scratch, "concurrent"),
+      port: await findFreePort(),
+    });
+    // Three "processes" (app server, test runner, seed), each with a pool of five.
+    const pools = [0, 1, 2].map(() => connect(server.url, { max: 5 }).sql);
+    try {
+      await pools[0]!`create table counter (n int not null)`;
+      await pools[0]!`insert into counter values (0)`;
+      const reads = Array.from(
+        { length: 150 },
+        (_, i) =>
+          pools[i % 3]!<{ v: number; t: string }[]>`select ${i}::int as v, ${"x" + i}::text as t`,
+      );
+      const writes = Array.from({ length: 30 }, (_, i) =>
+        pools[i % 3]!.begin(async (tx) => {
+          const [row] = await tx<{ n: number }[]>`select n from counter`;
+          await tx`update counter set n = ${row!.n + 1}`;
+        }),
+      );
+      const results = await Promise.all(reads);
+      await Promise.all(writes);
+      results.forEach((rows, i) => expect(rows[0]).toEqual({ v: i, t: "x" + i }));
+      // Read-modify-write in 30 overlapping transactions: no lost update.
+      const [final] = await pools[1]!<{ n: number }[]>`select n from counter`;
+      expect(final!.n).toBe(30);
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+      await server.stop();
+    }
+  });
+
+  it("rolls back the transaction of a client that disconnects mid-way", async () => {
+    const server = await startEmbeddedDatabase({
+      dataDir: path.join(scratch, "abandoned"),
+      port: await findFreePort(),
+    });
+    const a = connect(server.url, { max: 1 }).sql;
+    const b = connect(server.url, { max: 1 }).sql;
+    try {
+      await a`create table t (v int)`;
+      const reserved = await a.reserve();
+      await reserved`begin`;
+      await reserved`insert into t values (1)`;
+      reserved.release();
+      await a.end({ timeout: 0 }); // the connection closes inside the transaction
+      const rows = await b<{ n: number }[]>`select count(*)::int as n from t`;
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await b.end();
+      await server.stop();
+    }
+  });
+});
