@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright's own browser elsewhere, so the suite also runs on an ordinary laptop.
 const debianChromium = "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3107);
+// A real OpenID Connect provider on loopback for the single sign-on tests (scripts/test.ts
+// points the app at it through OIDC_ISSUER).
+const oidcPort = Number(process.env.OIDC_TEST_PORT ?? 3108);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,14 +40,32 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The production build, served once for the whole suite. DATABASE_URL comes from the
-    // test runner (scripts/test.ts), which migrated and seeded it.
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node tests/support/oidc-server.mjs ${oidcPort}`,
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      env: { APP_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The production build, served once for the whole suite. DATABASE_URL comes from the
+      // test runner (scripts/test.ts), which migrated and seeded it.
+      command: `node node_modules/next/dist/bin/next start --port ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: {
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "ssm-test",
+        OIDC_CLIENT_SECRET: "ssm-test-secret",
+        OIDC_NAME: "Test council account",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

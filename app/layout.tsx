@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountNav } from "@/components/account-nav";
 import { SiteFooter } from "@/components/site-footer";
 import "./globals.css";
 
@@ -35,6 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <p className="text-sm text-brand-light">
               Shared service arrangements between councils in England
             </p>
+            <AccountNav />
           </div>
         </header>
         {/* tabIndex -1 lets the skip link move keyboard focus here, not just scroll. */}

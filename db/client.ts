@@ -37,3 +37,8 @@ export function db(): Db {
 export function sql(): Sql {
   return pool().sql;
 }
+
+/** A transaction handed to `db().transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the pool or a transaction: functions that write take this so callers choose. */
+export type DbOrTx = Db | Tx;

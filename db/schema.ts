@@ -40,6 +40,8 @@ export const revisionState = pgEnum("revision_state", [
   "superseded",
 ]);
 
+export const authTokenPurpose = pgEnum("auth_token_purpose", ["reset", "invite"]);
+
 export const partnerRole = pgEnum("partner_role", ["lead", "partner"]);
 export const savingsKind = pgEnum("savings_kind", ["actual", "forecast"]);
 
@@ -106,6 +108,7 @@ export const users = pgTable(
     passwordHash: text(),
     /** Raised whenever a change must end the user's existing sessions. */
     sessionVersion: integer().notNull().default(1),
+    lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -117,6 +120,69 @@ export const users = pgTable(
     ),
   ],
 );
+
+/**
+ * Server-side sessions. The signed, encrypted session cookie carries only a random secret;
+ * its SHA-256 is the id here, so the database alone decides whether a session is still good
+ * (idle and absolute timeouts, logout, the user's session version).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The user's session version when this session began; a raise on the user ends it. */
+    sessionVersion: integer().notNull(),
+    provider: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp({ withTimezone: true }),
+    endReason: text(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use tokens for password reset and invitations; only their SHA-256 is stored. */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: authTokenPurpose().notNull(),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdById: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_tokens_user_idx").on(t.userId)],
+);
+
+/** Mail that was not sent through SMTP (none configured) is kept here for admins and tests. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outbox_to_idx").on(sql`lower(${t.toAddress})`, t.createdAt)],
+);
+
+/** Counters for rate-limiter-flexible (sign-in throttling), shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull(),
+  expiresAt: timestamp({ withTimezone: true }),
+});
 
 /* Arrangements and their revisions ----------------------------------------------------- */
 
@@ -358,3 +424,5 @@ export type RevisionSaving = typeof revisionSavings.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type Edition = typeof editions.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuthToken = typeof authTokens.$inferSelect;

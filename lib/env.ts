@@ -4,18 +4,47 @@ import { z } from "zod";
  * The environment, parsed once. A missing or malformed variable stops start-up with a
  * sentence that names it, rather than failing deep inside a request.
  */
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string({
-      error:
-        "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL to a PostgreSQL URL.",
-    })
-    .refine(isPostgresUrl, {
-      message: "DATABASE_URL must look like postgres://user:password@host:5432/database",
-    }),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({
+        error:
+          "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL to a PostgreSQL URL.",
+      })
+      .refine(isPostgresUrl, {
+        message: "DATABASE_URL must look like postgres://user:password@host:5432/database",
+      }),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    NEXTAUTH_SECRET: z
+      .string({
+        error:
+          "NEXTAUTH_SECRET is not set. Set it to a random string of at least 32 characters (openssl rand -base64 32); npm run dev makes one for you.",
+      })
+      .min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters long." }),
+    NEXTAUTH_URL: z
+      .url({
+        message:
+          "NEXTAUTH_URL must be the site's public address, e.g. https://shared-services.example.org",
+      })
+      .optional(),
+    // Single sign-on through any OpenID Connect issuer (e.g. Microsoft Entra ID): all three or none.
+    OIDC_ISSUER: z.url({ message: "OIDC_ISSUER must be the issuer's URL." }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("your organisation's account"),
+    SMTP_URL: z
+      .url({ message: "SMTP_URL must look like smtp://user:password@host:587" })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Council Shared Services Map <no-reply@localhost>"),
+  })
+  .refine(
+    (e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 === 0,
+    {
+      message: "set all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
+      path: ["OIDC_ISSUER"],
+    },
+  );
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,6 +1,5 @@
 // npm run db:migrate | npm run db:seed [-- --no-demo]
 // Both act on DATABASE_URL, or on the embedded database in .data/ when it is unset.
-import { parseEnv } from "@/lib/env";
 import { runMain, UserFacingError } from "./lib/errors";
 import { migrateDatabase, seedDatabase } from "./lib/database";
 import { withEmbeddedIfNeeded } from "./lib/embedded-default";
@@ -11,7 +10,8 @@ runMain(async () => {
     throw new UserFacingError("Usage: tsx scripts/db.ts migrate|seed [--no-demo]");
   }
   await withEmbeddedIfNeeded(async () => {
-    const { DATABASE_URL } = parseEnv();
+    // Only the database is needed here, not the app's whole environment (auth secret etc.).
+    const DATABASE_URL = process.env.DATABASE_URL!;
     await migrateDatabase(DATABASE_URL);
     console.log("Migrations applied.");
     if (command === "seed") {

@@ -2,7 +2,8 @@
 // embedded database, migrates it and seeds demo data on first start; with DATABASE_URL it
 // migrates that database (and seeds it if it is empty) before starting Next.js.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { assertPortFree } from "./lib/embedded-db";
@@ -24,6 +25,11 @@ runMain(async () => {
     "Stop whatever is using it, or set PORT to a free port.",
   );
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  if (!process.env.NEXTAUTH_SECRET) {
+    process.env.NEXTAUTH_SECRET = localSecret();
+    console.log("NEXTAUTH_SECRET not set: using a generated one kept in .data/auth-secret.");
+  }
 
   await withEmbeddedIfNeeded(async (embedded) => {
     const { DATABASE_URL } = parseEnv();
@@ -52,3 +58,13 @@ runMain(async () => {
     if (code !== 0 && code !== 130) process.exitCode = code;
   });
 });
+
+/** A secret for local runs, made once and kept so sign-ins survive a restart. */
+function localSecret(): string {
+  const file = path.join(".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(".data", { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

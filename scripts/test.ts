@@ -9,6 +9,7 @@
 //   npm test -- unit integration a subset (unit | integration | e2e)
 //   SKIP_BUILD=1 npm test        reuse an existing .next production build for e2e
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
@@ -107,7 +108,11 @@ runMain(async () => {
   };
   const started = Date.now();
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    };
     if (url) {
       console.log(
         `\n▶ Database: ${embedded ? "embedded (fresh)" : "TEST_DATABASE_URL/DATABASE_URL"}`,
@@ -137,7 +142,13 @@ runMain(async () => {
         }
       }
       console.log("\n▶ playwright (chromium)");
-      add(await runPlaywright({ ...env, E2E_PORT: String(await findFreePort()) }));
+      add(
+        await runPlaywright({
+          ...env,
+          E2E_PORT: String(await findFreePort()),
+          OIDC_TEST_PORT: String(await findFreePort()),
+        }),
+      );
     }
   } finally {
     await embedded?.stop();

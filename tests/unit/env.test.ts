@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv as parse } from "@/lib/env";
+
+const SECRET = "x".repeat(32);
+/** Parses with a valid secret unless the test sets its own. */
+const parseEnv = (vars: Record<string, string | undefined>) =>
+  parse({ NEXTAUTH_SECRET: SECRET, ...vars });
 
 describe("environment", () => {
   it("accepts a PostgreSQL URL and applies defaults", () => {
@@ -25,5 +30,25 @@ describe("environment", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://h/d", DB_POOL_MAX: "lots" })).toThrow(
       /DB_POOL_MAX/,
     );
+  });
+
+  it("names NEXTAUTH_SECRET when it is missing or short", () => {
+    expect(() => parse({ DATABASE_URL: "postgres://h/d" })).toThrow(/NEXTAUTH_SECRET is not set/);
+    expect(() => parse({ DATABASE_URL: "postgres://h/d", NEXTAUTH_SECRET: "short" })).toThrow(
+      /NEXTAUTH_SECRET must be at least 32/,
+    );
+  });
+
+  it("wants all three OIDC settings or none", () => {
+    expect(() =>
+      parseEnv({ DATABASE_URL: "postgres://h/d", OIDC_ISSUER: "https://login.example.org" }),
+    ).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    const env = parseEnv({
+      DATABASE_URL: "postgres://h/d",
+      OIDC_ISSUER: "https://login.example.org/tenant/v2.0",
+      OIDC_CLIENT_ID: "id",
+      OIDC_CLIENT_SECRET: "secret",
+    });
+    expect(env.OIDC_CLIENT_ID).toBe("id");
   });
 });

@@ -1,0 +1,18 @@
+import { getCurrentUser } from "@/lib/auth/current";
+import { AdminNav } from "./admin-nav";
+
+/**
+ * The administration area's frame. Not an access check: layouts do not re-run on every
+ * navigation and a page can be reached without its layout's checks, so every admin page calls
+ * requireAdmin() itself. The navigation is shown only to administrators so that the 404 an
+ * editor gets does not advertise the area.
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <>
+      {user?.role === "admin" ? <AdminNav /> : null}
+      {children}
+    </>
+  );
+}

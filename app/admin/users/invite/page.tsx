@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/access";
+import { organisationGroups } from "@/lib/users/labels";
+import { organisationOptions } from "@/lib/users/queries";
+import { InviteForm } from "./invite-form";
+
+export const metadata: Metadata = { title: "Invite a user" };
+
+export default async function InviteUserPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireAdmin();
+  // "Invite someone else" links here with ?after=<id>: a new key gives an empty form.
+  const { after } = await searchParams;
+  const groups = organisationGroups(await organisationOptions());
+  return (
+    <div className="max-w-2xl">
+      <p className="mb-4">
+        <Link href="/admin/users">Back to users</Link>
+      </p>
+      <h1 className="text-3xl font-bold">Invite a user</h1>
+      <p className="mt-2 mb-6 text-ink-muted">
+        They will get an email with a link to choose a password. Until they do, their account shows
+        as invited.
+      </p>
+      <InviteForm key={typeof after === "string" ? after : ""} organisationGroups={groups} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+"use server";
+
+import { publicAction } from "@/lib/auth/access";
+import { resetPassword } from "@/lib/users/commands";
+import { toFormState } from "@/lib/users/form-state";
+import { setPasswordSchema } from "@/lib/users/schemas";
+
+export const resetPasswordAction = publicAction(
+  setPasswordSchema,
+  async (input, { request, values: { token: _token, ...values } }) =>
+    // The token is not sent back: the form has it already, and it is a secret.
+    toFormState(await resetPassword(request, input), values),
+);

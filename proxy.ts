@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
+// visitors of signed-in areas to the sign-in page, and tags every request with an id that
+// the audit trail records.
+const SIGNED_IN_AREAS = ["/account", "/admin", "/workspace"];
+const SESSION_COOKIES = ["ssm.session", "__Host-ssm.session"];
+
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
+
+  const { pathname, search } = request.nextUrl;
+  const needsSession = SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (needsSession && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  // Not for static files and images, which need neither.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
