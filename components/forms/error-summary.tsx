@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 /**
  * GOV.UK Design System's error summary: "There is a problem", a link to each field in
@@ -17,6 +17,8 @@ export function ErrorSummary({
   fieldOrder?: string[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per form: a page can hold several forms, each with its own summary.
+  const titleId = useId();
   const entries = Object.entries(errors ?? {}).sort(([a], [b]) => {
     const order = fieldOrder ?? [];
     return (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999);
@@ -31,10 +33,10 @@ export function ErrorSummary({
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 border-4 border-error p-4 focus:outline-none"
     >
-      <h2 id="error-summary-title" className="mt-0 text-xl font-bold">
+      <h2 id={titleId} className="mt-0 text-xl font-bold">
         There is a problem
       </h2>
       <ul className="mt-2 list-none space-y-1 p-0">
