@@ -1,15 +1,13 @@
 import "server-only";
-import { eq, sql as raw } from "drizzle-orm";
 import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { requestContext } from "@/lib/request";
 import { sessionCookie } from "./cookie";
-import { ABSOLUTE_TIMEOUT_SECONDS, createSession } from "./sessions";
-import { findUserByEmail } from "./sign-in";
+import { ABSOLUTE_TIMEOUT_SECONDS } from "./sessions";
+import { beginSession, findUserByEmail } from "./sign-in";
 
 type OidcProfile = {
   sub: string;
@@ -88,30 +86,7 @@ export function authOptions(): AuthOptions {
         const email = (profile as OidcProfile | undefined)?.email ?? "";
         const user = await findUserByEmail(email);
         if (!user || user.status !== "active") return {};
-        const request = await requestContext();
-        const secret = await db().transaction(async (tx) => {
-          const secret = await createSession(tx, {
-            userId: user.id,
-            sessionVersion: user.sessionVersion,
-            provider: "oidc",
-            ip: request.ip,
-            userAgent: request.userAgent,
-          });
-          await tx
-            .update(users)
-            .set({ lastSignInAt: raw`now()` })
-            .where(eq(users.id, user.id));
-          await recordAudit(tx, {
-            actorUserId: user.id,
-            organisationId: user.organisationId,
-            action: "auth.sign_in",
-            entityType: "user",
-            entityId: user.id,
-            after: { provider: "oidc" },
-            requestId: request.requestId,
-          });
-          return secret;
-        });
+        const secret = await beginSession(user, "oidc", await requestContext());
         // Nothing else (name, email, picture) goes into the cookie.
         return { sid: secret };
       },

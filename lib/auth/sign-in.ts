@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql as raw } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
@@ -72,28 +72,38 @@ export async function signInWithPassword(
   }
 
   await throttle.recordSuccess(email, request.ip);
-  const secret = await db().transaction(async (tx) => {
+  const secret = await beginSession(user, "password", request);
+  return { ok: true, secret, userId: user.id, role: user.role };
+}
+
+/**
+ * Starts a session for a user who has just proved who they are (password or SSO): the
+ * session row, their last sign-in time and the audit event, in one transaction. Returns the
+ * secret for the cookie.
+ */
+export async function beginSession(
+  user: Pick<User, "id" | "organisationId" | "sessionVersion">,
+  provider: "password" | "oidc",
+  request: RequestInfo,
+): Promise<string> {
+  return db().transaction(async (tx) => {
     const secret = await createSession(tx, {
       userId: user.id,
       sessionVersion: user.sessionVersion,
-      provider: "password",
+      provider,
       ip: request.ip,
       userAgent: request.userAgent,
     });
-    await tx
-      .update(users)
-      .set({ lastSignInAt: raw`now()` })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ lastSignInAt: raw`now()` }).where(eq(users.id, user.id));
     await recordAudit(tx, {
       actorUserId: user.id,
       organisationId: user.organisationId,
       action: "auth.sign_in",
       entityType: "user",
       entityId: user.id,
-      after: { provider: "password" },
+      after: { provider },
       requestId: request.requestId,
     });
     return secret;
   });
-  return { ok: true, secret, userId: user.id, role: user.role };
 }
