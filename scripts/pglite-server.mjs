@@ -12,15 +12,11 @@
 // batches run. Named prepared statements
 // live on in the shared backend between batches; postgres.js names them with a random
 // per-connection prefix, so clients' statements never collide.
-//
-// Known limit, not yet pinned down: 40 simultaneous upserts from two pools of four sometimes
-// leave postgres.js reading a reply it no longer expects ("Cannot set properties of null
-// (setting 'parsing')"); the server-side log shows every batch answered in order. The test
-// that provokes it runs on the real PostgreSQL server only (tests/integration/throttle.test.ts).
 // The embedded database is for development and tests, never for production load.
 //
 // Usage: node scripts/pglite-server.mjs <data-dir> <port> [max-connections]
-// Prints one line "ready" on stdout when it accepts connections.
+// Prints one line "ready" on stdout when it accepts connections. PGLITE_DEBUG=1 traces every
+// batch and the reply's message types on stderr.
 import { createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 
@@ -63,7 +59,9 @@ async function pump() {
       if (process.env.PGLITE_DEBUG) console.error(`run #${job.id}: ${types(job.bytes)}`);
       let response;
       try {
-        response = await db.execProtocolRaw(job.bytes);
+        // Copy at once: the reply is a view of PGlite's memory, and the next batch (started
+        // by this loop before the socket write below runs) would overwrite it.
+        response = Buffer.from(await db.execProtocolRaw(job.bytes));
       } catch (error) {
         job.done(null, error);
         continue;
@@ -131,9 +129,7 @@ const server = createServer((socket) => {
     chain = chain
       .then(() => run(id, Buffer.concat(bytes)))
       .then((out) => {
-        // Copy: the response may be a view of PGlite's memory that the next batch overwrites
-        // while this write is still queued on the socket.
-        if (!closed && out && out.length) socket.write(Buffer.from(out));
+        if (!closed && out && out.length) socket.write(out);
       })
       .catch(() => socket.destroy());
   };
