@@ -200,6 +200,13 @@ export const arrangements = pgTable(
     createdById: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Raised by every change to the arrangement or any of its revisions (lib/arrangements):
+     * a form carries the value it was loaded with, so a save from an older form is detected.
+     */
+    lockVersion: integer().notNull().default(1),
+    /** Who made the change that last raised lock_version (null for seeded records). */
+    updatedById: integer().references(() => users.id),
   },
   (t) => [
     index("arrangements_lead_idx").on(t.leadOrganisationId),
@@ -240,8 +247,13 @@ export const arrangementRevisions = pgTable(
     /** For approved (and later superseded) revisions this is the moment it was published. */
     reviewedAt: timestamp({ withTimezone: true }),
     reviewNote: text(),
+    /** The token of the rendered form that last saved this revision: a re-sent save is a no-op. */
+    idempotencyKey: text(),
+    /** Set when the editor discarded a rejected revision of a published arrangement. */
+    discardedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    uniqueIndex("arrangement_revisions_idempotency_key").on(t.idempotencyKey),
     uniqueIndex("arrangement_revisions_version_key").on(t.arrangementId, t.version),
     // At most one open revision (draft or submitted) per arrangement.
     uniqueIndex("arrangement_revisions_one_open_key")

@@ -1,0 +1,448 @@
+import "server-only";
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type DbOrTx } from "@/db/client";
+import {
+  arrangementRevisions,
+  arrangements,
+  organisations,
+  revisionCategories,
+  revisionPartners,
+  revisionSavings,
+  serviceCategories,
+} from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/access";
+import {
+  revisionToFormValues,
+  type ArrangementFormValues,
+  type StoredRevisionContent,
+} from "./schema";
+import { workspaceStatus, type WorkspaceStatus } from "./state";
+
+/*
+ * Reads for the council workspace. Every function that takes a user answers only about the
+ * user's own organisation's arrangements (partnerOf: published content only); an arrangement
+ * led by another organisation reads as null, exactly like one that does not exist.
+ * Administrators are not editors: they review in lib/review, so here they see nothing.
+ */
+
+/** The organisation a user edits for, or null when they are not a council editor. */
+export function editorOrganisation(user: CurrentUser | null): number | null {
+  if (!user || user.role !== "council_editor" || user.organisationId == null) return null;
+  return user.organisationId;
+}
+
+/* Revision content ------------------------------------------------------------------------------ */
+
+/** A stored revision with its partner codes, category slugs and savings, as a form shows it. */
+export async function readRevisionContent(
+  reader: DbOrTx,
+  revisionId: number,
+): Promise<StoredRevisionContent | null> {
+  const [revision] = await reader
+    .select({
+      title: arrangementRevisions.title,
+      description: arrangementRevisions.description,
+      mainCategory: serviceCategories.slug,
+      stage: arrangementRevisions.stage,
+      startDate: arrangementRevisions.startDate,
+      endDate: arrangementRevisions.endDate,
+      noSavingsReason: arrangementRevisions.noSavingsReason,
+      benefits: arrangementRevisions.benefits,
+      contactName: arrangementRevisions.contactName,
+      contactEmail: arrangementRevisions.contactEmail,
+    })
+    .from(arrangementRevisions)
+    .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
+    .where(eq(arrangementRevisions.id, revisionId));
+  if (!revision) return null;
+
+  const [further, partners, savings] = await Promise.all([
+    reader
+      .select({ slug: serviceCategories.slug })
+      .from(revisionCategories)
+      .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
+      .where(eq(revisionCategories.revisionId, revisionId))
+      .orderBy(asc(serviceCategories.sortOrder)),
+    reader
+      .select({ code: organisations.code })
+      .from(revisionPartners)
+      .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
+      .where(and(eq(revisionPartners.revisionId, revisionId), eq(revisionPartners.role, "partner")))
+      .orderBy(asc(organisations.name)),
+    reader
+      .select({
+        financialYear: revisionSavings.financialYear,
+        amountPence: revisionSavings.amountPence,
+        kind: revisionSavings.kind,
+      })
+      .from(revisionSavings)
+      .where(eq(revisionSavings.revisionId, revisionId))
+      .orderBy(asc(revisionSavings.financialYear)),
+  ]);
+
+  return {
+    ...revision,
+    furtherCategories: further.map((c) => c.slug),
+    partners: partners.map((p) => p.code),
+    savings,
+  };
+}
+
+/* Workspace list ------------------------------------------------------------------------------ */
+
+export type WorkspaceItem = {
+  arrangementId: number;
+  slug: string;
+  /** Title of the newest revision (what the editor is working on). */
+  title: string;
+  /** Title the public sees, when published. */
+  publishedTitle: string | null;
+  status: WorkspaceStatus;
+  isPublished: boolean;
+  isIllustrative: boolean;
+  version: number;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  /** The reviewer's reason, for a rejected revision. */
+  reviewNote: string | null;
+};
+
+export type PartnerItem = {
+  arrangementId: number;
+  slug: string;
+  title: string;
+  stage: "planned" | "operational" | "ended";
+  leadOrganisationName: string;
+  isIllustrative: boolean;
+};
+
+export type Workspace = {
+  groups: {
+    drafts: WorkspaceItem[];
+    submitted: WorkspaceItem[];
+    published: WorkspaceItem[];
+    pending: WorkspaceItem[];
+    rejected: WorkspaceItem[];
+  };
+  counts: {
+    drafts: number;
+    submitted: number;
+    published: number;
+    pending: number;
+    rejected: number;
+    total: number;
+  };
+  partnerOf: PartnerItem[];
+};
+
+const GROUP_OF: Record<WorkspaceStatus, keyof Workspace["groups"]> = {
+  draft: "drafts",
+  submitted: "submitted",
+  rejected: "rejected",
+  "published-rejected": "rejected",
+  published: "published",
+  "published-draft": "pending",
+  "published-submitted": "pending",
+};
+
+/** Max version of the arrangement being selected: its newest revision. */
+const newestVersion = sql`(select max(r2.version) from arrangement_revisions r2 where r2.arrangement_id = ${arrangements.id})`;
+
+/**
+ * The user's organisation's arrangements grouped by workspace status, newest change first,
+ * and the published arrangements the organisation is a partner in. Null for non-editors.
+ */
+export async function listWorkspace(user: CurrentUser): Promise<Workspace | null> {
+  const organisationId = editorOrganisation(user);
+  if (organisationId === null) return null;
+  const published = alias(arrangementRevisions, "published");
+  const lead = alias(organisations, "lead");
+
+  const [rows, partnerRows] = await Promise.all([
+    db()
+      .select({
+        arrangementId: arrangements.id,
+        slug: arrangements.slug,
+        isIllustrative: arrangements.isIllustrative,
+        title: arrangementRevisions.title,
+        publishedTitle: published.title,
+        version: arrangementRevisions.version,
+        state: arrangementRevisions.state,
+        discardedAt: arrangementRevisions.discardedAt,
+        updatedAt: arrangementRevisions.updatedAt,
+        submittedAt: arrangementRevisions.submittedAt,
+        reviewedAt: arrangementRevisions.reviewedAt,
+        reviewNote: arrangementRevisions.reviewNote,
+      })
+      .from(arrangements)
+      .innerJoin(
+        arrangementRevisions,
+        and(
+          eq(arrangementRevisions.arrangementId, arrangements.id),
+          eq(arrangementRevisions.version, newestVersion),
+        ),
+      )
+      .leftJoin(published, eq(published.id, arrangements.publishedRevisionId))
+      .where(eq(arrangements.leadOrganisationId, organisationId))
+      .orderBy(desc(arrangementRevisions.updatedAt), asc(arrangements.id)),
+    db()
+      .select({
+        arrangementId: arrangements.id,
+        slug: arrangements.slug,
+        title: arrangementRevisions.title,
+        stage: arrangementRevisions.stage,
+        leadOrganisationName: lead.name,
+        isIllustrative: arrangements.isIllustrative,
+      })
+      .from(arrangements)
+      .innerJoin(
+        arrangementRevisions,
+        eq(arrangementRevisions.id, arrangements.publishedRevisionId),
+      )
+      .innerJoin(
+        revisionPartners,
+        and(
+          eq(revisionPartners.revisionId, arrangementRevisions.id),
+          eq(revisionPartners.organisationId, organisationId),
+          eq(revisionPartners.role, "partner"),
+        ),
+      )
+      .innerJoin(lead, eq(lead.id, arrangements.leadOrganisationId))
+      .orderBy(asc(arrangementRevisions.title)),
+  ]);
+
+  const groups: Workspace["groups"] = {
+    drafts: [],
+    submitted: [],
+    published: [],
+    pending: [],
+    rejected: [],
+  };
+  for (const r of rows) {
+    const isPublished = r.publishedTitle !== null;
+    const status = workspaceStatus({
+      published: isPublished,
+      latestState: r.state,
+      latestDiscarded: r.discardedAt !== null,
+    });
+    groups[GROUP_OF[status]].push({
+      arrangementId: r.arrangementId,
+      slug: r.slug,
+      title: r.title,
+      publishedTitle: r.publishedTitle,
+      status,
+      isPublished,
+      isIllustrative: r.isIllustrative,
+      version: r.version,
+      updatedAt: r.updatedAt,
+      submittedAt: r.submittedAt,
+      reviewedAt: r.reviewedAt,
+      reviewNote: status.endsWith("rejected") ? r.reviewNote : null,
+    });
+  }
+  return {
+    groups,
+    counts: {
+      drafts: groups.drafts.length,
+      submitted: groups.submitted.length,
+      published: groups.published.length,
+      pending: groups.pending.length,
+      rejected: groups.rejected.length,
+      total: rows.length,
+    },
+    partnerOf: partnerRows,
+  };
+}
+
+/* One arrangement for editing ----------------------------------------------------------------- */
+
+export type ArrangementState = {
+  arrangementId: number;
+  slug: string;
+  leadOrganisationId: number;
+  isIllustrative: boolean;
+  lockVersion: number;
+  updatedAt: Date;
+  updatedById: number | null;
+  publishedRevisionId: number | null;
+  status: WorkspaceStatus;
+  newest: {
+    id: number;
+    version: number;
+    state: "draft" | "submitted" | "approved" | "rejected" | "superseded";
+    reviewNote: string | null;
+    reviewedAt: Date | null;
+    submittedAt: Date | null;
+    idempotencyKey: string | null;
+  };
+  /** The revision an edit form starts from: the open or rejected one, else the published one. */
+  editableRevisionId: number;
+};
+
+/** Reads an arrangement's workspace state; `lock` takes the row lock for a command. */
+export async function readArrangementState(
+  reader: DbOrTx,
+  arrangementId: number,
+  options: { lock?: boolean } = {},
+): Promise<ArrangementState | null> {
+  const query = reader
+    .select({
+      id: arrangements.id,
+      slug: arrangements.slug,
+      leadOrganisationId: arrangements.leadOrganisationId,
+      isIllustrative: arrangements.isIllustrative,
+      lockVersion: arrangements.lockVersion,
+      updatedAt: arrangements.updatedAt,
+      updatedById: arrangements.updatedById,
+      publishedRevisionId: arrangements.publishedRevisionId,
+    })
+    .from(arrangements)
+    .where(eq(arrangements.id, arrangementId));
+  const [arrangement] = options.lock ? await query.for("update") : await query;
+  if (!arrangement) return null;
+
+  const [newest] = await reader
+    .select({
+      id: arrangementRevisions.id,
+      version: arrangementRevisions.version,
+      state: arrangementRevisions.state,
+      reviewNote: arrangementRevisions.reviewNote,
+      reviewedAt: arrangementRevisions.reviewedAt,
+      submittedAt: arrangementRevisions.submittedAt,
+      idempotencyKey: arrangementRevisions.idempotencyKey,
+      discardedAt: arrangementRevisions.discardedAt,
+    })
+    .from(arrangementRevisions)
+    .where(eq(arrangementRevisions.arrangementId, arrangementId))
+    .orderBy(desc(arrangementRevisions.version))
+    .limit(1);
+  if (!newest) return null;
+
+  const published = arrangement.publishedRevisionId !== null;
+  const status = workspaceStatus({
+    published,
+    latestState: newest.state,
+    latestDiscarded: newest.discardedAt !== null,
+  });
+  const { discardedAt: _discarded, ...newestFields } = newest;
+  return {
+    arrangementId: arrangement.id,
+    slug: arrangement.slug,
+    leadOrganisationId: arrangement.leadOrganisationId,
+    isIllustrative: arrangement.isIllustrative,
+    lockVersion: arrangement.lockVersion,
+    updatedAt: arrangement.updatedAt,
+    updatedById: arrangement.updatedById,
+    publishedRevisionId: arrangement.publishedRevisionId,
+    status,
+    newest: newestFields,
+    editableRevisionId:
+      status === "published" && arrangement.publishedRevisionId !== null
+        ? arrangement.publishedRevisionId
+        : newest.id,
+  };
+}
+
+export type ArrangementForEdit = {
+  arrangementId: number;
+  slug: string;
+  status: WorkspaceStatus;
+  /** Submitted revisions are read-only to the editor until withdrawn. */
+  editable: boolean;
+  /** Send back with every command on this arrangement: it detects any change since loading. */
+  baseVersion: number;
+  isIllustrative: boolean;
+  lead: { id: number; code: string; name: string };
+  values: ArrangementFormValues;
+  /** The revision the values come from. */
+  revision: { id: number; version: number; state: ArrangementState["newest"]["state"] };
+  /** Shown prominently when the newest revision was rejected. */
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+  publishedRevisionId: number | null;
+};
+
+/** The arrangement as its edit form shows it; null when it is not the user's organisation's. */
+export async function getForEdit(
+  user: CurrentUser,
+  arrangementId: number,
+): Promise<ArrangementForEdit | null> {
+  const organisationId = editorOrganisation(user);
+  if (organisationId === null || !Number.isSafeInteger(arrangementId)) return null;
+  return db().transaction(
+    async (tx) => {
+      const state = await readArrangementState(tx, arrangementId);
+      if (!state || state.leadOrganisationId !== organisationId) return null;
+      const [content, [lead], [revision]] = await Promise.all([
+        readRevisionContent(tx, state.editableRevisionId),
+        tx
+          .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, state.leadOrganisationId)),
+        tx
+          .select({
+            id: arrangementRevisions.id,
+            version: arrangementRevisions.version,
+            state: arrangementRevisions.state,
+          })
+          .from(arrangementRevisions)
+          .where(eq(arrangementRevisions.id, state.editableRevisionId)),
+      ]);
+      if (!content || !lead || !revision) return null;
+      const rejected = state.status.endsWith("rejected");
+      return {
+        arrangementId: state.arrangementId,
+        slug: state.slug,
+        status: state.status,
+        editable: !state.status.endsWith("submitted"),
+        baseVersion: state.lockVersion,
+        isIllustrative: state.isIllustrative,
+        lead,
+        values: revisionToFormValues(content),
+        revision,
+        reviewNote: rejected ? state.newest.reviewNote : null,
+        reviewedAt: rejected ? state.newest.reviewedAt : null,
+        publishedRevisionId: state.publishedRevisionId,
+      };
+    },
+    // One snapshot for the several reads, so the values and baseVersion agree.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+/* Partner choices ------------------------------------------------------------------------------- */
+
+export type PartnerOption = {
+  code: string;
+  name: string;
+  kind: "council" | "fire" | "police" | "health" | "other";
+  region: string | null;
+};
+
+/** Organisations operating on a date (default today), by name: the partner combobox's options. */
+export async function partnerOptions(asOfDate?: string | null): Promise<PartnerOption[]> {
+  const date =
+    asOfDate && /^\d{4}-\d{2}-\d{2}$/.test(asOfDate)
+      ? asOfDate
+      : new Date().toISOString().slice(0, 10);
+  return db()
+    .select({
+      code: organisations.code,
+      name: organisations.name,
+      kind: organisations.kind,
+      region: organisations.region,
+    })
+    .from(organisations)
+    .where(activeOn(date))
+    .orderBy(asc(organisations.name));
+}
+
+/** Organisations that existed on the date: started by then (or unknown) and not yet ended. */
+export function activeOn(date: string) {
+  return and(
+    or(isNull(organisations.startDate), lte(organisations.startDate, date)),
+    or(isNull(organisations.endDate), gte(organisations.endDate, date)),
+  );
+}

@@ -1,0 +1,357 @@
+import { z } from "zod";
+import {
+  BENEFITS,
+  SERVICE_CATEGORIES,
+  isBenefitSlug,
+  isServiceCategorySlug,
+  type BenefitSlug,
+  type ServiceCategorySlug,
+} from "@/lib/categories";
+import { formatPence, parsePounds } from "@/lib/money";
+
+/*
+ * The one schema for the create/edit arrangement form. It parses the raw values a form sends
+ * (strings and string arrays, as FormData gives them) into a typed ArrangementInput, with
+ * money as bigint pence. It is pure, so the browser may run it too; the command parses again
+ * and then checks what only the database knows (partners exist, are active, are not the lead).
+ *
+ * Error keys are the form's field names; savings rows are keyed by their row index in the
+ * form ("savings.2.amount"), so the message sits beside the row the user typed.
+ */
+
+export const STAGES = ["planned", "operational", "ended"] as const;
+export type Stage = (typeof STAGES)[number];
+export const SAVINGS_KINDS = ["actual", "forecast"] as const;
+export type SavingsKind = (typeof SAVINGS_KINDS)[number];
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 5000;
+export const NO_SAVINGS_REASON_MAX = 2000;
+export const CONTACT_NAME_MAX = 200;
+export const FIRST_SAVINGS_YEAR = 2000;
+export const LAST_SAVINGS_YEAR = 2100;
+
+/** The form's values exactly as typed: what a form renders and what it sends back. */
+export type ArrangementFormValues = {
+  title: string;
+  description: string;
+  mainCategory: string;
+  furtherCategories: string[];
+  stage: string;
+  startDate: string;
+  endDate: string;
+  partners: string[];
+  savingsYear: string[];
+  savingsAmount: string[];
+  savingsKind: string[];
+  noSavingsReason: string;
+  benefits: string[];
+  contactName: string;
+  contactEmail: string;
+};
+
+export type SavingsInput = { financialYear: number; amountPence: bigint; kind: SavingsKind };
+
+/** What the form means, ready to store. Partners are organisation codes, never the lead. */
+export type ArrangementInput = {
+  title: string;
+  description: string;
+  mainCategory: ServiceCategorySlug;
+  furtherCategories: ServiceCategorySlug[];
+  stage: Stage;
+  startDate: string | null;
+  endDate: string | null;
+  partners: string[];
+  savings: SavingsInput[];
+  noSavingsReason: string | null;
+  benefits: BenefitSlug[];
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
+export const EMPTY_FORM_VALUES: ArrangementFormValues = {
+  title: "",
+  description: "",
+  mainCategory: "",
+  furtherCategories: [],
+  stage: "",
+  startDate: "",
+  endDate: "",
+  partners: [],
+  savingsYear: [],
+  savingsAmount: [],
+  savingsKind: [],
+  noSavingsReason: "",
+  benefits: [],
+  contactName: "",
+  contactEmail: "",
+};
+
+/* Raw form values ---------------------------------------------------------------------------- */
+
+/** One text field: a missing field is "", a repeated one keeps its first value. */
+const text = z.preprocess(
+  (v) => (Array.isArray(v) ? (v[0] ?? "") : v == null ? "" : v),
+  z.string({ error: "Enter text" }),
+);
+
+/** A repeated field: missing is [], a single value is a one-item list. */
+const list = z.preprocess(
+  (v) => (v == null ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string({ error: "Enter text" }), { error: "Enter text" }),
+);
+
+const rawSchema = z.object({
+  title: text,
+  description: text,
+  mainCategory: text,
+  furtherCategories: list,
+  stage: text,
+  startDate: text,
+  endDate: text,
+  partners: list,
+  savingsYear: list,
+  savingsAmount: list,
+  savingsKind: list,
+  noSavingsReason: text,
+  benefits: list,
+  contactName: text,
+  contactEmail: text,
+});
+
+/* Rules ---------------------------------------------------------------------------------------- */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMAIL = z.email();
+/** Organisation codes: GSS codes (E10000008) or the register's own ids ("fire:…", "police:…"). */
+const ORGANISATION_CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+// Control characters other than tab and newline have no place in plain text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function isRealDate(iso: string): boolean {
+  if (!ISO_DATE.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+/** Line endings as one "\n", outer blanks trimmed: the same text counts the same everywhere. */
+function plain(value: string): string {
+  return value.replace(/\r\n?/g, "\n").trim();
+}
+
+function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): ArrangementInput {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
+
+  const title = plain(raw.title).replace(/\s+/g, " ");
+  if (!title) issue(["title"], "Enter a title");
+  else if (title.length > TITLE_MAX)
+    issue(["title"], `Title must be ${TITLE_MAX} characters or fewer`);
+  else if (CONTROL.test(title)) issue(["title"], "Title must be plain text");
+
+  const description = plain(raw.description);
+  if (!description) issue(["description"], "Enter a description");
+  else if (description.length > DESCRIPTION_MAX)
+    issue(["description"], `Description must be ${DESCRIPTION_MAX} characters or fewer`);
+  else if (CONTROL.test(description)) issue(["description"], "Description must be plain text");
+
+  const mainCategory = raw.mainCategory.trim();
+  if (!mainCategory) issue(["mainCategory"], "Select the main service category");
+  else if (!isServiceCategorySlug(mainCategory))
+    issue(["mainCategory"], "Select a service category from the list");
+
+  const furtherCategories = [...new Set(raw.furtherCategories.map((s) => s.trim()))].filter(
+    Boolean,
+  );
+  if (furtherCategories.some((s) => !isServiceCategorySlug(s)))
+    issue(["furtherCategories"], "Select further categories from the list");
+  else if (furtherCategories.includes(mainCategory))
+    issue(["furtherCategories"], "Further categories must not include the main category");
+
+  const stage = raw.stage.trim();
+  if (!(STAGES as readonly string[]).includes(stage))
+    issue(["stage"], "Select whether the arrangement is planned, operational or ended");
+
+  const startDate = raw.startDate.trim();
+  const endDate = raw.endDate.trim();
+  const startOk = startDate === "" || isRealDate(startDate);
+  const endOk = endDate === "" || isRealDate(endDate);
+  if (!startOk) issue(["startDate"], "Start date must be a real date, like 2017-04-01");
+  else if (!startDate && (stage === "operational" || stage === "ended"))
+    issue(["startDate"], "Enter the date the arrangement started");
+  if (!endOk) issue(["endDate"], "End date must be a real date, like 2020-03-31");
+  else if (!endDate && stage === "ended")
+    issue(["endDate"], "Enter the date the arrangement ended");
+  else if (endDate && stage && stage !== "ended" && (STAGES as readonly string[]).includes(stage))
+    issue(["endDate"], "Only an ended arrangement has an end date: remove it or choose “ended”");
+  else if (startOk && endDate && startDate && endDate < startDate)
+    issue(["endDate"], "End date must be the same as or after the start date");
+
+  const partners = raw.partners.map((s) => s.trim()).filter(Boolean);
+  if (partners.length === 0)
+    issue(["partners"], "Add at least one partner organisation besides your own");
+  else if (partners.some((code) => !ORGANISATION_CODE.test(code)))
+    issue(["partners"], "Select partner organisations from the list");
+  else if (new Set(partners).size !== partners.length)
+    issue(["partners"], "Each partner organisation must be listed only once");
+
+  // Rows typed but refused still count as savings: the reason rule must not add a second error.
+  const { rows: savings, typed: savingsTyped } = savingsRows(raw, issue);
+
+  const noSavingsReason = plain(raw.noSavingsReason);
+  if (savingsTyped === 0 && !noSavingsReason)
+    issue(
+      ["noSavingsReason"],
+      "Enter the savings for at least one year, or say why there are none",
+    );
+  else if (savingsTyped > 0 && noSavingsReason)
+    issue(["noSavingsReason"], "Remove the reason for no savings: this arrangement has savings");
+  else if (noSavingsReason.length > NO_SAVINGS_REASON_MAX)
+    issue(["noSavingsReason"], `Reason must be ${NO_SAVINGS_REASON_MAX} characters or fewer`);
+
+  const benefits = [...new Set(raw.benefits.map((s) => s.trim()))].filter(Boolean);
+  if (benefits.some((b) => !isBenefitSlug(b))) issue(["benefits"], "Select benefits from the list");
+
+  const contactName = plain(raw.contactName).replace(/\s+/g, " ");
+  if (contactName.length > CONTACT_NAME_MAX)
+    issue(["contactName"], `Contact name must be ${CONTACT_NAME_MAX} characters or fewer`);
+  const contactEmail = raw.contactEmail.trim();
+  if (contactEmail && (contactEmail.length > 320 || !EMAIL.safeParse(contactEmail).success))
+    issue(["contactEmail"], "Enter an email address in the correct format, like name@example.org");
+
+  return {
+    title,
+    description,
+    mainCategory: mainCategory as ServiceCategorySlug,
+    furtherCategories: furtherCategories as ServiceCategorySlug[],
+    stage: stage as Stage,
+    startDate: startDate || null,
+    endDate: endDate || null,
+    partners,
+    savings,
+    noSavingsReason: savings.length === 0 ? noSavingsReason || null : null,
+    benefits: BENEFITS.map((b) => b.slug).filter((slug) => benefits.includes(slug)),
+    contactName: contactName || null,
+    contactEmail: contactEmail || null,
+  };
+}
+
+/** Savings rows from the parallel arrays; a row left wholly blank is an unused row, not an error. */
+function savingsRows(
+  raw: z.output<typeof rawSchema>,
+  issue: (path: (string | number)[], message: string) => void,
+): { rows: SavingsInput[]; typed: number } {
+  const rows: SavingsInput[] = [];
+  let typed = 0;
+  const seen = new Map<number, number>();
+  const count = Math.max(raw.savingsYear.length, raw.savingsAmount.length);
+  for (let i = 0; i < count; i++) {
+    const yearText = (raw.savingsYear[i] ?? "").trim();
+    const amountText = (raw.savingsAmount[i] ?? "").trim();
+    const kindText = (raw.savingsKind[i] ?? "").trim();
+    if (!yearText && !amountText) continue;
+    typed += 1;
+
+    let financialYear: number | undefined;
+    // "2016" or "2016/17" both mean the year that starts on 1 April 2016.
+    const match = /^(\d{4})(?:\/(\d{2}))?$/.exec(yearText);
+    if (!yearText) issue(["savings", i, "year"], "Select the financial year");
+    else if (!match || (match[2] && Number(match[2]) !== (Number(match[1]) + 1) % 100))
+      issue(["savings", i, "year"], "Financial year must be a year like 2016 (for 2016/17)");
+    else {
+      const year = Number(match[1]);
+      if (year < FIRST_SAVINGS_YEAR || year > LAST_SAVINGS_YEAR)
+        issue(
+          ["savings", i, "year"],
+          `Financial year must be between ${FIRST_SAVINGS_YEAR} and ${LAST_SAVINGS_YEAR}`,
+        );
+      else if (seen.has(year))
+        issue(
+          ["savings", i, "year"],
+          `${year}/${String((year + 1) % 100).padStart(2, "0")} is already listed: enter each year once`,
+        );
+      else {
+        seen.set(year, i);
+        financialYear = year;
+      }
+    }
+
+    const amount = parsePounds(amountText);
+    if (!amount.ok) issue(["savings", i, "amount"], amount.message);
+
+    if (!(SAVINGS_KINDS as readonly string[]).includes(kindText))
+      issue(["savings", i, "kind"], "Select whether the saving is actual or forecast");
+
+    if (financialYear !== undefined && amount.ok && kindText)
+      rows.push({ financialYear, amountPence: amount.pence, kind: kindText as SavingsKind });
+  }
+  return { rows: rows.sort((a, b) => a.financialYear - b.financialYear), typed };
+}
+
+/** The create/edit form: raw form values in, ArrangementInput out. */
+export const arrangementFormSchema = rawSchema.transform(interpret);
+
+export type ParseResult =
+  { ok: true; data: ArrangementInput } | { ok: false; errors: Record<string, string> };
+
+/** Parses form values; errors are one message per field, keyed by the form's field names. */
+export function parseArrangementForm(values: unknown): ParseResult {
+  const parsed = arrangementFormSchema.safeParse(values ?? {});
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues)
+    errors[issue.path.join(".") || "_form"] ??= issue.message;
+  return { ok: false, errors };
+}
+
+/** Only the form's own fields, as strings and lists: what to echo back to a form on error. */
+export function pickFormValues(values: Record<string, unknown>): ArrangementFormValues {
+  const parsed = rawSchema.safeParse(values);
+  return parsed.success ? parsed.data : { ...EMPTY_FORM_VALUES };
+}
+
+/* Stored revision → form ---------------------------------------------------------------------- */
+
+/** A revision as stored, with its references already resolved to codes and slugs. */
+export type StoredRevisionContent = {
+  title: string;
+  description: string;
+  mainCategory: string;
+  furtherCategories: string[];
+  stage: string;
+  startDate: string | null;
+  endDate: string | null;
+  /** Partner organisation codes, the lead excluded. */
+  partners: string[];
+  savings: { financialYear: number; amountPence: bigint; kind: string }[];
+  noSavingsReason: string | null;
+  benefits: string[];
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
+/** Turns a stored revision back into the values a form shows (edit forms, the conflict view). */
+export function revisionToFormValues(stored: StoredRevisionContent): ArrangementFormValues {
+  const savings = [...stored.savings].sort((a, b) => a.financialYear - b.financialYear);
+  const order = new Map<string, number>(SERVICE_CATEGORIES.map((c) => [c.slug, c.sortOrder]));
+  return {
+    title: stored.title,
+    description: stored.description,
+    mainCategory: stored.mainCategory,
+    furtherCategories: [...stored.furtherCategories].sort(
+      (a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99),
+    ),
+    stage: stored.stage,
+    startDate: stored.startDate ?? "",
+    endDate: stored.endDate ?? "",
+    partners: [...stored.partners],
+    savingsYear: savings.map((s) => String(s.financialYear)),
+    // "£1,250,000.50": how people write it, and parsePounds reads it back exactly.
+    savingsAmount: savings.map((s) => formatPence(s.amountPence)),
+    savingsKind: savings.map((s) => s.kind),
+    noSavingsReason: stored.noSavingsReason ?? "",
+    benefits: [...stored.benefits],
+    contactName: stored.contactName ?? "",
+    contactEmail: stored.contactEmail ?? "",
+  };
+}
