@@ -36,6 +36,11 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "postgres"],
+  experimental: {
+    // CSV bulk import (/workspace/import) takes files up to 5 MB; the headroom lets a larger
+    // file reach the action, which refuses it with a clear message instead of a bare 413.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -27,6 +27,11 @@ export async function AccountNav() {
           </Link>
         </>
       ) : null}
+      {user.role === "council_editor" && user.organisationId !== null ? (
+        <Link href="/workspace" className="text-white visited:text-white">
+          Workspace
+        </Link>
+      ) : null}
       <Link href="/account" className="text-white visited:text-white">
         Your account
       </Link>

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, like, or, sql as raw } from "drizzle-orm";
-import { db, type Tx } from "@/db/client";
+import { and, eq, inArray, sql as raw } from "drizzle-orm";
+import { db, type DbOrTx, type Tx } from "@/db/client";
 import {
   arrangementRevisions,
   arrangements,
@@ -27,6 +27,7 @@ import {
   type ArrangementFormValues,
   type ArrangementInput,
 } from "./schema";
+import { auditContent, freeSlugs, uniqueViolation } from "./shared";
 import { canDo, refusalMessage, type EditorCommand, type WorkspaceStatus } from "./state";
 
 /*
@@ -120,17 +121,6 @@ function invalid(errors: Record<string, string>): Failure {
   return { ok: false, reason: "invalid", message: "There is a problem", errors };
 }
 
-function uniqueViolation(error: unknown): string | null {
-  for (
-    let e = error as { code?: string; constraint_name?: string; cause?: unknown } | undefined;
-    e;
-  ) {
-    if (e.code === "23505") return e.constraint_name ?? "";
-    e = e.cause as typeof e;
-  }
-  return null;
-}
-
 /** A refusal for someone acting outside their organisation: answered as not-found, audited. */
 async function refuseAccess(
   user: CurrentUser,
@@ -192,7 +182,23 @@ async function onOwnArrangement<T extends object>(
   }
 }
 
-async function conflict(tx: Tx, state: ArrangementState): Promise<Failure> {
+/** Equal content whatever the order of partners, categories, benefits and savings rows. */
+function sameContent(a: ArrangementInput, b: ArrangementInput): boolean {
+  const canonical = (v: ArrangementInput) =>
+    JSON.stringify(
+      {
+        ...v,
+        partners: [...v.partners].sort(),
+        furtherCategories: [...v.furtherCategories].sort(),
+        benefits: [...v.benefits].sort(),
+        savings: [...v.savings].sort((x, y) => x.financialYear - y.financialYear),
+      },
+      (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x),
+    );
+  return canonical(a) === canonical(b);
+}
+
+async function conflict(tx: DbOrTx, state: ArrangementState): Promise<Failure> {
   const [editor] = state.updatedById
     ? await tx.select({ name: users.name }).from(users).where(eq(users.id, state.updatedById))
     : [];
@@ -315,55 +321,18 @@ function revisionFields(input: ArrangementInput, mainCategoryId: number) {
 }
 
 /** What the audit trail keeps of a revision's content (no personal data beyond the contact). */
-function auditContent(input: ArrangementInput, version: number) {
-  return {
-    version,
-    title: input.title,
-    mainCategory: input.mainCategory,
-    furtherCategories: input.furtherCategories,
-    stage: input.stage,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    partners: input.partners,
-    savings: input.savings.map((s) => ({ ...s, amountPence: s.amountPence.toString() })),
-    noSavingsReason: input.noSavingsReason,
-    benefits: input.benefits,
-  };
-}
-
-function slugify(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return base || "arrangement";
-}
-
 /** The title's slug, or the first free "slug-2", "slug-3"… (the unique index settles races). */
 async function freeSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title);
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: arrangements.slug })
-        .from(arrangements)
-        .where(or(eq(arrangements.slug, base), like(arrangements.slug, `${base}-%`)))
-    ).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  const [slug] = await freeSlugs(tx, [title]);
+  return slug!;
 }
 
 /** The answer to a repeat of a save already made with this token, if there was one. */
 async function replay(
-  reader: Tx | ReturnType<typeof db>,
+  reader: DbOrTx,
   key: string,
   organisationId: number,
+  values: ArrangementInput,
 ): Promise<CommandResult<SavedDraft> | null> {
   const [row] = await reader
     .select({
@@ -380,6 +349,14 @@ async function replay(
   if (!row) return null;
   // A token is a random UUID per rendered form; another organisation's cannot be reused.
   if (row.leadOrganisationId !== organisationId) return NOT_FOUND;
+  // The same form sent again with other values (Back, edit, save) is not a repeat: the record
+  // has moved on since that form was loaded, so it is answered as a conflict, nothing lost.
+  const stored = await readRevisionContent(reader, row.revisionId);
+  const again = stored ? parseArrangementForm(revisionToFormValues(stored)) : null;
+  if (!again?.ok || sameContent(again.data, values) === false) {
+    const state = await readArrangementState(reader, row.arrangementId);
+    if (state) return conflict(reader, state);
+  }
   return {
     ok: true,
     message: "Your draft has been saved",
@@ -452,7 +429,7 @@ export async function saveDraft(
       if (error instanceof Refusal) return error.result;
       const constraint = uniqueViolation(error);
       if (constraint === null || attempt >= 3) throw error;
-      const first = await replay(db(), key, organisationId);
+      const first = await replay(db(), key, organisationId, values);
       if (first) return first;
     }
   }
@@ -466,7 +443,7 @@ async function createArrangement(
   values: ArrangementInput,
   request: RequestInfo,
 ): Promise<Success<SavedDraft>> {
-  const first = await replay(tx, key, organisationId);
+  const first = await replay(tx, key, organisationId, values);
   if (first) {
     if (!first.ok) refuse(first);
     return first;
@@ -529,9 +506,10 @@ async function updateArrangement(
   const state = await readArrangementState(tx, arrangementId, { lock: true });
   if (!state || state.leadOrganisationId !== organisationId) refuse(NOT_FOUND);
   // Under the lock: a repeat of a save that has just committed answers with its result.
-  const first = await replay(tx, key, organisationId);
+  const first = await replay(tx, key, organisationId, values);
   if (first) {
-    if (!first.ok || first.arrangementId !== arrangementId) refuse(NOT_FOUND);
+    if (!first.ok) refuse(first); // e.g. the same form re-sent with other values: a conflict
+    if (first.arrangementId !== arrangementId) refuse(NOT_FOUND);
     return first;
   }
   if (baseVersion == null || !Number.isSafeInteger(baseVersion))

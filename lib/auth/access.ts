@@ -55,6 +55,8 @@ export type ActionContext<U> = {
   user: U;
   request: Awaited<ReturnType<typeof requestContext>>;
   values: FormValues;
+  /** The submitted form itself, for what `values` leaves out (uploaded files). */
+  formData: FormData;
 };
 
 /** FormData → plain values; repeated names (checkboxes, rows) become arrays. */
@@ -99,7 +101,12 @@ function wrap<S extends z.ZodType, U>(who: () => Promise<U>, schema: S, handler:
     }
     try {
       return (
-        (await handler(parsed.data, { user, values, request: await requestContext() })) ?? {
+        (await handler(parsed.data, {
+          user,
+          values,
+          formData,
+          request: await requestContext(),
+        })) ?? {
           ok: true,
         }
       );

@@ -94,7 +94,10 @@ export async function beginSession(
       ip: request.ip,
       userAgent: request.userAgent,
     });
-    await tx.update(users).set({ lastSignInAt: raw`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastSignInAt: raw`now()` })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, {
       actorUserId: user.id,
       organisationId: user.organisationId,

@@ -72,6 +72,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The suite shares its database with the end-to-end run, whose home page must still show the
+  // demo set's exact totals: remove what these tests made (revisions and children cascade).
+  await sql`delete from arrangements where created_by_id in (
+              select id from users where email like ${`%.${run}@test.example.org`})`;
   await sql`update users set status = 'disabled' where email like ${`%.${run}@test.example.org`}`;
   await sql.end();
   await appSql().end();
@@ -731,6 +735,31 @@ describe("no lost edits", () => {
       { version: 2, state: "draft", title: "Edited once" },
     ]);
     expect(await lockVersion(made.arrangementId)).toBe(base + 1);
+  });
+
+  it("the same form sent again with other values (Back, edit, save) is a conflict, not a silent replay", async () => {
+    const token = key();
+    const first = await saveDraft(devonEditor, { idempotencyKey: token, values: form() }, request);
+    expectOk(first);
+    const changed = form({ title: "Typed after pressing Back" });
+    // The browser's cached "new arrangement" form: the same token, no arrangement id yet.
+    const again = await saveDraft(devonEditor, { idempotencyKey: token, values: changed }, request);
+    expect(again).toMatchObject({ ok: false, reason: "conflict" });
+    // And the cached edit form of the same draft, re-sent with other values.
+    const edit = await saveDraft(
+      devonEditor,
+      {
+        arrangementId: first.arrangementId,
+        baseVersion: 1,
+        idempotencyKey: token,
+        values: changed,
+      },
+      request,
+    );
+    expect(edit).toMatchObject({ ok: false, reason: "conflict" });
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from arrangement_revisions where title = ${changed.title}`;
+    expect(row!.n).toBe(0);
   });
 });
 

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/lib/auth/access";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * One command on an arrangement (submit, withdraw, delete, discard) as a small form of its own:
+ * a real POST that works without JavaScript, carrying the version the page was loaded from.
+ */
+export function CommandButton({
+  action: serverAction,
+  arrangementId,
+  baseVersion,
+  label,
+  variant = "primary",
+}: {
+  action: Action;
+  arrangementId: number;
+  baseVersion: number;
+  label: string;
+  variant?: "primary" | "secondary" | "warning";
+}) {
+  const [state, action, pending] = useActionState(serverAction, {} as FormState);
+  const className =
+    variant === "primary"
+      ? "button"
+      : variant === "warning"
+        ? "button button-warning"
+        : "button button-secondary";
+  return (
+    <form action={action} className="inline-block">
+      <input type="hidden" name="arrangementId" value={arrangementId} />
+      <input type="hidden" name="baseVersion" value={baseVersion} />
+      <button type="submit" className={className} disabled={pending}>
+        {label}
+      </button>
+      {state.message ? (
+        <p role="alert" className="mt-2 max-w-md font-semibold text-error">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

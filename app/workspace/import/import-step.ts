@@ -1,0 +1,92 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/access";
+import {
+  IMPORT_MAX_BYTES,
+  importValidRows,
+  openImport,
+  parseImportCsv,
+  signImport,
+  type ImportParseResult,
+} from "@/lib/arrangements/import";
+import type { ImportState } from "./state";
+
+type Step = { step: "preview" | "import"; token?: string };
+
+function previewState(parsed: ImportParseResult, fileName: string, token: string): ImportState {
+  return {
+    step: "preview",
+    fileName,
+    token,
+    validCount: parsed.validCount,
+    errorCount: parsed.errorCount,
+    rows: parsed.rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      title: r.values.title.trim(),
+      mainCategory: r.values.mainCategory,
+      partners: r.values.partners,
+      savingsYears: r.values.savingsYear.length,
+      errors: r.errors,
+    })),
+  };
+}
+
+/** The import page's two steps: upload a file for a preview, then import its valid rows. */
+export async function runImportStep(
+  user: CurrentUser,
+  request: { requestId: string | null },
+  input: Step,
+  formData: FormData,
+): Promise<ImportState> {
+  if (input.step === "import") {
+    const opened = input.token ? openImport(input.token, user) : null;
+    if (!opened)
+      return { message: "This preview has expired. Upload the file again to import it." };
+    const parsed = await parseImportCsv(opened.bytes, user);
+    if (parsed.fileError) return { message: parsed.fileError };
+    const valid = parsed.rows.filter((r) => r.errors.length === 0).map((r) => r.rowNumber);
+    if (valid.join(",") !== opened.validRows.join(","))
+      return {
+        ...previewState(
+          parsed,
+          opened.fileName,
+          signImport(user, { bytes: opened.bytes, name: opened.fileName }, parsed),
+        ),
+        message:
+          "Some rows changed since the preview (for example a partner organisation). Nothing was imported: check the preview again.",
+      };
+    const result = await importValidRows(user, parsed.rows, request, {
+      importId: opened.id,
+      fileName: opened.fileName,
+    });
+    if (result.ok)
+      return {
+        ok: true,
+        step: "done",
+        message: result.message,
+        arrangementIds: result.arrangementIds,
+      };
+    if (result.reason === "already-imported")
+      return { ok: true, step: "done", message: result.message };
+    return {
+      ...previewState(parsed, opened.fileName, input.token!),
+      message: result.message,
+      importErrors: result.errors,
+    };
+  }
+
+  const file = formData.get("file");
+  if (!(file instanceof File) || (file.size === 0 && !file.name))
+    return { errors: { file: "Select a CSV file" } };
+  if (!/\.csv$/i.test(file.name))
+    return { errors: { file: "The selected file must be a CSV file (ending .csv)" } };
+  if (file.size > IMPORT_MAX_BYTES)
+    return {
+      errors: {
+        file: `The file must be 5 MB or smaller. This one is ${(file.size / (1024 * 1024)).toFixed(1)} MB: split it into smaller files.`,
+      },
+    };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const parsed = await parseImportCsv(bytes, user);
+  if (parsed.fileError) return { errors: { file: parsed.fileError } };
+  return previewState(parsed, file.name, signImport(user, { bytes, name: file.name }, parsed));
+}

@@ -1,0 +1,25 @@
+import type { FormState } from "@/lib/auth/access";
+
+/** One row of the preview, as the page shows it. */
+export type ImportPreviewRow = {
+  rowNumber: number;
+  title: string;
+  mainCategory: string;
+  partners: string[];
+  savingsYears: number;
+  errors: { column: string; message: string }[];
+};
+
+/** What the import action hands back to the import page. */
+export type ImportState = FormState & {
+  step?: "preview" | "done";
+  fileName?: string;
+  /** The previewed file, signed for this user; sent back with "Import". */
+  token?: string;
+  rows?: ImportPreviewRow[];
+  validCount?: number;
+  errorCount?: number;
+  /** Rows that failed when validated again at import time. */
+  importErrors?: { rowNumber: number; column: string; message: string }[];
+  arrangementIds?: number[];
+};

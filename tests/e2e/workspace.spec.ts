@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
+
+/*
+ * The council workspace in the browser: an editor adds an arrangement with the partner
+ * combobox and savings rows, fixes a validation error without retyping anything, submits it
+ * for review; another council's editor cannot reach it.
+ */
+
+const PLYMOUTH = { code: "E06000026", name: "Plymouth City Council" };
+const TORBAY = { code: "E06000027", name: "Torbay Council" };
+const CORNWALL = "E06000052";
+
+async function editorOf(code: string, label: string): Promise<TestUser> {
+  const user = await createUser("council_editor", label);
+  await sql`update users set organisation_id = (select id from organisations where code = ${code})
+            where id = ${user.id}`;
+  return user;
+}
+
+function savingsRow(page: Page, n: number) {
+  return main(page).getByRole("group", { name: `Savings row ${n}` });
+}
+
+async function fillRow(page: Page, n: number, year: string, amount: string, kind: string) {
+  const row = savingsRow(page, n);
+  await row.getByLabel("Financial year").selectOption(year);
+  await row.getByLabel("Amount saved, in pounds").fill(amount);
+  await row.getByLabel("Actual or forecast").selectOption(kind);
+}
+
+test("an editor adds an arrangement, fixes a mistake without retyping, and submits it", async ({
+  page,
+}) => {
+  const editor = await editorOf(DEVON.code, "ws-create");
+  const title = `Shared legal service ${randomUUID().slice(0, 8)}`;
+  await signIn(page, editor.email, editor.password);
+  await page.goto("/workspace");
+  await expect(main(page).getByRole("heading", { name: "Your workspace" })).toBeVisible();
+  await main(page).getByRole("link", { name: "Add an arrangement" }).click();
+  await expect(page).toHaveURL(/\/workspace\/new$/);
+
+  const form = main(page);
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Description").fill("One legal team serving three councils.");
+  await form.getByLabel("Main service category").selectOption({ label: "Legal" });
+  await form.getByRole("checkbox", { name: "HR and payroll" }).check();
+  await form.getByRole("radio", { name: "Operational" }).check();
+  await form.getByLabel("Start date").fill("2019-04-01");
+
+  // The partner combobox, by keyboard: type, arrow to the option, Enter to add.
+  const combobox = form.getByRole("combobox", { name: "Partner organisations" });
+  await combobox.fill("Plymouth");
+  await expect(form.getByRole("option", { name: PLYMOUTH.name })).toBeVisible();
+  await combobox.press("ArrowDown");
+  await combobox.press("Enter");
+  await combobox.fill("Torbay Council");
+  await expect(form.getByRole("option", { name: TORBAY.name })).toBeVisible();
+  await combobox.press("ArrowDown");
+  await expect(form.getByRole("option", { name: TORBAY.name })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await combobox.press("Enter");
+  await expect(form.getByRole("heading", { name: "Chosen partners (2)" })).toBeVisible();
+  await expect(form.getByRole("button", { name: `Remove ${TORBAY.name}` })).toBeVisible();
+
+  await fillRow(page, 1, "2019", "1,250,000", "actual");
+  await fillRow(page, 2, "2020", "12.345", "actual");
+  await fillRow(page, 3, "2021", "£500,000.50", "forecast");
+  await form.getByRole("checkbox", { name: "Greater resilience" }).check();
+  await form.getByLabel("Public contact name (optional)").fill("Legal services team");
+  await form.getByLabel("Public contact email (optional)").fill("legal@example.org");
+  await form.getByRole("button", { name: "Save draft" }).click();
+
+  // The error is summarised, linked to the field, and shown beside it.
+  const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  const link = summary.getByRole("link");
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveAttribute("href", "#field-savings-1-amount");
+  const amount2 = savingsRow(page, 2).getByLabel("Amount saved, in pounds");
+  await expect(amount2).toHaveAttribute("aria-invalid", "true");
+
+  // Everything typed is still there.
+  await expect(form.getByLabel("Title")).toHaveValue(title);
+  await expect(form.getByLabel("Start date")).toHaveValue("2019-04-01");
+  await expect(form.getByRole("radio", { name: "Operational" })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "HR and payroll" })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "Greater resilience" })).toBeChecked();
+  await expect(form.getByRole("heading", { name: "Chosen partners (2)" })).toBeVisible();
+  await expect(savingsRow(page, 1).getByLabel("Amount saved, in pounds")).toHaveValue("1,250,000");
+  await expect(savingsRow(page, 3).getByLabel("Financial year")).toHaveValue("2021");
+  await expect(savingsRow(page, 3).getByLabel("Actual or forecast")).toHaveValue("forecast");
+  await expect(amount2).toHaveValue("12.345");
+
+  await amount2.fill("75,000");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
+  await expect(form.getByRole("heading", { name: title })).toBeVisible();
+  await expect(form).toContainText(PLYMOUTH.name);
+  await expect(form).toContainText(TORBAY.name);
+  const savings = form.getByRole("table", { name: "Savings by financial year" });
+  await expect(savings).toContainText("£1,250,000");
+  await expect(savings).toContainText("£75,000");
+  await expect(savings).toContainText("£500,000.50");
+  await expect(savings).toContainText("£1,825,000.50");
+
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\/workspace\?notice=submitted$/);
+  const submitted = form.getByRole("region", { name: /Submitted, awaiting review/ });
+  await expect(submitted.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(form.getByRole("region", { name: /^Drafts/ })).not.toContainText(title);
+
+  const revisions = await sql<{ state: string; savings: number; partners: number }[]>`
+    select r.state,
+           (select count(*)::int from revision_savings s where s.revision_id = r.id) as savings,
+           (select count(*)::int from revision_partners p
+             where p.revision_id = r.id and p.role = 'partner') as partners
+    from arrangement_revisions r where r.title = ${title}`;
+  expect(revisions).toEqual([{ state: "submitted", savings: 3, partners: 2 }]);
+});
+
+test("another council's editor gets 404 on an arrangement's workspace pages", async ({
+  browser,
+}) => {
+  const owner = await editorOf(DEVON.code, "ws-owner");
+  const other = await editorOf(CORNWALL, "ws-other");
+  const title = `Joint procurement ${randomUUID().slice(0, 8)}`;
+  const [arrangement] = await sql<{ id: number }[]>`
+    insert into arrangements (slug, lead_organisation_id, created_by_id, updated_by_id)
+    values (${`e2e-${randomUUID()}`}, (select id from organisations where code = ${DEVON.code}),
+            ${owner.id}, ${owner.id})
+    returning id`;
+  await sql`
+    insert into arrangement_revisions
+      (arrangement_id, version, title, description, main_category_id, stage, author_id)
+    values (${arrangement!.id}, 1, ${title}, 'Buying together.',
+            (select id from service_categories where slug = 'procurement-and-commissioning'),
+            'planned', ${owner.id})`;
+
+  const ownerPage = await (await browser.newContext()).newPage();
+  await signIn(ownerPage, owner.email, owner.password);
+  const own = await ownerPage.goto(`/workspace/${arrangement!.id}/edit`);
+  expect(own!.status()).toBe(200);
+  await expect(main(ownerPage).getByLabel("Title")).toHaveValue(title);
+
+  const otherPage = await (await browser.newContext()).newPage();
+  await signIn(otherPage, other.email, other.password);
+  for (const path of ["edit", "preview"]) {
+    const response = await otherPage.goto(`/workspace/${arrangement!.id}/${path}`);
+    expect(response!.status(), path).toBe(404);
+    await expect(main(otherPage)).not.toContainText(title);
+  }
+  await otherPage.goto("/workspace");
+  await expect(main(otherPage)).not.toContainText(title);
+});
+
+test("a save from an out-of-date form shows both versions and saves on top of the new one", async ({
+  browser,
+}) => {
+  const first = await editorOf(DEVON.code, "ws-first");
+  const second = await editorOf(DEVON.code, "ws-second");
+  const title = `Shared audit team ${randomUUID().slice(0, 8)}`;
+  const [arrangement] = await sql<{ id: number }[]>`
+    insert into arrangements (slug, lead_organisation_id, created_by_id, updated_by_id)
+    values (${`e2e-${randomUUID()}`}, (select id from organisations where code = ${DEVON.code}),
+            ${first.id}, ${first.id})
+    returning id`;
+  const [revision] = await sql<{ id: number }[]>`
+    insert into arrangement_revisions
+      (arrangement_id, version, title, description, main_category_id, stage, author_id,
+       no_savings_reason)
+    values (${arrangement!.id}, 1, ${title}, 'Auditing together.',
+            (select id from service_categories where slug = 'finance-and-audit'),
+            'planned', ${first.id}, 'Set up for resilience.')
+    returning id`;
+  await sql`
+    insert into revision_partners (revision_id, organisation_id, role)
+    select ${revision!.id}, id, case when code = ${DEVON.code} then 'lead' else 'partner' end::text::partner_role
+    from organisations where code in (${DEVON.code}, ${PLYMOUTH.code})`;
+
+  const pages = [];
+  for (const user of [first, second]) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, user.email, user.password);
+    await page.goto(`/workspace/${arrangement!.id}/edit`);
+    await expect(main(page).getByLabel("Title")).toHaveValue(title);
+    pages.push(page);
+  }
+  const [pageA, pageB] = pages as [Page, Page];
+
+  await main(pageA).getByLabel("Title").fill(`${title} (first)`);
+  await main(pageA).getByRole("button", { name: "Save draft" }).click();
+  await expect(pageA).toHaveURL(/\/preview\?notice=saved$/);
+
+  const formB = main(pageB);
+  await formB.getByLabel("Title").fill(`${title} (second)`);
+  await formB.getByLabel("Description").fill("Auditing together, and sharing a manager.");
+  await formB.getByRole("button", { name: "Save draft" }).click();
+  const conflict = formB.getByRole("region", { name: /This record was changed by/ });
+  await expect(conflict).toContainText(`This record was changed by ${first.name} at`);
+  const titleRow = conflict.getByRole("row", { name: /^Title/ });
+  await expect(titleRow).toContainText(`${title} (first)`);
+  await expect(titleRow).toContainText(`${title} (second)`);
+  // What B typed is still in the form, ready to save on top of the new version.
+  await expect(formB.getByLabel("Title")).toHaveValue(`${title} (second)`);
+  await expect(formB.getByLabel("Description")).toHaveValue(
+    "Auditing together, and sharing a manager.",
+  );
+  await formB.getByRole("button", { name: "Save my version" }).click();
+  await expect(pageB).toHaveURL(/\/preview\?notice=saved$/);
+  await expect(formB.getByRole("heading", { name: `${title} (second)` })).toBeVisible();
+
+  // Submitted: read-only until withdrawn, and the edit page says why.
+  await formB.getByRole("button", { name: "Submit for review" }).click();
+  await expect(pageB).toHaveURL(/\/workspace\?notice=submitted$/);
+  await pageB.goto(`/workspace/${arrangement!.id}/edit`);
+  await expect(
+    formB.getByRole("heading", { name: "This arrangement cannot be edited now" }),
+  ).toBeVisible();
+  await expect(formB.getByLabel("Title")).toHaveCount(0);
+  await formB.getByRole("button", { name: "Withdraw from review" }).click();
+  await expect(pageB).toHaveURL(/\/workspace\?notice=withdrawn$/);
+  const drafts = formB.getByRole("region", { name: /^Drafts/ });
+  await expect(drafts.getByRole("link", { name: `${title} (second)`, exact: true })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still works: partners from a list, savings rows, errors keep values", async ({
+    page,
+  }) => {
+    const editor = await editorOf(DEVON.code, "ws-nojs");
+    const title = `Shared waste contract ${randomUUID().slice(0, 8)}`;
+    await signIn(page, editor.email, editor.password);
+    await page.goto("/workspace/new");
+    const form = main(page);
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Main service category").selectOption({ label: "Legal" });
+    await form.getByRole("radio", { name: "Planned" }).check();
+    await form
+      .getByRole("listbox", { name: "Partner organisations" })
+      .selectOption([PLYMOUTH.code, TORBAY.code]);
+    await fillRow(page, 1, "2024", "£10,000", "forecast");
+    await form.getByRole("button", { name: "Save draft" }).click();
+
+    // No description: the page comes back from the server with the error and every value.
+    const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link", { name: "Enter a description" })).toBeVisible();
+    await expect(form.getByLabel("Title")).toHaveValue(title);
+    await expect(
+      form.getByRole("listbox", { name: "Partner organisations" }).locator("option:checked"),
+    ).toHaveText([PLYMOUTH.name, TORBAY.name]);
+    await expect(savingsRow(page, 1).getByLabel("Amount saved, in pounds")).toHaveValue("£10,000");
+
+    await form.getByLabel("Description").fill("One contract for three councils.");
+    await form.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
+    await expect(form.getByRole("heading", { name: title })).toBeVisible();
+    await expect(form.getByRole("table", { name: "Savings by financial year" })).toContainText(
+      "£10,000",
+    );
+  });
+});
