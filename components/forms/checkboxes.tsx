@@ -1,17 +1,9 @@
-import { fieldId } from "./error-summary";
+import { ChoiceGroup } from "./choice-group";
 
-/**
- * A set of checkboxes in a fieldset whose legend asks the question (GOV.UK pattern). Every box
- * shares the name, so the form sends the ticked values as a list. The first box takes the
- * field's id, so the error summary's link lands on the group.
- */
+/** Any number of answers, as checkboxes sent as a list (GOV.UK pattern). */
 export function Checkboxes({
-  name,
-  legend,
-  hint,
-  error,
   defaultValues = [],
-  options,
+  ...props
 }: {
   name: string;
   legend: string;
@@ -20,45 +12,5 @@ export function Checkboxes({
   defaultValues?: readonly string[];
   options: readonly { value: string; label: string }[];
 }) {
-  const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <fieldset
-      className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 font-semibold text-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="mt-2 space-y-2">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index + 1}`;
-          return (
-            <div key={option.value} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                id={optionId}
-                name={name}
-                value={option.value}
-                defaultChecked={defaultValues.includes(option.value)}
-                className="mt-1 size-5 shrink-0 accent-brand"
-              />
-              <label htmlFor={optionId}>{option.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+  return <ChoiceGroup type="checkbox" checked={defaultValues} {...props} />;
 }

@@ -1,16 +1,9 @@
-import { fieldId } from "./error-summary";
+import { ChoiceGroup } from "./choice-group";
 
-/**
- * A set of radio buttons in a fieldset whose legend asks the question (GOV.UK pattern). The
- * first radio takes the field's id, so the error summary's link lands on the group.
- */
+/** One answer from a few, as radio buttons (GOV.UK pattern). */
 export function Radios({
-  name,
-  legend,
-  hint,
-  error,
   defaultValue,
-  options,
+  ...props
 }: {
   name: string;
   legend: string;
@@ -19,53 +12,5 @@ export function Radios({
   defaultValue?: string;
   options: { value: string; label: string; hint?: string }[];
 }) {
-  const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <fieldset
-      className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 font-semibold text-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="mt-2 space-y-2">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index + 1}`;
-          return (
-            <div key={option.value} className="flex items-start gap-2">
-              <input
-                type="radio"
-                id={optionId}
-                name={name}
-                value={option.value}
-                defaultChecked={defaultValue === option.value}
-                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                className="mt-1 size-5 shrink-0 accent-brand"
-              />
-              <div>
-                <label htmlFor={optionId}>{option.label}</label>
-                {option.hint ? (
-                  <p id={`${optionId}-hint`} className="text-ink-muted">
-                    {option.hint}
-                  </p>
-                ) : null}
-              </div>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+  return <ChoiceGroup type="radio" checked={defaultValue ? [defaultValue] : []} {...props} />;
 }

@@ -265,3 +265,121 @@ test.describe("without JavaScript", () => {
     );
   });
 });
+
+test("another council's editor replaying the owner's workspace actions by direct POST gets 404, changes nothing, and is audited", async ({
+  page,
+  browser,
+}) => {
+  const owner = await editorOf(DEVON.code, "ws-replay-owner");
+  const other = await editorOf(CORNWALL, "ws-replay-other");
+  const title = `Replayed arrangement ${randomUUID().slice(0, 8)}`;
+
+  // The owner saves a draft, capturing the real "Save draft" request, then the "Submit" one.
+  await signIn(page, owner.email, owner.password);
+  await page.goto("/workspace/new");
+  const form = main(page);
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Description").fill("A draft another council must not touch.");
+  await form.getByLabel("Main service category").selectOption({ label: "Legal" });
+  await form.getByRole("radio", { name: "Planned" }).check();
+  const combobox = form.getByRole("combobox", { name: "Partner organisations" });
+  await combobox.fill("Plymouth");
+  await combobox.press("ArrowDown");
+  await combobox.press("Enter");
+  await form
+    .getByLabel("If there are no savings, say why")
+    .fill("Set up to improve services, not to save.");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/workspace\/\d+\/preview/);
+  const arrangementId = Number(/\/workspace\/(\d+)\//.exec(page.url())![1]);
+
+  const captured = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"],
+  );
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  const submit = await captured;
+  await expect(page).toHaveURL(/notice=submitted/);
+  // Back to a draft, so the replay would have something to change.
+  await sql`update arrangement_revisions set state = 'draft', submitted_at = null, submitted_by_id = null
+            where arrangement_id = ${arrangementId}`;
+  const before =
+    await sql`select state, updated_at from arrangement_revisions where arrangement_id = ${arrangementId}`;
+
+  const context = await browser.newContext();
+  const otherPage = await context.newPage();
+  await signIn(otherPage, other.email, other.password);
+  const h = submit.headers();
+  const response = await context.request.post(submit.url(), {
+    headers: {
+      "next-action": h["next-action"]!,
+      "content-type": h["content-type"]!,
+      accept: h["accept"] ?? "text/x-component",
+    },
+    data: submit.postDataBuffer() ?? undefined,
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(404);
+  const after =
+    await sql`select state, updated_at from arrangement_revisions where arrangement_id = ${arrangementId}`;
+  expect(after).toEqual(before);
+  const [refused] = await sql<{ n: number }[]>`
+    select count(*)::int as n from audit_events
+    where action = 'arrangement.access_refused' and actor_user_id = ${other.id}
+      and entity_id = ${String(arrangementId)}`;
+  expect(refused!.n).toBe(1);
+  await context.close();
+});
+
+test("the whole journey with the keyboard only: sign in, add, save, submit", async ({ page }) => {
+  const editor = await editorOf(DEVON.code, "ws-keys");
+  const title = `Keyboard shared service ${randomUUID().slice(0, 8)}`;
+  const keys = page.keyboard;
+  // No mouse anywhere: focus moves by script only to start a step; the rest is typed or pressed.
+  const typeInto = async (locator: ReturnType<Page["locator"]>, text: string) => {
+    await locator.focus();
+    await keys.type(text);
+  };
+
+  await page.goto("/login");
+  await typeInto(page.getByRole("textbox", { name: "Email address" }), editor.email);
+  await keys.press("Tab");
+  await keys.type(editor.password);
+  await keys.press("Enter");
+  await expect(page).not.toHaveURL(/\/login/);
+
+  await page.goto("/workspace");
+  await main(page).getByRole("link", { name: "Add an arrangement" }).focus();
+  await keys.press("Enter");
+  await expect(page).toHaveURL(/\/workspace\/new$/);
+  const form = main(page);
+  await typeInto(form.getByLabel("Title"), title);
+  await typeInto(form.getByLabel("Description"), "Typed, tabbed and entered, never clicked.");
+  await typeInto(form.getByLabel("Main service category"), "Legal");
+  await form.getByRole("radio", { name: "Operational" }).focus();
+  await keys.press("Space");
+  // A date input's typing order follows the browser's own locale; fill sets it without a mouse.
+  await form.getByLabel("Start date").fill("2019-04-01");
+  const combobox = form.getByRole("combobox", { name: "Partner organisations" });
+  await typeInto(combobox, "Plymouth");
+  await expect(form.getByRole("option", { name: PLYMOUTH.name })).toBeVisible();
+  await keys.press("ArrowDown");
+  await keys.press("Enter");
+  await expect(form.getByRole("heading", { name: "Chosen partners (1)" })).toBeVisible();
+  const row = savingsRow(page, 1);
+  await typeInto(row.getByLabel("Financial year"), "2019");
+  await typeInto(row.getByLabel("Amount saved, in pounds"), "250,000");
+  await typeInto(row.getByLabel("Actual or forecast"), "Actual");
+  await form.getByRole("button", { name: "Save draft" }).focus();
+  await keys.press("Enter");
+  await expect(page).toHaveURL(/\/workspace\/\d+\/preview/);
+  await expect(form.getByRole("table", { name: "Savings by financial year" })).toContainText(
+    "£250,000",
+  );
+
+  await form.getByRole("button", { name: "Submit for review" }).focus();
+  await keys.press("Enter");
+  await expect(page).toHaveURL(/notice=submitted/);
+  const [revision] = await sql<{ state: string; start_date: string }[]>`
+    select state, start_date::text from arrangement_revisions where title = ${title}`;
+  expect(revision).toEqual({ state: "submitted", start_date: "2019-04-01" });
+});
