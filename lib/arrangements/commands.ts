@@ -217,6 +217,38 @@ async function conflict(tx: DbOrTx, state: ArrangementState): Promise<Failure> {
   };
 }
 
+/**
+ * The tail every state change on an existing arrangement shares: raise lock_version (so open
+ * forms notice) and write the audit event, in the command's transaction. Returns the new
+ * version for the form.
+ */
+async function recordStateChange(
+  tx: Tx,
+  user: CurrentUser,
+  organisationId: number,
+  state: ArrangementState,
+  change: { action: string; before?: Record<string, unknown>; after?: unknown },
+  request: RequestInfo,
+): Promise<number> {
+  const baseVersion = await touch(tx, state.arrangementId, user);
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    organisationId,
+    action: change.action,
+    entityType: "arrangement",
+    entityId: state.arrangementId,
+    before: {
+      status: state.status,
+      revisionId: state.newest.id,
+      version: state.newest.version,
+      ...change.before,
+    },
+    after: change.after,
+    requestId: request.requestId,
+  });
+  return baseVersion;
+}
+
 /** Raises lock_version and records who changed the arrangement: every command calls this. */
 async function touch(tx: Tx, arrangementId: number, user: CurrentUser): Promise<number> {
   const [row] = await tx
@@ -612,17 +644,14 @@ export async function submitForReview(
       .where(
         and(eq(arrangementRevisions.id, state.newest.id), eq(arrangementRevisions.state, "draft")),
       );
-    const baseVersion = await touch(tx, state.arrangementId, user);
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    const baseVersion = await recordStateChange(
+      tx,
+      user,
       organisationId,
-      action: "arrangement.submitted",
-      entityType: "arrangement",
-      entityId: state.arrangementId,
-      before: { status: state.status, revisionId: state.newest.id, version: state.newest.version },
-      after: { state: "submitted" },
-      requestId: request.requestId,
-    });
+      state,
+      { action: "arrangement.submitted", after: { state: "submitted" } },
+      request,
+    );
     return {
       ok: true,
       message: "Submitted for review. An administrator will check it before it is published.",
@@ -649,17 +678,14 @@ export async function withdrawSubmission(
           eq(arrangementRevisions.state, "submitted"),
         ),
       );
-    const baseVersion = await touch(tx, state.arrangementId, user);
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    const baseVersion = await recordStateChange(
+      tx,
+      user,
       organisationId,
-      action: "arrangement.withdrawn",
-      entityType: "arrangement",
-      entityId: state.arrangementId,
-      before: { status: state.status, revisionId: state.newest.id, version: state.newest.version },
-      after: { state: "draft" },
-      requestId: request.requestId,
-    });
+      state,
+      { action: "arrangement.withdrawn", after: { state: "draft" } },
+      request,
+    );
     return {
       ok: true,
       message: "Withdrawn from review. It is a draft again.",
@@ -723,21 +749,14 @@ export async function deleteDraft(
             eq(arrangementRevisions.state, "draft"),
           ),
         );
-      const baseVersion = await touch(tx, state.arrangementId, user);
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      const baseVersion = await recordStateChange(
+        tx,
+        user,
         organisationId,
-        action: "arrangement.draft_deleted",
-        entityType: "arrangement",
-        entityId: state.arrangementId,
-        before: {
-          status: state.status,
-          revisionId: state.newest.id,
-          version: state.newest.version,
-          content: snapshot,
-        },
-        requestId: request.requestId,
-      });
+        state,
+        { action: "arrangement.draft_deleted", before: { content: snapshot } },
+        request,
+      );
       return {
         ok: true,
         message: "The draft has been deleted. The published version is unchanged.",
@@ -780,21 +799,14 @@ export async function discardChanges(
           .set({ discardedAt: raw`now()` })
           .where(eq(arrangementRevisions.id, state.newest.id));
       }
-      const baseVersion = await touch(tx, state.arrangementId, user);
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      const baseVersion = await recordStateChange(
+        tx,
+        user,
         organisationId,
-        action: "arrangement.changes_discarded",
-        entityType: "arrangement",
-        entityId: state.arrangementId,
-        before: {
-          status: state.status,
-          revisionId: state.newest.id,
-          version: state.newest.version,
-        },
-        after: { status: "published" },
-        requestId: request.requestId,
-      });
+        state,
+        { action: "arrangement.changes_discarded", after: { status: "published" } },
+        request,
+      );
       return {
         ok: true,
         message: "The changes have been discarded. The published version is unchanged.",
