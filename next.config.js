@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 const production = process.env.NODE_ENV === "production";
 
 // Next.js streams pages with inline <script> tags, so scripts need 'unsafe-inline' unless every
@@ -36,6 +38,11 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "postgres"],
+  // Pages and public data are cached in memory per instance; invalidations reach every instance
+  // through the database (lib/cache/shared-cache-handler.mjs). Next's own memory layer is off
+  // so there is one cache, not two.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/shared-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   experimental: {
     // CSV bulk import (/workspace/import) takes files up to 5 MB; the headroom lets a larger
     // file reach the action, which refuses it with a clear message instead of a bare 413.

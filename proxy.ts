@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { cachedPageFor, INTERNAL_PREFIX, internalPath } from "@/lib/public-routes";
 
 // Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
-// visitors of signed-in areas to the sign-in page, and tags every request with an id that
-// the audit trail records.
+// visitors of signed-in areas to the sign-in page, tags every request with an id that the audit
+// trail records, and maps public pages with a query string onto their cacheable internal routes
+// (lib/public-routes.ts explains why).
 const SIGNED_IN_AREAS = ["/account", "/admin", "/workspace"];
 const SESSION_COOKIES = ["ssm.session", "__Host-ssm.session"];
 
@@ -10,7 +12,19 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
 
-  const { pathname, search } = request.nextUrl;
+  const { pathname, search, searchParams } = request.nextUrl;
+
+  // The internal routes answer only through the rewrite below.
+  if (pathname.startsWith(INTERNAL_PREFIX)) {
+    return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } });
+  }
+
+  const cached = cachedPageFor(pathname);
+  if (cached && (request.method === "GET" || request.method === "HEAD")) {
+    const target = new URL(internalPath(cached, searchParams), request.url);
+    return NextResponse.rewrite(target, { request: { headers } });
+  }
+
   const needsSession = SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (needsSession && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountNav } from "@/components/account-nav";
 import { SiteFooter } from "@/components/site-footer";
+import { SiteNav } from "@/components/site-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <AccountNav />
           </div>
         </header>
+        <SiteNav />
         {/* tabIndex -1 lets the skip link move keyboard focus here, not just scroll. */}
         <main
           id="main-content"

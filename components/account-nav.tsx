@@ -1,38 +1,85 @@
+"use client";
+
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import { SESSION_CHANGED } from "./session-events";
 import { SignOutButton } from "./sign-out-button";
 
-/** The signed-in user's links in the header, or "Sign in". */
-export async function AccountNav() {
-  const user = await getCurrentUser();
-  if (!user) {
+type Session =
+  | { signedIn: false }
+  | {
+      signedIn: true;
+      name: string;
+      role: "admin" | "council_editor";
+      hasWorkspace: boolean;
+    };
+
+const linkClass = "text-white visited:text-white";
+
+/**
+ * The header's account links. Public pages are cached and the same for everyone, so the page
+ * never carries who is signed in: the browser asks /api/session (never cached) and fills this in,
+ * again after every navigation. Without JavaScript it offers "Sign in".
+ */
+export function AccountNav() {
+  const pathname = usePathname();
+  const [session, setSession] = useState<Session | null>(null);
+  const [changes, setChanges] = useState(0);
+
+  useEffect(() => {
+    const onChange = () => setChanges((n) => n + 1);
+    window.addEventListener(SESSION_CHANGED, onChange);
+    return () => window.removeEventListener(SESSION_CHANGED, onChange);
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/session", { cache: "no-store", signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<Session>) : null))
+      .then((next) => {
+        if (next) setSession(next);
+      })
+      .catch(() => {
+        // Offline or aborted by the next navigation: keep what is shown.
+      });
+    return () => controller.abort();
+  }, [pathname, changes]);
+
+  if (session === null) {
     return (
-      <nav aria-label="Account">
-        <Link href="/login" className="text-white visited:text-white">
+      <nav aria-label="Account" className="min-h-6">
+        <noscript>
+          <a href="/login" className={linkClass}>
+            Sign in
+          </a>
+        </noscript>
+      </nav>
+    );
+  }
+  if (!session.signedIn) {
+    return (
+      <nav aria-label="Account" className="min-h-6">
+        <Link href="/login" className={linkClass}>
           Sign in
         </Link>
       </nav>
     );
   }
   return (
-    <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-1">
-      <span className="text-brand-light">{user.name}</span>
-      {user.role === "admin" ? (
-        <>
-          <Link href="/admin/users" className="text-white visited:text-white">
-            Users
-          </Link>
-          <Link href="/admin/outbox" className="text-white visited:text-white">
-            Outbox
-          </Link>
-        </>
+    <nav aria-label="Account" className="flex min-h-6 flex-wrap items-center gap-x-4 gap-y-1">
+      <span className="text-brand-light">{session.name}</span>
+      {session.role === "admin" ? (
+        <Link href="/admin/users" className={linkClass}>
+          Administration
+        </Link>
       ) : null}
-      {user.role === "council_editor" && user.organisationId !== null ? (
-        <Link href="/workspace" className="text-white visited:text-white">
+      {session.hasWorkspace ? (
+        <Link href="/workspace" className={linkClass}>
           Workspace
         </Link>
       ) : null}
-      <Link href="/account" className="text-white visited:text-white">
+      <Link href="/account" className={linkClass}>
         Your account
       </Link>
       <SignOutButton />

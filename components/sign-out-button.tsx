@@ -1,14 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signOutAction } from "@/app/login/actions";
 import type { FormState } from "@/lib/auth/access";
+import { SESSION_CHANGED } from "./session-events";
 
 export function SignOutButton() {
-  const [, action] = useActionState(signOutAction, {} as FormState);
+  const [, action, pending] = useActionState(signOutAction, {} as FormState);
+  // The action redirects home, which may be the page already shown: tell the header's account
+  // links to ask again once the action (and its navigation) has finished.
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) window.dispatchEvent(new Event(SESSION_CHANGED));
+    wasPending.current = pending;
+  }, [pending]);
   return (
     <form action={action}>
-      <button type="submit" className="cursor-pointer text-white underline">
+      <button type="submit" className="cursor-pointer text-white underline" disabled={pending}>
         Sign out
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -14,8 +14,16 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  customType,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
+/** PostgreSQL's full-text document type; only ever written by the database (generated column). */
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
 
 /* Enums ------------------------------------------------------------------ */
 
@@ -251,6 +259,29 @@ export const arrangementRevisions = pgTable(
     idempotencyKey: text(),
     /** Set when the editor discarded a rejected revision of a published arrangement. */
     discardedAt: timestamp({ withTimezone: true }),
+    /**
+     * When this revision stopped being the published one (a later revision was approved, or the
+     * arrangement was withdrawn from publication). With reviewedAt it gives the publication
+     * history: the revision was public from reviewedAt until supersededAt. Editions read it.
+     */
+    supersededAt: timestamp({ withTimezone: true }),
+    /**
+     * Sum of this revision's savings lines in pence, kept by a database trigger on
+     * revision_savings (migration 0004), so lists can filter and sort by savings cheaply.
+     */
+    totalPence: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    /**
+     * Names of the revision's organisations and categories, for full-text search; filled by the
+     * SQL function revision_search_text() when a revision is published (and by the seed).
+     */
+    searchText: text().notNull().default(""),
+    /** Weighted full-text document: title (A), organisations and categories (B), description (C). */
+    searchVector: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_text, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("arrangement_revisions_idempotency_key").on(t.idempotencyKey),
@@ -260,6 +291,15 @@ export const arrangementRevisions = pgTable(
       .on(t.arrangementId)
       .where(sql`${t.state} IN ('draft', 'submitted')`),
     index("arrangement_revisions_state_idx").on(t.state),
+    index("arrangement_revisions_search_idx").using("gin", t.searchVector),
+    // The publication history (editions, change history): revisions that were ever approved.
+    index("arrangement_revisions_published_history_idx")
+      .on(t.arrangementId, t.reviewedAt)
+      .where(sql`${t.state} IN ('approved', 'superseded')`),
+    // The review queue, oldest first.
+    index("arrangement_revisions_queue_idx")
+      .on(t.submittedAt)
+      .where(sql`${t.state} = 'submitted'`),
     check(
       "arrangement_revisions_dates_check",
       sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
@@ -343,16 +383,31 @@ export const auditEvents = pgTable(
     index("audit_events_at_idx").on(t.at),
     index("audit_events_organisation_idx").on(t.organisationId, t.at),
     index("audit_events_actor_idx").on(t.actorUserId, t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
   ],
 );
 
 export const editions = pgTable("editions", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   name: text().notNull().unique(),
+  description: text().notNull().default(""),
   /** The register as it stood at this moment is the edition's content. */
   asOf: timestamp({ withTimezone: true }).notNull(),
   createdById: integer().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Cache invalidations shared by every app instance: a change to what the public sees inserts the
+ * cache tags it makes stale, in the transaction that makes the change. Each instance's cache
+ * handler (lib/cache/shared-cache-handler.mjs) reads new rows every few hundred milliseconds and
+ * drops the cached pages carrying those tags. Ids, not clocks, order them, so clock skew between
+ * servers cannot hide an invalidation.
+ */
+export const cacheInvalidations = pgTable("cache_invalidations", {
+  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  tag: text().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 /* Relations --------------------------------------------------------------------------------- */

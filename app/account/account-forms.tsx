@@ -1,15 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { TextField } from "@/components/forms/text-field";
+import { SESSION_CHANGED } from "@/components/session-events";
 import type { FormState } from "@/lib/auth/access";
 import { changePasswordAction, updateNameAction } from "./actions";
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(updateNameAction, {} as FormState);
   const value = typeof state.values?.name === "string" ? state.values.name : name;
+  // The header shows the name; it is filled in by the browser, so tell it to ask again.
+  useEffect(() => {
+    if (state.ok) window.dispatchEvent(new Event(SESSION_CHANGED));
+  }, [state]);
   return (
     <form action={action} noValidate aria-labelledby="name-heading">
       {state.ok ? <SuccessPanel title={state.message ?? "Saved"} /> : null}

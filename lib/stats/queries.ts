@@ -2,6 +2,8 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { cachedPublic } from "@/lib/cache/public-cache";
+import { publishedArrangements } from "@/lib/public/published";
 
 /**
  * National statistics for the public dashboard.
@@ -39,11 +41,7 @@ export type SavingsYear = {
 };
 
 /** The published revision of each arrangement; the base of every public figure. */
-const publishedRevisions = sql`
-  SELECT a.id AS arrangement_id, a.is_illustrative, r.id AS revision_id
-  FROM arrangements a
-  JOIN arrangement_revisions r ON r.id = a.published_revision_id AND r.state = 'approved'
-`;
+const publishedRevisions = publishedArrangements();
 
 type HeadlineRow = {
   arrangements: number;
@@ -56,7 +54,7 @@ type HeadlineRow = {
   councils_involved: number;
 };
 
-export async function getHeadline(): Promise<Headline> {
+async function headlineQuery(): Promise<Headline> {
   const rows = await db().execute<HeadlineRow>(sql`
     WITH published AS (${publishedRevisions}),
     savings AS (
@@ -126,7 +124,7 @@ type SavingsYearRow = {
  * first and last with savings appear even when nothing was reported for them, as zero, so a
  * chart never silently closes a gap.
  */
-export async function getSavingsByYear(): Promise<SavingsYear[]> {
+async function savingsByYearQuery(): Promise<SavingsYear[]> {
   const rows = await db().execute<SavingsYearRow>(sql`
     WITH published AS (${publishedRevisions}),
     by_year AS (
@@ -164,3 +162,9 @@ export async function getSavingsByYear(): Promise<SavingsYear[]> {
     cumulativePence: row.cumulative_pence,
   }));
 }
+
+/** The national headline figures (cached under the public tag). */
+export const getHeadline = cachedPublic("headline", headlineQuery);
+
+/** Savings per financial year, oldest first (cached under the public tag). */
+export const getSavingsByYear = cachedPublic("savings-by-year", savingsByYearQuery);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import {
   SavingsByYearChart,
   type SavingsByYearDatum,
@@ -47,10 +46,15 @@ function chartSummary(rows: SavingsYear[], totalPence: bigint): string {
   );
 }
 
+// Cached whole per query (proxy.ts rewrites "/?…" here; lib/public-routes.ts), rendered on first
+// request rather than at build (which has no database), and dropped when the register changes.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function HomePage() {
-  // Figures change whenever a revision is approved: render per request (and let `next build`
-  // run without a database).
-  await connection();
   const [headline, years] = await Promise.all([getHeadline(), getSavingsByYear()]);
 
   const referenceDateText = formatLongDate(headline.referenceDate);

@@ -1,0 +1,270 @@
+import { z } from "zod";
+import { serviceCategoryBySlug } from "@/lib/categories";
+import { parsePounds } from "@/lib/money";
+import { regionBySlug } from "./regions";
+
+/*
+ * The public filters, parsed once for every reader: the dashboard, the explorer, the map, the
+ * open-data API and the downloads. Input is a URL's query string; anything malformed is refused
+ * with a message naming the parameter (pages show it, the API answers 400), never a 500.
+ * Pure module.
+ */
+
+export const PARTNER_TYPES = ["councils-only", "fire", "police", "health", "other"] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
+  "councils-only": "Councils only",
+  fire: "With fire and rescue",
+  police: "With police",
+  health: "With health bodies",
+  other: "With other public bodies",
+};
+
+export const STAGES = ["planned", "operational", "ended"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const SORTS = ["relevance", "savings", "newest", "name"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_PAGE = 10_000;
+
+/** What the published set may be narrowed by (lib/public/published.ts applies them). */
+export type PublishedFilters = {
+  /** Region slug: the lead organisation's region. */
+  region?: string;
+  /** Category slug: the main category or a further one. */
+  category?: string;
+  /** Organisation code: lead or partner. */
+  organisation?: string;
+  partner?: PartnerType;
+  stage?: Stage;
+  /** Calendar years the arrangement started in, inclusive. */
+  fromYear?: number;
+  toYear?: number;
+  /** Total savings, inclusive, in pence. */
+  minPence?: bigint;
+  maxPence?: bigint;
+  /** Full-text search (websearch syntax: words, "quoted phrases", -excluded). */
+  q?: string;
+};
+
+export type ParseResult<T> =
+  { ok: true; value: T } | { ok: false; errors: Record<string, string>; message: string };
+
+const one = (message: string) =>
+  z
+    .array(z.string())
+    .max(1, { message })
+    .transform((values) => values[0]);
+
+const year = (name: string) =>
+  one(`Give one ${name} year`).pipe(
+    z
+      .string()
+      .regex(/^\d{4}$/, { message: `The ${name} year must be a year like 2016` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1990)
+          .max(2100, { message: `The ${name} year is out of range` }),
+      )
+      .optional(),
+  );
+
+const pounds = (name: string) =>
+  one(`Give one ${name} amount`).pipe(
+    z
+      .string()
+      .transform((text, ctx) => {
+        const parsed = parsePounds(text);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: "custom", message: `${name}: ${parsed.message}` });
+          return z.NEVER;
+        }
+        return parsed.pence;
+      })
+      .optional(),
+  );
+
+const filterShape = {
+  q: one("Give one search").pipe(
+    z
+      .string()
+      .max(MAX_SEARCH_LENGTH, {
+        message: `Search text must be ${MAX_SEARCH_LENGTH} characters or fewer`,
+      })
+      .optional(),
+  ),
+  region: one("Choose one region").pipe(
+    z
+      .string()
+      .refine((s) => !!regionBySlug(s), { message: "Choose a region from the list" })
+      .optional(),
+  ),
+  category: one("Choose one service category").pipe(
+    z
+      .string()
+      .refine((s) => !!serviceCategoryBySlug(s), {
+        message: "Choose a service category from the list",
+      })
+      .optional(),
+  ),
+  organisation: one("Choose one organisation").pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,40}$/, { message: "That is not an organisation code" })
+      .optional(),
+  ),
+  partner: one("Choose one partner type").pipe(
+    z.enum(PARTNER_TYPES, { message: "Choose a partner type from the list" }).optional(),
+  ),
+  stage: one("Choose one stage").pipe(
+    z.enum(STAGES, { message: "Choose planned, operational or ended" }).optional(),
+  ),
+  from: year("first start"),
+  to: year("last start"),
+  min: pounds("Minimum savings"),
+  max: pounds("Maximum savings"),
+};
+
+const listShape = {
+  sort: one("Choose one sort order").pipe(
+    z.enum(SORTS, { message: "Sort by relevance, savings, newest or name" }).optional(),
+  ),
+  page: one("Give one page number").pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, { message: "The page must be a whole number from 1" })
+      .transform(Number)
+      .pipe(z.number().int().min(1, { message: "The page must be a whole number from 1" }))
+      .pipe(z.number().max(MAX_PAGE, { message: `The page must be ${MAX_PAGE} or less` }))
+      .optional(),
+  ),
+};
+
+function toRecord(search: URLSearchParams, names: readonly string[]) {
+  const record: Record<string, string[]> = {};
+  for (const name of names) {
+    const values = search
+      .getAll(name)
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
+    record[name] = values;
+  }
+  return record;
+}
+
+function failure(error: z.ZodError): {
+  ok: false;
+  errors: Record<string, string>;
+  message: string;
+} {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "query");
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors, message: Object.values(errors).join(". ") };
+}
+
+function toFilters(v: {
+  q?: string;
+  region?: string;
+  category?: string;
+  organisation?: string;
+  partner?: PartnerType;
+  stage?: Stage;
+  from?: number;
+  to?: number;
+  min?: bigint;
+  max?: bigint;
+}): PublishedFilters {
+  const filters: PublishedFilters = {};
+  const q = v.q?.replace(/\s+/g, " ").trim();
+  if (q) filters.q = q;
+  if (v.region) filters.region = v.region;
+  if (v.category) filters.category = v.category;
+  if (v.organisation) filters.organisation = v.organisation.toUpperCase();
+  if (v.partner) filters.partner = v.partner;
+  if (v.stage) filters.stage = v.stage;
+  if (v.from !== undefined) filters.fromYear = v.from;
+  if (v.to !== undefined) filters.toYear = v.to;
+  if (v.min !== undefined) filters.minPence = v.min;
+  if (v.max !== undefined) filters.maxPence = v.max;
+  return filters;
+}
+
+const filtersSchema = z
+  .object(filterShape)
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: "The first start year must not be after the last",
+    path: ["from"],
+  })
+  .refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, {
+    message: "The minimum savings must not be more than the maximum",
+    path: ["min"],
+  });
+
+/** All the filters (explorer, API): q, region, category, organisation, partner, stage, from, to, min, max. */
+export function parseFilters(search: URLSearchParams): ParseResult<PublishedFilters> {
+  const parsed = filtersSchema.safeParse(toRecord(search, Object.keys(filterShape)));
+  return parsed.success ? { ok: true, value: toFilters(parsed.data) } : failure(parsed.error);
+}
+
+/** The dashboard's filters: region and category only. */
+export function parseDashboardFilters(
+  search: URLSearchParams,
+): ParseResult<Pick<PublishedFilters, "region" | "category">> {
+  const parsed = z
+    .object({ region: filterShape.region, category: filterShape.category })
+    .safeParse(toRecord(search, ["region", "category"]));
+  if (!parsed.success) return failure(parsed.error);
+  return { ok: true, value: toFilters(parsed.data) };
+}
+
+export type ListQuery = { filters: PublishedFilters; sort: Sort; page: number };
+
+/** Filters plus sort order and page, for the explorer. Relevance needs search text. */
+export function parseListQuery(search: URLSearchParams): ParseResult<ListQuery> {
+  const filters = parseFilters(search);
+  const list = z.object(listShape).safeParse(toRecord(search, Object.keys(listShape)));
+  if (!filters.ok || !list.success) {
+    const errors = {
+      ...(filters.ok ? {} : filters.errors),
+      ...(list.success ? {} : failure(list.error).errors),
+    };
+    return { ok: false, errors, message: Object.values(errors).join(". ") };
+  }
+  const requested = list.data.sort;
+  const sort: Sort =
+    requested === "relevance" && !filters.value.q
+      ? "newest"
+      : (requested ?? (filters.value.q ? "relevance" : "newest"));
+  return { ok: true, value: { filters: filters.value, sort, page: list.data.page ?? 1 } };
+}
+
+/** Filters back into URL parameters (links, "clear this filter", CSV and API links). */
+export function filtersToParams(filters: PublishedFilters): URLSearchParams {
+  const out = new URLSearchParams();
+  if (filters.q) out.set("q", filters.q);
+  if (filters.region) out.set("region", filters.region);
+  if (filters.category) out.set("category", filters.category);
+  if (filters.organisation) out.set("organisation", filters.organisation);
+  if (filters.partner) out.set("partner", filters.partner);
+  if (filters.stage) out.set("stage", filters.stage);
+  if (filters.fromYear !== undefined) out.set("from", String(filters.fromYear));
+  if (filters.toYear !== undefined) out.set("to", String(filters.toYear));
+  if (filters.minPence !== undefined) out.set("min", penceToPlainPounds(filters.minPence));
+  if (filters.maxPence !== undefined) out.set("max", penceToPlainPounds(filters.maxPence));
+  return out;
+}
+
+function penceToPlainPounds(pence: bigint): string {
+  const pounds = pence / 100n;
+  const rest = pence % 100n;
+  return rest === 0n ? pounds.toString() : `${pounds}.${rest.toString().padStart(2, "0")}`;
+}
