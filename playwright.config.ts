@@ -8,6 +8,14 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 // A real OpenID Connect provider on loopback for the single sign-on tests (scripts/test.ts
 // points the app at it through OIDC_ISSUER).
 const oidcPort = Number(process.env.OIDC_TEST_PORT ?? 3108);
+// The app reaches its database through a TCP proxy the reliability tests can cut
+// (tests/support/fault-proxy.mjs); the specs' own SQL goes straight to the database.
+const faultPort = Number(process.env.FAULT_PROXY_PORT ?? 3109);
+const faultControlPort = Number(process.env.FAULT_CONTROL_PORT ?? 3110);
+const database = new URL(process.env.DATABASE_URL ?? "postgres://localhost:5432/postgres");
+const appDatabase = new URL(database);
+appDatabase.hostname = "127.0.0.1";
+appDatabase.port = String(faultPort);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,6 +50,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node tests/support/fault-proxy.mjs ${faultPort} ${database.hostname} ${database.port || 5432} ${faultControlPort}`,
+      url: `http://127.0.0.1:${faultControlPort}/state`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: `node tests/support/oidc-server.mjs ${oidcPort}`,
       url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
       env: { APP_PORT: String(port) },
@@ -56,6 +72,7 @@ export default defineConfig({
       command: `node node_modules/next/dist/bin/next start --port ${port}`,
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
+        DATABASE_URL: appDatabase.toString(),
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
         OIDC_CLIENT_ID: "ssm-test",

@@ -1,18 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAvailable } from "@/lib/health";
 import { cachedPageFor, INTERNAL_PREFIX, internalPath } from "@/lib/public-routes";
+import { unavailableResponse } from "@/lib/unavailable";
 
 // Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
 // visitors of signed-in areas to the sign-in page, tags every request with an id that the audit
-// trail records, and maps public pages with a query string onto their cacheable internal routes
-// (lib/public-routes.ts explains why).
+// trail records, maps public pages with a query string onto their cacheable internal routes
+// (lib/public-routes.ts explains why), and while the database is unreachable answers every request
+// with a plain 503 page (checked at most once a second; /api/health reports it itself).
 const SIGNED_IN_AREAS = ["/account", "/admin", "/workspace"];
 const SESSION_COOKIES = ["ssm.session", "__Host-ssm.session"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
 
   const { pathname, search, searchParams } = request.nextUrl;
+
+  if (pathname !== "/api/health" && pathname !== "/ping" && !(await databaseAvailable())) {
+    return unavailableResponse(pathname);
+  }
 
   // The internal routes answer only through the rewrite below.
   if (pathname.startsWith(INTERNAL_PREFIX)) {

@@ -119,7 +119,12 @@ runMain(async () => {
       );
       await migrateDatabase(url);
       await seedDatabase(url, { demo: true });
-      Object.assign(env, { DATABASE_URL: url, DB_POOL_MAX: "5" });
+      Object.assign(env, {
+        DATABASE_URL: url,
+        DB_POOL_MAX: "5",
+        // Some reliability tests need a real server (pg_terminate_backend, LOCK TABLE).
+        TEST_DATABASE_KIND: embedded ? "embedded" : "server",
+      });
     }
 
     const vitestProjects = suites.filter((s) => s === "unit" || s === "integration");
@@ -147,6 +152,8 @@ runMain(async () => {
           ...env,
           E2E_PORT: String(await findFreePort()),
           OIDC_TEST_PORT: String(await findFreePort()),
+          FAULT_PROXY_PORT: String(await findFreePort()),
+          FAULT_CONTROL_PORT: String(await findFreePort()),
         }),
       );
     }

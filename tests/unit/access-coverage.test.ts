@@ -18,6 +18,7 @@ const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "
 /** Route handlers that are public on purpose, and why. */
 const PUBLIC_ROUTES: Record<string, string> = {
   "api/health/route.ts": "load balancer health check: says only whether the database answers",
+  "ping/route.ts": "a static 'ok' for readiness checks and the benchmark's baseline",
   "api/session/route.ts":
     "tells the caller who their own cookie signs them in as (or nobody), for the header's links",
   "api/auth/[...nextauth]/route.ts":
