@@ -20,7 +20,7 @@ const run = randomUUID().slice(0, 8);
 const request = { requestId: `reliability-test-${run}` };
 const EDITORS = 20;
 
-let editors: CurrentUser[] = [];
+const editors: CurrentUser[] = [];
 
 beforeAll(async () => {
   const [devon] = await sql<
