@@ -45,7 +45,7 @@ import {
  */
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_MAX_ROWS = 2000;
+export const IMPORT_MAX_ROWS = 10_000;
 /** How long a previewed file may wait for "Import". */
 export const IMPORT_TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
 
@@ -702,43 +702,52 @@ async function writeImport(
     tx,
     inputs.map((i) => i.input.title),
   );
-  const created = await tx
-    .insert(arrangements)
-    .values(
-      slugs.map((slug) => ({
-        slug,
-        leadOrganisationId: organisationId,
-        createdById: user.id,
-        updatedById: user.id,
-      })),
-    )
-    .returning({ id: arrangements.id, slug: arrangements.slug });
-  const idBySlug = new Map(created.map((a) => [a.slug, a.id]));
+  // In chunks: one INSERT is limited to 65,535 parameters, and a file may hold 10,000 rows.
+  const idBySlug = new Map<string, number>();
+  for (const part of chunks(slugs, 1000)) {
+    const created = await tx
+      .insert(arrangements)
+      .values(
+        part.map((slug) => ({
+          slug,
+          leadOrganisationId: organisationId,
+          createdById: user.id,
+          updatedById: user.id,
+        })),
+      )
+      .returning({ id: arrangements.id, slug: arrangements.slug });
+    for (const a of created) idBySlug.set(a.slug, a.id);
+  }
   const arrangementIds = slugs.map((slug) => idBySlug.get(slug)!);
 
-  const revisions = await tx
-    .insert(arrangementRevisions)
-    .values(
-      inputs.map(({ row, input }, i) => ({
-        arrangementId: arrangementIds[i]!,
-        version: 1,
-        title: input.title,
-        description: input.description,
-        mainCategoryId: categoryId.get(input.mainCategory)!,
-        stage: input.stage,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        benefits: input.benefits,
-        contactName: input.contactName,
-        contactEmail: input.contactEmail,
-        noSavingsReason: input.noSavingsReason,
-        state: "draft" as const,
-        authorId: user.id,
-        idempotencyKey: `import-${importId}-${row.rowNumber}`,
-      })),
-    )
-    .returning({ id: arrangementRevisions.id, arrangementId: arrangementRevisions.arrangementId });
-  const revisionByArrangement = new Map(revisions.map((r) => [r.arrangementId, r.id]));
+  const revisionByArrangement = new Map<number, number>();
+  const revisionValues = inputs.map(({ row, input }, i) => ({
+    arrangementId: arrangementIds[i]!,
+    version: 1,
+    title: input.title,
+    description: input.description,
+    mainCategoryId: categoryId.get(input.mainCategory)!,
+    stage: input.stage,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    benefits: input.benefits,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    noSavingsReason: input.noSavingsReason,
+    state: "draft" as const,
+    authorId: user.id,
+    idempotencyKey: `import-${importId}-${row.rowNumber}`,
+  }));
+  for (const part of chunks(revisionValues, 1000)) {
+    const revisions = await tx
+      .insert(arrangementRevisions)
+      .values(part)
+      .returning({
+        id: arrangementRevisions.id,
+        arrangementId: arrangementRevisions.arrangementId,
+      });
+    for (const r of revisions) revisionByArrangement.set(r.arrangementId, r.id);
+  }
   const revisionIds = arrangementIds.map((id) => revisionByArrangement.get(id)!);
 
   const partnerRows = inputs.flatMap(({ partnerIds }, i) => [

@@ -6,7 +6,7 @@ import { useFormStatus } from "react-dom";
 import { ErrorSummary, fieldId } from "@/components/forms/error-summary";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { importAction } from "./actions";
-import type { ImportState } from "./state";
+import { PREVIEW_ROWS, type ImportState } from "./state";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -106,6 +106,8 @@ export function ImportForm() {
 
 function Preview({ state, action }: { state: ImportState; action: (f: FormData) => void }) {
   const rows = state.rows ?? [];
+  const rowCount = state.rowCount ?? rows.length;
+  const firstRows = rows.slice(0, PREVIEW_ROWS);
   const valid = state.validCount ?? 0;
   const invalid = state.errorCount ?? 0;
   const problems = rows.flatMap((r) => r.errors.map((e) => ({ rowNumber: r.rowNumber, ...e })));
@@ -131,14 +133,16 @@ function Preview({ state, action }: { state: ImportState; action: (f: FormData) 
         Check your file: {state.fileName}
       </h2>
       <p className="mt-2" role="status">
-        {rows.length} {rows.length === 1 ? "row" : "rows"} read: {valid} ready to import, {invalid}{" "}
-        with problems.
+        {rowCount.toLocaleString("en-GB")} {rowCount === 1 ? "row" : "rows"} read:{" "}
+        {valid.toLocaleString("en-GB")} ready to import, {invalid.toLocaleString("en-GB")} with
+        problems.
       </p>
 
       {problems.length ? (
         <>
           <h3 className="mt-6 text-xl font-bold">Rows with problems (not imported)</h3>
           <table className="mt-2 w-full text-left">
+            <caption className="sr-only">Rows with problems, by row and column</caption>
             <thead>
               <tr>
                 <th scope="col" className="pr-4">
@@ -166,8 +170,17 @@ function Preview({ state, action }: { state: ImportState; action: (f: FormData) 
         </>
       ) : null}
 
-      <h3 className="mt-6 text-xl font-bold">Every row</h3>
+      <h3 className="mt-6 text-xl font-bold">
+        {rowCount > PREVIEW_ROWS ? `The first ${PREVIEW_ROWS} rows` : "Every row"}
+      </h3>
+      {rowCount > PREVIEW_ROWS ? (
+        <p className="mt-1 text-ink-muted">
+          The file has {rowCount.toLocaleString("en-GB")} rows; every row with a problem is listed
+          above.
+        </p>
+      ) : null}
       <table className="mt-2 w-full text-left">
+        <caption className="sr-only">Rows in the file</caption>
         <thead>
           <tr>
             <th scope="col" className="pr-4">
@@ -189,7 +202,7 @@ function Preview({ state, action }: { state: ImportState; action: (f: FormData) 
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {firstRows.map((r) => (
             <tr key={r.rowNumber} className="border-t align-top">
               <td className="py-1 pr-4">{r.rowNumber}</td>
               <td className="py-1 pr-4">{r.title || <em>(no title)</em>}</td>

@@ -8,7 +8,7 @@ import {
   signImport,
   type ImportParseResult,
 } from "@/lib/arrangements/import";
-import type { ImportState } from "./state";
+import { PREVIEW_ROWS, type ImportState } from "./state";
 
 type Step = { step: "preview" | "import"; token?: string };
 
@@ -17,16 +17,20 @@ function previewState(parsed: ImportParseResult, fileName: string, token: string
     step: "preview",
     fileName,
     token,
+    rowCount: parsed.rows.length,
     validCount: parsed.validCount,
     errorCount: parsed.errorCount,
-    rows: parsed.rows.map((r) => ({
-      rowNumber: r.rowNumber,
-      title: r.values.title.trim(),
-      mainCategory: r.values.mainCategory,
-      partners: r.values.partners,
-      savingsYears: r.values.savingsYear.length,
-      errors: r.errors,
-    })),
+    // A 10,000-row file is not sent back whole: the first rows and every row with a problem.
+    rows: parsed.rows
+      .filter((r, i) => i < PREVIEW_ROWS || r.errors.length > 0)
+      .map((r) => ({
+        rowNumber: r.rowNumber,
+        title: r.values.title.trim(),
+        mainCategory: r.values.mainCategory,
+        partners: r.values.partners,
+        savingsYears: r.values.savingsYear.length,
+        errors: r.errors,
+      })),
   };
 }
 

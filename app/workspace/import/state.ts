@@ -1,5 +1,8 @@
 import type { FormState } from "@/lib/auth/access";
 
+/** How many rows the preview lists in full; rows with problems are always listed. */
+export const PREVIEW_ROWS = 500;
+
 /** One row of the preview, as the page shows it. */
 export type ImportPreviewRow = {
   rowNumber: number;
@@ -16,7 +19,10 @@ export type ImportState = FormState & {
   fileName?: string;
   /** The previewed file, signed for this user; sent back with "Import". */
   token?: string;
+  /** The first rows of the file (PREVIEW_ROWS) and every row with a problem, in file order. */
   rows?: ImportPreviewRow[];
+  /** Rows read from the file in all. */
+  rowCount?: number;
   validCount?: number;
   errorCount?: number;
   /** Rows that failed when validated again at import time. */
