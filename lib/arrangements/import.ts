@@ -739,13 +739,10 @@ async function writeImport(
     idempotencyKey: `import-${importId}-${row.rowNumber}`,
   }));
   for (const part of chunks(revisionValues, 1000)) {
-    const revisions = await tx
-      .insert(arrangementRevisions)
-      .values(part)
-      .returning({
-        id: arrangementRevisions.id,
-        arrangementId: arrangementRevisions.arrangementId,
-      });
+    const revisions = await tx.insert(arrangementRevisions).values(part).returning({
+      id: arrangementRevisions.id,
+      arrangementId: arrangementRevisions.arrangementId,
+    });
     for (const r of revisions) revisionByArrangement.set(r.arrangementId, r.id);
   }
   const revisionIds = arrangementIds.map((id) => revisionByArrangement.get(id)!);
