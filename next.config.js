@@ -33,6 +33,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server in .next/standalone for the Docker image (see Dockerfile).
+  output: "standalone",
   reactStrictMode: true,
   // Lets `next dev` serve its client bundles to http://127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1"],

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/lib/health";
-import { cachedPageFor, INTERNAL_PREFIX, internalPath } from "@/lib/public-routes";
+import { cachedPageFor, internalPath } from "@/lib/public-routes";
 import { unavailableResponse } from "@/lib/unavailable";
 
 // Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
@@ -19,11 +19,6 @@ export async function proxy(request: NextRequest) {
 
   if (pathname !== "/api/health" && pathname !== "/ping" && !(await databaseAvailable())) {
     return unavailableResponse(pathname);
-  }
-
-  // The internal routes answer only through the rewrite below.
-  if (pathname.startsWith(INTERNAL_PREFIX)) {
-    return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } });
   }
 
   const cached = cachedPageFor(pathname);

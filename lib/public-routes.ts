@@ -45,7 +45,10 @@ export const CACHED_PAGES: readonly CachedPage[] = [
   { path: "/data", internal: "/cached/data", params: [] },
 ];
 
-/** The internal prefix that must never be reached directly. */
+/**
+ * The internal prefix. Reaching it directly is harmless (it is the same public page), so it is
+ * not blocked; links always use the public paths.
+ */
 export const INTERNAL_PREFIX = "/cached/";
 
 /** The value used as the path segment when no parameter is given. */
