@@ -11,8 +11,9 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 export async function withDatabase<T>(
   url: string,
   work: (handle: ReturnType<typeof connect>) => Promise<T>,
+  options: { max?: number } = {},
 ): Promise<T> {
-  const handle = connect(url, { max: 2 });
+  const handle = connect(url, { max: options.max ?? 2 });
   try {
     await handle.sql`select 1`;
   } catch (error) {
@@ -26,10 +27,23 @@ export async function withDatabase<T>(
   }
 }
 
+/** Any fixed number: instances starting together take turns to migrate. */
+export const MIGRATION_LOCK = 7_250_417;
+
 export async function migrateDatabase(url: string): Promise<void> {
-  await withDatabase(url, async ({ db }) => {
-    await migrate(db, { migrationsFolder: MIGRATIONS });
-  });
+  // One connection, so the advisory lock and the migrations share a session.
+  await withDatabase(
+    url,
+    async ({ db, sql }) => {
+      await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      try {
+        await migrate(db, { migrationsFolder: MIGRATIONS });
+      } finally {
+        await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      }
+    },
+    { max: 1 },
+  );
 }
 
 /** Seeds reference data (and demo data) idempotently; `ifEmpty` seeds only a fresh database. */
