@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 /**
  * Site footer: the data attributions that the licences of the shipped reference data require
  * (db/reference/SOURCES.md), on every page.
@@ -42,6 +44,9 @@ export function SiteFooter() {
         <p className="mt-4 text-ink-muted">
           Savings figures are entered by councils and published after review. Illustrative demo
           records are labelled wherever they are shown.
+        </p>
+        <p className="mt-4">
+          <Link href="/accessibility">Accessibility statement</Link>
         </p>
       </div>
     </footer>
