@@ -3,6 +3,7 @@ export type SharedCacheHandlerOptions = {
   databaseUrl?: string | null;
   syncIntervalMs?: number;
   maxBytes?: number;
+  disabled?: boolean;
 };
 
 export type CacheEntry = { lastModified: number; value: unknown; cacheControl?: unknown };

@@ -34,7 +34,8 @@ const BATCH = 5000;
 /**
  * @typedef {{ value: any; lastModified: number; seenSeq: number; tags: string[];
  *   cacheControl?: unknown; size: number }} Entry
- * @typedef {{ databaseUrl?: string | null; syncIntervalMs?: number; maxBytes?: number }} Options
+ * @typedef {{ databaseUrl?: string | null; syncIntervalMs?: number; maxBytes?: number;
+ *   disabled?: boolean }} Options
  */
 
 /** @param {Options} options */
@@ -190,6 +191,7 @@ export function createSharedCacheHandler(options) {
 
     /** @param {string} key @param {{ tags?: string[]; softTags?: string[] }} [context] */
     async get(key, context) {
+      if (options.disabled) return null;
       await sync(state);
       const entry = state.entries.get(key);
       const tags = entry
@@ -214,6 +216,7 @@ export function createSharedCacheHandler(options) {
      * @param {{ tags?: string[]; cacheControl?: unknown }} [context]
      */
     async set(key, data, context) {
+      if (options.disabled) return;
       const render = state.renders.get(key);
       state.renders.delete(key);
       // Until the current invalidation id is known, nothing cached could be checked: skip.
@@ -268,6 +271,8 @@ globalScope[globalKey] ??= createSharedCacheHandler({
   databaseUrl: process.env.DATABASE_URL || null,
   syncIntervalMs: Number(process.env.CACHE_SYNC_INTERVAL_MS ?? 250),
   maxBytes: Math.max(1, Number(process.env.PAGE_CACHE_MAX_MB ?? 256)) * 1024 * 1024,
+  // PUBLIC_CACHE=off renders every page afresh (the benchmark's "uncached" figures).
+  disabled: process.env.PUBLIC_CACHE === "off",
 });
 
 export default /** @type {ReturnType<typeof createSharedCacheHandler>} */ (globalScope[globalKey]);

@@ -1,0 +1,150 @@
+// What the benchmark measures: each public page, the API and a write, with the raw query the
+// page runs so every figure is also a ratio. Query functions are imported only here, after the
+// benchmark has pointed DATABASE_URL at its own database.
+import type autocannon from "autocannon";
+import type postgres from "postgres";
+import { hiddenFields, multipart } from "./forms";
+
+export type SqlProbe = () => Promise<unknown>;
+
+export type Scenario = {
+  name: string;
+  server: "cached" | "uncached";
+  path: string;
+  connections: number;
+  signedIn?: boolean;
+  /** A request factory for writes (method, body, per-request changes). */
+  request?: () => autocannon.Request;
+  sql?: SqlProbe;
+  target?: { pingShare?: number; p99?: number; sqlRatio?: number };
+};
+
+type Context = {
+  sql: postgres.Sql;
+  cookie: string;
+  bases: { cached: string; uncached: string };
+  newKey: () => string;
+};
+
+export async function scenarios(context: Context): Promise<Scenario[]> {
+  const stats = await import("@/lib/stats/queries");
+  const [arrangement] = await context.sql<{ slug: string }[]>`
+    select slug from arrangements where published_revision_id is not null order by id desc limit 1`;
+  const search = "/arrangements?q=procurement+partners&region=london&stage=operational";
+
+  return [
+    {
+      name: "Dashboard, cached",
+      server: "cached",
+      path: "/",
+      connections: 50,
+      sql: () => Promise.all([stats.getHeadline(), stats.getSavingsByYear()]),
+      target: { pingShare: 0.5 },
+    },
+    {
+      name: "Dashboard, uncached",
+      server: "uncached",
+      path: "/",
+      connections: 50,
+      sql: () => Promise.all([stats.getHeadline(), stats.getSavingsByYear()]),
+      target: { p99: 300, sqlRatio: 2 },
+    },
+    {
+      name: "Explorer: text search + filters, uncached",
+      server: "uncached",
+      path: search,
+      connections: 50,
+      target: { p99: 200, sqlRatio: 2 },
+    },
+    {
+      name: "Explorer: text search + filters, cached",
+      server: "cached",
+      path: search,
+      connections: 50,
+    },
+    { name: "Map, cached", server: "cached", path: "/map", connections: 50 },
+    {
+      name: "Map, uncached",
+      server: "uncached",
+      path: "/map",
+      connections: 50,
+      target: { sqlRatio: 2 },
+    },
+    {
+      name: "Arrangement page, uncached",
+      server: "uncached",
+      path: `/arrangements/${arrangement?.slug ?? "missing"}`,
+      connections: 50,
+      target: { sqlRatio: 2 },
+    },
+    {
+      name: "JSON API: /api/v1/arrangements search, uncached",
+      server: "uncached",
+      path: "/api/v1/arrangements?q=procurement&region=london&limit=20",
+      connections: 50,
+      target: { sqlRatio: 2 },
+    },
+    await saveDraftScenario(context),
+  ];
+}
+
+/** Save draft through the real form post (a server action without JavaScript), at c=10. */
+async function saveDraftScenario(context: Context): Promise<Scenario> {
+  const page = await (
+    await fetch(`${context.bases.uncached}/workspace/new`, { headers: { cookie: context.cookie } })
+  ).text();
+  const hidden = hiddenFields(page, "idempotencyKey").filter(([name]) => name !== "idempotencyKey");
+  const fields = (key: string): [string, string][] => [
+    ...hidden,
+    ["idempotencyKey", key],
+    ["title", `Benchmark shared service ${key.slice(0, 8)}`],
+    ["description", "Written by the benchmark's save-draft scenario."],
+    ["mainCategory", "legal"],
+    ["stage", "operational"],
+    ["startDate", "2019-04-01"],
+    ["partners", "E10000027"],
+    ["savingsYear", "2019"],
+    ["savingsAmount", "125000"],
+    ["savingsKind", "actual"],
+    ["contactName", "Bench"],
+    ["contactEmail", "bench@bench.example.org"],
+  ];
+  const commands = await import("@/lib/arrangements/commands");
+  const [user] = await context.sql<{ id: number; organisation_id: number; name: string }[]>`
+    select id, organisation_id, name from users where email = 'bench-100@bench.example.org'`;
+  return {
+    name: "Save draft (form post), c=10",
+    server: "uncached",
+    path: "/workspace/new",
+    connections: 10,
+    signedIn: true,
+    request: () => ({
+      method: "POST",
+      setupRequest: (request) => {
+        const { body, contentType } = multipart(fields(context.newKey()));
+        return {
+          ...request,
+          body,
+          headers: { ...request.headers, "content-type": contentType, cookie: context.cookie },
+        };
+      },
+    }),
+    sql: () =>
+      commands.saveDraft(
+        {
+          id: user!.id,
+          email: "bench-100@bench.example.org",
+          name: user!.name,
+          role: "council_editor",
+          organisationId: user!.organisation_id,
+          sessionId: "bench",
+        },
+        {
+          idempotencyKey: context.newKey(),
+          values: Object.fromEntries(fields(context.newKey()).filter(([k]) => !k.startsWith("$"))),
+        },
+        { requestId: "bench" },
+      ),
+    target: { p99: 500, sqlRatio: 2 },
+  };
+}
