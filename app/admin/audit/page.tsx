@@ -27,7 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     page: one(params.page),
   };
   const { filters, errors } = parseAuditFilters(raw);
-  const [list, options] = [await listAuditEvents(admin, filters), await auditFilterOptions(admin)];
+  // One after the other: kind to the embedded database's single backend.
+  const list = await listAuditEvents(admin, filters);
+  const options = await auditFilterOptions(admin);
   const query = auditQuery(filters, list.page);
   const pageHref = (page: number) => listHref("/admin/audit", { ...query, page });
   const exportHref = listHref("/admin/audit/export", { ...query, page: undefined });
