@@ -48,8 +48,10 @@ function leaf(key: string, value: Json): string | null {
 function recordLine(record: Record<string, Json>): string {
   const entries = Object.entries(record);
   const year = entries.find(([k]) => /^financialyear$/i.test(k));
+  // Amounts first (JSONB stores keys shortest first, which would put "kind" before the money).
   const rest = entries
     .filter(([k]) => k !== year?.[0])
+    .sort(([a], [b]) => Number(/pence$/i.test(b)) - Number(/pence$/i.test(a)))
     .map(([k, v]) => {
       const text = isRecord(v) || Array.isArray(v) ? JSON.stringify(v) : leaf(k, v);
       return year ? (text ?? "") : `${humanise(k)}: ${text ?? "none"}`;
