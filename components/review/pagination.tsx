@@ -52,3 +52,19 @@ export function listHref(
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
+
+/** "Showing 26 to 50 of 1,234" for a list's caption. */
+export function showing({
+  page,
+  pageSize,
+  total,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
+  const n = (value: number) => value.toLocaleString("en-GB");
+  return `Showing ${n(first)} to ${n(last)} of ${n(total)}`;
+}

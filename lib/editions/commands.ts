@@ -5,7 +5,7 @@ import { editions } from "@/db/schema";
 import type { RequestInfo } from "@/lib/arrangements/commands";
 import { uniqueViolation } from "@/lib/arrangements/shared";
 import { recordAudit } from "@/lib/audit";
-import type { CurrentUser } from "@/lib/auth/access";
+import { fieldErrors, type CurrentUser } from "@/lib/auth/access";
 import { recordPublicChange, revalidatePublicPages } from "@/lib/cache/public-cache";
 import { databaseNow, holdPublicationLock } from "@/lib/review/publication-lock";
 import { formatDateTime } from "@/lib/users/labels";
@@ -40,12 +40,7 @@ export async function createEdition(
 ): Promise<CommandResult> {
   if (actor?.role !== "admin") return { ok: false, message: "Only administrators can do this." };
   const parsed = createEditionSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues)
-      errors[issue.path.join(".") || "_form"] ??= issue.message;
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { name, asOfDate, asOfTime, description } = parsed.data;
   const asOf = londonToInstant(asOfDate, asOfTime);
 

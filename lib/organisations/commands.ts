@@ -6,7 +6,7 @@ import { organisations, type Organisation } from "@/db/schema";
 import { slugify, uniqueViolation } from "@/lib/arrangements/shared";
 import type { RequestInfo } from "@/lib/arrangements/commands";
 import { recordAudit } from "@/lib/audit";
-import type { CurrentUser } from "@/lib/auth/access";
+import { fieldErrors, type CurrentUser } from "@/lib/auth/access";
 import { recordPublicChange, revalidatePublicPages } from "@/lib/cache/public-cache";
 import { formatLongDate } from "@/lib/financial-year";
 import { nextDay } from "@/lib/editions/london-time";
@@ -55,11 +55,9 @@ function parse<S extends z.ZodType>(
   input: unknown,
 ): { ok: true; data: z.output<S> } | Failure {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    errors[issue.path.join(".") || "_form"] ??= issue.message;
-  return { ok: false, errors };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
 const DUPLICATE_CODE = { errors: { code: "Another organisation already has this code" } };

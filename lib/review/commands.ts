@@ -8,7 +8,7 @@ import { touch, type RequestInfo } from "@/lib/arrangements/commands";
 import { readArrangementState, type ArrangementState } from "@/lib/arrangements/queries";
 import { workspaceStatus, type WorkspaceStatus } from "@/lib/arrangements/state";
 import { recordAudit } from "@/lib/audit";
-import type { CurrentUser } from "@/lib/auth/access";
+import { fieldErrors, type CurrentUser } from "@/lib/auth/access";
 import { recordPublicChange, revalidatePublicPages } from "@/lib/cache/public-cache";
 import { formatDateTime } from "@/lib/users/labels";
 import { readSnapshots, snapshotForAudit } from "./content";
@@ -80,10 +80,11 @@ function parse<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | Failure {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    errors[issue.path.join(".") || "_form"] ??= issue.message;
-  return { ok: false, reason: "invalid", message: "There is a problem", errors };
+  // A bad id is a revision that does not exist; anything else is a field to correct.
+  const errors = fieldErrors(parsed.error);
+  return errors.revisionId
+    ? NOT_FOUND
+    : { ok: false, reason: "invalid", message: "There is a problem", errors };
 }
 
 type Submission = {
@@ -364,9 +365,7 @@ export async function approveRevision(
 ): Promise<DecisionResult> {
   if (admin?.role !== "admin") return NOT_FOUND;
   const parsed = parse(approveSchema, input);
-  if (!parsed.ok)
-    return parsed.reason === "invalid" && parsed.errors.revisionId ? NOT_FOUND : parsed;
-  return decide(admin, { kind: "approve", ...parsed.data }, request);
+  return parsed.ok ? decide(admin, { kind: "approve", ...parsed.data }, request) : parsed;
 }
 
 /** submitted → rejected, with the reason the council will read; the published one stays. */
@@ -377,7 +376,5 @@ export async function rejectRevision(
 ): Promise<DecisionResult> {
   if (admin?.role !== "admin") return NOT_FOUND;
   const parsed = parse(rejectSchema, input);
-  if (!parsed.ok)
-    return parsed.reason === "invalid" && parsed.errors.revisionId ? NOT_FOUND : parsed;
-  return decide(admin, { kind: "reject", ...parsed.data }, request);
+  return parsed.ok ? decide(admin, { kind: "reject", ...parsed.data }, request) : parsed;
 }

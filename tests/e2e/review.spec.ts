@@ -182,7 +182,9 @@ test("an editor submits, an admin approves, and the home page total rises by exa
 
   // The council's workspace shows it published; the author was told.
   await editorPage.goto("/workspace");
-  await expect(main(editorPage).getByRole("region", { name: /^Published \(\d+\)/ })).toContainText(title);
+  await expect(main(editorPage).getByRole("region", { name: /^Published \(\d+\)/ })).toContainText(
+    title,
+  );
   const [told] = await sql<{ subject: string }[]>`
     select subject from outbox where lower(to_address) = lower(${editor.email}) order by id desc limit 1`;
   expect(told!.subject).toBe(`Approved and published: ${title}`);

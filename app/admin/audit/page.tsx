@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listHref, Pagination } from "@/components/review/pagination";
+import { listHref, Pagination, showing } from "@/components/review/pagination";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
 import { auditQuery, parseAuditFilters } from "@/lib/audit-log/schemas";
 import { requireAdmin } from "@/lib/auth/access";
@@ -33,8 +33,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = auditQuery(filters, list.page);
   const pageHref = (page: number) => listHref("/admin/audit", { ...query, page });
   const exportHref = listHref("/admin/audit/export", { ...query, page: undefined });
-  const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
-  const last = Math.min(list.page * list.pageSize, list.total);
 
   return (
     <div>
@@ -73,8 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption id="audit-caption" className="mb-2 text-left text-lg font-semibold">
               Audit events
               <span className="block text-base font-normal text-ink-muted">
-                Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {list.total.toLocaleString("en-GB")}, newest first
+                {showing(list)}, newest first
               </span>
             </caption>
             <thead>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listHref, Pagination } from "@/components/review/pagination";
+import { listHref, Pagination, showing } from "@/components/review/pagination";
 import { requireAdmin } from "@/lib/auth/access";
 import { formatLongDate } from "@/lib/financial-year";
 import { listOrganisations } from "@/lib/organisations/queries";
@@ -30,8 +30,6 @@ export default async function OrganisationsPage({
   });
   const { filters } = list;
   const pageHref = (page: number) => listHref("/admin/organisations", { ...filters, page });
-  const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
-  const last = Math.min(list.page * list.pageSize, list.total);
 
   return (
     <div>
@@ -68,10 +66,7 @@ export default async function OrganisationsPage({
           <table className="w-full border-collapse text-left">
             <caption id="organisations-caption" className="mb-2 text-left text-lg font-semibold">
               Organisations
-              <span className="block text-base font-normal text-ink-muted">
-                Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {list.total.toLocaleString("en-GB")}
-              </span>
+              <span className="block text-base font-normal text-ink-muted">{showing(list)}</span>
             </caption>
             <thead>
               <tr className="border-b-2 border-rule-strong">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SuccessPanel } from "@/components/forms/success-panel";
-import { listHref, Pagination } from "@/components/review/pagination";
+import { listHref, Pagination, showing } from "@/components/review/pagination";
 import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
@@ -41,8 +41,6 @@ export default async function ReviewQueuePage({
     filters.organisation || filters.region || filters.category || filters.kind,
   );
   const pageHref = (page: number) => listHref("/admin/review", { ...filters, page });
-  const first = queue.total === 0 ? 0 : (queue.page - 1) * queue.pageSize + 1;
-  const last = Math.min(queue.page * queue.pageSize, queue.total);
   const decided = one(params.decided);
 
   return (
@@ -80,8 +78,7 @@ export default async function ReviewQueuePage({
             <caption id="queue-caption" className="mb-2 text-left text-lg font-semibold">
               {filtered ? "Submissions matching the filters" : "Submissions waiting for review"}
               <span className="block text-base font-normal text-ink-muted">
-                Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {queue.total.toLocaleString("en-GB")}, oldest first
+                {showing(queue)}, oldest first
               </span>
             </caption>
             <thead>
