@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import {
   expect,
   test,
@@ -478,4 +479,45 @@ test("the public editions page compares the register's editions with the LGA's, 
   await expect(
     page.getByTestId("editions-table").getByRole("row").filter({ hasText: name }),
   ).toContainText(expected!.n.toLocaleString("en-GB"));
+});
+
+test("the admin pages and the editions page pass an automated WCAG 2.2 AA check", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const admin = await createUser("admin", "axe-admin");
+  const editor = await createUser("council_editor", "axe-editor");
+  const { revisionId } = await submitted(editor, `Accessible ${randomUUID().slice(0, 8)}`, 99n);
+  const [council] = await sql<
+    { id: number }[]
+  >`select id from organisations where code = 'E07000026'`;
+  const [body] = await sql<{ id: number }[]>`select id from organisations where code = 'fire:001'`;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/editions");
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  const paths = [
+    "/admin/review",
+    `/admin/review/${revisionId}`,
+    "/admin/audit",
+    "/admin/organisations",
+    "/admin/organisations/new",
+    `/admin/organisations/${council!.id}`,
+    `/admin/organisations/${body!.id}`,
+    "/admin/editions",
+  ];
+  const report: string[] = [];
+  const check = async (label: string) => {
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    for (const v of result.violations)
+      report.push(`${label}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`);
+  };
+  await check("/editions");
+  await signIn(page, admin.email, admin.password);
+  for (const path of paths) {
+    await page.goto(path);
+    await check(path);
+  }
+  expect(report).toEqual([]);
 });
