@@ -70,7 +70,7 @@ export function AccountNav() {
     <nav aria-label="Account" className="flex min-h-6 flex-wrap items-center gap-x-4 gap-y-1">
       <span className="text-brand-light">{session.name}</span>
       {session.role === "admin" ? (
-        <Link href="/admin/users" className={linkClass}>
+        <Link href="/admin/review" className={linkClass}>
           Administration
         </Link>
       ) : null}

@@ -31,7 +31,7 @@ export const signInAction = publicAction(signInSchema, async (input, { request, 
     ...cookie.options,
     maxAge: ABSOLUTE_TIMEOUT_SECONDS,
   });
-  redirect(safeNextPath(input.next) ?? (result.role === "admin" ? "/admin/users" : "/account"));
+  redirect(safeNextPath(input.next) ?? (result.role === "admin" ? "/admin/review" : "/account"));
 });
 
 export const signOutAction = userAction(z.object({}), async (_input, { user, request }) => {

@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { generateDemoArrangements, type DemoArrangement } from "./demo";
+import { insertDemoEditions } from "./editions";
 import { loadOrganisations, type ReferenceOrganisation } from "./reference";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -100,6 +101,7 @@ export type SeedSummary = {
   revisionPartners: { inserted: number };
   revisionCategories: { inserted: number };
   revisionSavings: { inserted: number };
+  editions: { inserted: number };
 };
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -130,6 +132,7 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
       revisionPartners: { inserted: 0 },
       revisionCategories: { inserted: 0 },
       revisionSavings: { inserted: 0 },
+      editions: { inserted: 0 },
     };
 
     const orgIds = new Map(
@@ -148,6 +151,7 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
         ).map((r) => [r.slug, r.id]),
       );
       Object.assign(summary, await insertDemoArrangements(tx, demo, orgIds, categoryIds));
+      summary.editions.inserted = await insertDemoEditions(tx);
     }
 
     const changed =
@@ -157,7 +161,8 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
       summary.serviceCategories.inserted +
       summary.serviceCategories.updated +
       summary.users.inserted +
-      summary.arrangements.inserted;
+      summary.arrangements.inserted +
+      summary.editions.inserted;
     if (changed > 0) {
       await tx.insert(auditEvents).values({
         action: "seed",

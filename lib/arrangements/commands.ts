@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/access";
+import { notifyAdminsOfSubmission, type SubmissionNotice } from "@/lib/review/notifications";
 import {
   activeOn,
   editorOrganisation,
@@ -249,8 +250,11 @@ async function recordStateChange(
   return baseVersion;
 }
 
-/** Raises lock_version and records who changed the arrangement: every command calls this. */
-async function touch(tx: Tx, arrangementId: number, user: CurrentUser): Promise<number> {
+/**
+ * Raises lock_version and records who changed the arrangement: every command calls this, and
+ * so do the administrators' decisions (lib/review/commands.ts).
+ */
+export async function touch(tx: Tx, arrangementId: number, user: CurrentUser): Promise<number> {
   const [row] = await tx
     .update(arrangements)
     .set({
@@ -626,6 +630,28 @@ export type StateChanged = {
   baseVersion: number | null;
 };
 
+/** What the administrators' notice of a new submission says. */
+async function submissionNotice(tx: Tx, state: ArrangementState): Promise<SubmissionNotice> {
+  const [row] = await tx
+    .select({
+      title: arrangementRevisions.title,
+      submittedAt: arrangementRevisions.submittedAt,
+      organisationName: organisations.name,
+    })
+    .from(arrangementRevisions)
+    .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
+    .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
+    .where(eq(arrangementRevisions.id, state.newest.id));
+  return {
+    arrangementId: state.arrangementId,
+    revisionId: state.newest.id,
+    title: row!.title,
+    organisationName: row!.organisationName,
+    isEdit: state.publishedRevisionId !== null,
+    submittedAt: row!.submittedAt ?? new Date(),
+  };
+}
+
 /** draft → submitted: the draft goes to the administrators' review queue. */
 export async function submitForReview(
   user: CurrentUser,
@@ -652,6 +678,8 @@ export async function submitForReview(
       { action: "arrangement.submitted", after: { state: "submitted" } },
       request,
     );
+    // Administrators hear of it in the same transaction: no mail for a submit that failed.
+    await notifyAdminsOfSubmission(tx, await submissionNotice(tx, state));
     return {
       ok: true,
       message: "Submitted for review. An administrator will check it before it is published.",

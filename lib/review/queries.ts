@@ -1,0 +1,308 @@
+import "server-only";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type DbOrTx } from "@/db/client";
+import {
+  arrangementRevisions,
+  arrangements,
+  organisations,
+  revisionCategories,
+  serviceCategories,
+  users,
+} from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/access";
+import { regionBySlug } from "@/lib/public/regions";
+import { readSnapshots } from "./content";
+import { diffRevisions, type RevisionDiff, type RevisionSnapshot } from "./diff";
+import { queueFiltersSchema, type QueueFilters, type QueueFiltersInput } from "./schemas";
+
+/*
+ * Reads for the administrators' review pages. Defence in depth: the pages call requireAdmin()
+ * first, and these refuse anyone else too.
+ */
+
+export const QUEUE_PAGE_SIZE = 25;
+
+function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
+  if (actor?.role !== "admin") throw new Error("Only administrators may read the review queue");
+}
+
+/** Submitted revisions: the queue. */
+const submitted = eq(arrangementRevisions.state, "submitted");
+
+/** How many submissions are waiting (the count in the admin navigation). */
+export async function queueCount(actor: CurrentUser, reader: DbOrTx = db()): Promise<number> {
+  assertAdmin(actor);
+  const [row] = await reader.select({ n: count() }).from(arrangementRevisions).where(submitted);
+  return row?.n ?? 0;
+}
+
+export type QueueItem = {
+  revisionId: number;
+  arrangementId: number;
+  version: number;
+  title: string;
+  organisationId: number;
+  organisationName: string;
+  region: string | null;
+  categoryName: string;
+  submittedByName: string | null;
+  submittedAt: Date | null;
+  /** Never published before: a new arrangement, not an edit. */
+  isNew: boolean;
+};
+
+export type Queue = {
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+  filters: QueueFilters;
+  /** Organisations with something in the queue, for the filter's choices. */
+  organisations: { id: number; name: string }[];
+};
+
+function conditions(filters: QueueFilters): SQL | undefined {
+  const where: (SQL | undefined)[] = [submitted];
+  if (filters.organisation) where.push(eq(arrangements.leadOrganisationId, filters.organisation));
+  if (filters.region) where.push(eq(organisations.region, regionBySlug(filters.region)!.name));
+  if (filters.category) {
+    const further = alias(serviceCategories, "further");
+    where.push(
+      or(
+        eq(serviceCategories.slug, filters.category),
+        exists(
+          db()
+            .select({ one: sql`1` })
+            .from(revisionCategories)
+            .innerJoin(further, eq(further.id, revisionCategories.categoryId))
+            .where(
+              and(
+                eq(revisionCategories.revisionId, arrangementRevisions.id),
+                eq(further.slug, filters.category),
+              ),
+            ),
+        ),
+      ),
+    );
+  }
+  if (filters.kind === "new") where.push(isNull(arrangements.publishedRevisionId));
+  if (filters.kind === "edit") where.push(isNotNull(arrangements.publishedRevisionId));
+  return and(...where);
+}
+
+/** Submitted revisions, oldest first, 25 a page, filtered by the URL's parameters. */
+export async function listQueue(
+  actor: CurrentUser,
+  input: QueueFiltersInput = {},
+  reader: DbOrTx = db(),
+): Promise<Queue> {
+  assertAdmin(actor);
+  const filters = queueFiltersSchema.parse(input);
+  const where = conditions(filters);
+  const submitter = alias(users, "submitter");
+
+  const [totals] = await reader
+    .select({ n: count() })
+    .from(arrangementRevisions)
+    .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
+    .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
+    .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
+    .where(where);
+  const total = totals?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(filters.page, pages);
+  const items = await reader
+    .select({
+      revisionId: arrangementRevisions.id,
+      arrangementId: arrangements.id,
+      version: arrangementRevisions.version,
+      title: arrangementRevisions.title,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      region: organisations.region,
+      categoryName: serviceCategories.name,
+      submittedByName: submitter.name,
+      submittedAt: arrangementRevisions.submittedAt,
+      isNew: sql<boolean>`${arrangements.publishedRevisionId} IS NULL`,
+    })
+    .from(arrangementRevisions)
+    .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
+    .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
+    .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
+    .leftJoin(submitter, eq(submitter.id, arrangementRevisions.submittedById))
+    .where(where)
+    .orderBy(asc(arrangementRevisions.submittedAt), asc(arrangementRevisions.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE);
+  const organisationChoices = await reader
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(arrangementRevisions)
+    .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
+    .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
+    .where(submitted)
+    .orderBy(asc(organisations.name));
+  return {
+    items,
+    total,
+    page,
+    pages,
+    pageSize: QUEUE_PAGE_SIZE,
+    filters: { ...filters, page },
+    organisations: organisationChoices,
+  };
+}
+
+/* One submission ---------------------------------------------------------------------------------- */
+
+export type ReviewDetail = {
+  revisionId: number;
+  arrangementId: number;
+  slug: string;
+  version: number;
+  state: "draft" | "submitted" | "approved" | "rejected" | "superseded";
+  isIllustrative: boolean;
+  lead: {
+    id: number;
+    code: string;
+    name: string;
+    region: string | null;
+    replacedByName: string | null;
+  };
+  authorName: string | null;
+  submittedByName: string | null;
+  submittedAt: Date | null;
+  reviewedByName: string | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+  /** Send back with the decision: a change to the arrangement since loading refuses it. */
+  baseVersion: number;
+  /** The revision it is compared with: the one published before it, or null (a new one). */
+  base: { revisionId: number; version: number; publishedAt: Date | null } | null;
+  submission: RevisionSnapshot;
+  previous: RevisionSnapshot | null;
+  diff: RevisionDiff;
+  /** False when the administrator wrote or submitted it (four eyes). */
+  canDecide: boolean;
+  ownSubmission: boolean;
+};
+
+/**
+ * A revision for review, beside the revision that was published before it (for a submission
+ * waiting in the queue: the one public now). Null when there is no such revision, or it is a
+ * draft.
+ */
+export async function getReview(
+  actor: CurrentUser,
+  revisionId: number,
+  reader: DbOrTx = db(),
+): Promise<ReviewDetail | null> {
+  assertAdmin(actor);
+  if (!Number.isSafeInteger(revisionId) || revisionId <= 0) return null;
+  const author = alias(users, "author");
+  const submitter = alias(users, "submitter");
+  const reviewer = alias(users, "reviewer");
+  const successor = alias(organisations, "successor");
+  const [row] = await reader
+    .select({
+      revisionId: arrangementRevisions.id,
+      arrangementId: arrangements.id,
+      slug: arrangements.slug,
+      version: arrangementRevisions.version,
+      state: arrangementRevisions.state,
+      isIllustrative: arrangements.isIllustrative,
+      leadId: organisations.id,
+      leadCode: organisations.code,
+      leadName: organisations.name,
+      leadRegion: organisations.region,
+      replacedByName: successor.name,
+      authorId: arrangementRevisions.authorId,
+      authorName: author.name,
+      submittedById: arrangementRevisions.submittedById,
+      submittedByName: submitter.name,
+      submittedAt: arrangementRevisions.submittedAt,
+      reviewedByName: reviewer.name,
+      reviewedAt: arrangementRevisions.reviewedAt,
+      reviewNote: arrangementRevisions.reviewNote,
+      baseVersion: arrangements.lockVersion,
+    })
+    .from(arrangementRevisions)
+    .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
+    .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
+    .leftJoin(successor, eq(successor.id, organisations.replacedById))
+    .leftJoin(author, eq(author.id, arrangementRevisions.authorId))
+    .leftJoin(submitter, eq(submitter.id, arrangementRevisions.submittedById))
+    .leftJoin(reviewer, eq(reviewer.id, arrangementRevisions.reviewedById))
+    .where(eq(arrangementRevisions.id, revisionId));
+  // A draft (never submitted, or withdrawn from review) is the council's, not for review.
+  if (!row || row.state === "draft") return null;
+
+  const [base] = await reader
+    .select({
+      revisionId: arrangementRevisions.id,
+      version: arrangementRevisions.version,
+      publishedAt: arrangementRevisions.reviewedAt,
+    })
+    .from(arrangementRevisions)
+    .where(
+      and(
+        eq(arrangementRevisions.arrangementId, row.arrangementId),
+        inArray(arrangementRevisions.state, ["approved", "superseded"]),
+        lt(arrangementRevisions.version, row.version),
+      ),
+    )
+    .orderBy(desc(arrangementRevisions.version))
+    .limit(1);
+  const snapshots = await readSnapshots(
+    reader,
+    base ? [base.revisionId, revisionId] : [revisionId],
+  );
+  const submission = snapshots.get(revisionId);
+  if (!submission) return null;
+  const previous = base ? (snapshots.get(base.revisionId) ?? null) : null;
+  const ownSubmission = row.authorId === actor.id || row.submittedById === actor.id;
+
+  return {
+    revisionId: row.revisionId,
+    arrangementId: row.arrangementId,
+    slug: row.slug,
+    version: row.version,
+    state: row.state,
+    isIllustrative: row.isIllustrative,
+    lead: {
+      id: row.leadId,
+      code: row.leadCode,
+      name: row.leadName,
+      region: row.leadRegion,
+      replacedByName: row.replacedByName,
+    },
+    authorName: row.authorName,
+    submittedByName: row.submittedByName,
+    submittedAt: row.submittedAt,
+    reviewedByName: row.reviewedByName,
+    reviewedAt: row.reviewedAt,
+    reviewNote: row.reviewNote,
+    baseVersion: row.baseVersion,
+    base: base ?? null,
+    submission,
+    previous,
+    diff: diffRevisions(previous, submission),
+    canDecide: row.state === "submitted" && !ownSubmission,
+    ownSubmission,
+  };
+}
