@@ -23,15 +23,15 @@ import { ringsToPath, simplifyArc, type Point } from "./svg-path";
  * either side) are projected and simplified once, then stitched into areas: neighbours keep
  * exactly the same border, so simplifying leaves no gaps or overlaps.
  *
- * The frame is a viewBox in map units (one unit is about 110 m on the ground); the page's SVG
+ * The frame is a viewBox in map units (one unit is about 220 m on the ground); the page's SVG
  * scales to any width.
  */
 
 /** Width of the map in viewBox units. */
-export const MAP_WIDTH = 6000;
-const PADDING = 60;
-/** Simplification tolerance in map units: under half a pixel on a 600-pixel-wide map. */
-const TOLERANCE = 4;
+export const MAP_WIDTH = 3000;
+const PADDING = 30;
+/** Simplification tolerance in map units (about 550 m): half a pixel on a 600-pixel-wide map. */
+const TOLERANCE = 2.5;
 
 export type Frame = { width: number; height: number };
 

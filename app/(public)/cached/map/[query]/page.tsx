@@ -135,7 +135,10 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
             aria-labelledby="council-table-caption"
             tabIndex={0}
           >
-            <table className="w-full border-collapse text-sm" data-testid="map-table">
+            <table
+              className="ssm-council-table w-full border-collapse text-sm"
+              data-testid="map-table"
+            >
               <caption
                 id="council-table-caption"
                 className="bg-paper p-2 text-left text-lg font-bold"
@@ -161,17 +164,14 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
               </thead>
               <tbody>
                 {model.areas.map((area) => (
-                  <tr key={area.code} className="border-b border-rule">
-                    <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                      <Link href={`/councils/${area.code}`}>{area.shortName}</Link>
+                  <tr key={area.code}>
+                    <th scope="row">
+                      {/* Plain links: hundreds of them, with nothing to prefetch or hydrate. */}
+                      <a href={`/councils/${area.code}`}>{area.shortName}</a>
                     </th>
-                    <td className="px-2 py-1.5">{area.typeLabel}</td>
-                    <td className="px-2 py-1.5 text-right">
-                      {area.arrangements.toLocaleString("en-GB")}
-                    </td>
-                    <td className="px-2 py-1.5 text-right whitespace-nowrap">
-                      {formatPence(area.totalPence, "full")}
-                    </td>
+                    <td>{area.typeLabel}</td>
+                    <td className="num">{area.arrangements.toLocaleString("en-GB")}</td>
+                    <td className="num">{formatPence(area.totalPence, "full")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -212,7 +212,7 @@ function FurtherAway({ partners }: { partners: PartnerResults["partners"] }) {
                 {formatDistance(p.distanceKm)}
               </td>
               <td className="py-2">
-                <ul>
+                <ul className="space-y-1 leading-6">
                   {p.arrangements.map((a) => (
                     <li key={a.slug}>
                       <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
