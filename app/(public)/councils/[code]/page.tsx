@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
@@ -157,49 +158,38 @@ export default async function CouncilPageRoute({ params }: Props) {
         {page.network.length === 0 ? (
           <p className="mt-2">No published arrangements link it to other organisations yet.</p>
         ) : (
-          <div
-            className="relative mt-4 overflow-x-auto"
-            role="region"
-            aria-labelledby="network-caption"
-            tabIndex={0}
+          <DataTable
+            id="network"
+            testId="council-network"
+            caption={`The organisations ${council.shortName} shares services with, and in how many published arrangements`}
+            head={
+              <>
+                <th scope="col" className="py-2 pr-3">
+                  Organisation
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Kind
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  Shared arrangements
+                </th>
+              </>
+            }
           >
-            <table className="w-full border-collapse text-sm" data-testid="council-network">
-              <caption id="network-caption" className="mb-2 text-left text-ink-muted">
-                The organisations {council.shortName} shares services with, and in how many
-                published arrangements
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-rule-strong text-left">
-                  <th scope="col" className="py-2 pr-3">
-                    Organisation
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Kind
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    Shared arrangements
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.network.map((partner) => (
-                  <tr key={partner.code} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-3 text-left font-normal">
-                      {partner.kind === "council" ? (
-                        <Link href={`/councils/${partner.code}`}>{partner.name}</Link>
-                      ) : (
-                        partner.name
-                      )}
-                    </th>
-                    <td className="py-2 pr-3">{organisationKindLabel(partner.kind)}</td>
-                    <td className="py-2 text-right">
-                      {partner.arrangements.toLocaleString("en-GB")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            {page.network.map((partner) => (
+              <tr key={partner.code} className="border-b border-rule">
+                <th scope="row" className="py-2 pr-3 text-left font-normal">
+                  {partner.kind === "council" ? (
+                    <Link href={`/councils/${partner.code}`}>{partner.name}</Link>
+                  ) : (
+                    partner.name
+                  )}
+                </th>
+                <td className="py-2 pr-3">{organisationKindLabel(partner.kind)}</td>
+                <td className="py-2 text-right">{partner.arrangements.toLocaleString("en-GB")}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -212,7 +202,41 @@ export default async function CouncilPageRoute({ params }: Props) {
   );
 }
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+/** A table in a scrolling region keyboard users can reach, with its caption and column heads. */
+function DataTable({
+  id,
+  testId,
+  caption,
+  head,
+  children,
+}: {
+  id: string;
+  testId: string;
+  caption: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className="relative mt-4 overflow-x-auto"
+      role="region"
+      aria-labelledby={`${id}-caption`}
+      tabIndex={0}
+    >
+      <table className="w-full border-collapse text-sm" data-testid={testId}>
+        <caption id={`${id}-caption`} className="mb-2 text-left text-ink-muted">
+          {caption}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-rule-strong text-left">{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
       <dt className="font-semibold">{term}</dt>
@@ -287,69 +311,61 @@ function ArrangementTable({
       {rows.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        <div
-          className="relative mt-4 overflow-x-auto"
-          role="region"
-          aria-labelledby={`${id}-caption`}
-          tabIndex={0}
+        <DataTable
+          id={id}
+          testId={`council-${id}`}
+          caption={`${caption}, with each arrangement’s total recorded savings`}
+          head={
+            <>
+              <th scope="col" className="py-2 pr-3">
+                Arrangement
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Service
+              </th>
+              {showLead ? (
+                <th scope="col" className="py-2 pr-3">
+                  Led by
+                </th>
+              ) : null}
+              <th scope="col" className="py-2 pr-3">
+                Stage
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Organisations
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Savings
+              </th>
+            </>
+          }
         >
-          <table className="w-full border-collapse text-sm" data-testid={`council-${id}`}>
-            <caption id={`${id}-caption`} className="mb-2 text-left text-ink-muted">
-              {caption}, with each arrangement&rsquo;s total recorded savings
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-rule-strong text-left">
-                <th scope="col" className="py-2 pr-3">
-                  Arrangement
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Service
-                </th>
-                {showLead ? (
-                  <th scope="col" className="py-2 pr-3">
-                    Led by
-                  </th>
+          {rows.map((a) => (
+            <tr key={a.slug} className="border-b border-rule">
+              <th scope="row" className="py-2 pr-3 text-left font-normal">
+                <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
+                {a.isIllustrative ? (
+                  <span className="ml-2 text-xs text-ink-muted">(illustrative)</span>
                 ) : null}
-                <th scope="col" className="py-2 pr-3">
-                  Stage
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Organisations
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Savings
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.slug} className="border-b border-rule">
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
-                    {a.isIllustrative ? (
-                      <span className="ml-2 text-xs text-ink-muted">(illustrative)</span>
-                    ) : null}
-                  </th>
-                  <td className="py-2 pr-3">{a.category}</td>
-                  {showLead ? (
-                    <td className="py-2 pr-3">
-                      {a.lead.kind === "council" ? (
-                        <Link href={`/councils/${a.lead.code}`}>{a.lead.name}</Link>
-                      ) : (
-                        a.lead.name
-                      )}
-                    </td>
-                  ) : null}
-                  <td className="py-2 pr-3">{stageLabel(a.stage)}</td>
-                  <td className="py-2 pr-3 text-right">{a.organisations}</td>
-                  <td className="py-2 text-right whitespace-nowrap">
-                    {formatPence(a.totalPence, "full")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </th>
+              <td className="py-2 pr-3">{a.category}</td>
+              {showLead ? (
+                <td className="py-2 pr-3">
+                  {a.lead.kind === "council" ? (
+                    <Link href={`/councils/${a.lead.code}`}>{a.lead.name}</Link>
+                  ) : (
+                    a.lead.name
+                  )}
+                </td>
+              ) : null}
+              <td className="py-2 pr-3">{stageLabel(a.stage)}</td>
+              <td className="py-2 pr-3 text-right">{a.organisations}</td>
+              <td className="py-2 text-right whitespace-nowrap">
+                {formatPence(a.totalPence, "full")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

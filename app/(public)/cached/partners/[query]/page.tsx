@@ -237,7 +237,7 @@ function ArrangementItem({ arrangement: a }: { arrangement: PartnerArrangement }
         {a.isIllustrative ? ", illustrative" : ""})
       </span>
       {a.contactEmail ? (
-        <p className="text-sm">
+        <p className="text-sm [overflow-wrap:anywhere]">
           Contact: {a.contactName ? `${a.contactName}, ` : ""}
           <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>
         </p>
