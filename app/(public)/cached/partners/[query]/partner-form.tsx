@@ -1,0 +1,50 @@
+"use client";
+
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SelectField, type SelectGroup, type SelectOption } from "@/components/forms/select-field";
+
+/**
+ * The partner finder's question as a GET form: it works without JavaScript and its answer has
+ * a shareable address (/partners?council=…&category=…). Errors follow the GOV.UK pattern.
+ */
+export function PartnerForm({
+  councils,
+  categories,
+  council,
+  category,
+  errors,
+}: {
+  councils: SelectGroup[];
+  categories: SelectOption[];
+  council?: string;
+  category?: string;
+  errors: Record<string, string>;
+}) {
+  return (
+    <form method="get" action="/partners" className="no-print mt-6" noValidate>
+      <ErrorSummary errors={errors} fieldOrder={["council", "category"]} />
+      <div className="grid gap-x-8 md:grid-cols-2">
+        <SelectField
+          name="council"
+          label="Your council"
+          hint="Councils in England today, by region"
+          placeholder="Choose a council"
+          defaultValue={council ?? ""}
+          groups={councils}
+          error={errors.council}
+        />
+        <SelectField
+          name="category"
+          label="The service you want to share"
+          placeholder="Choose a service"
+          defaultValue={category ?? ""}
+          options={categories}
+          error={errors.category}
+        />
+      </div>
+      <button type="submit" className="button">
+        Find councils
+      </button>
+    </form>
+  );
+}

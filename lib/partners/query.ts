@@ -1,0 +1,46 @@
+import { serviceCategoryBySlug } from "@/lib/categories";
+
+/*
+ * The partner finder's question, from its URL: /partners?council=E09000005&category=legal.
+ * Pure module. Whether the council exists is for the finder to say (it needs the register).
+ */
+
+export type PartnerQuery = {
+  council?: string;
+  category?: string;
+  /** Field → message, in the GOV.UK style; empty when the question can be answered. */
+  errors: Record<string, string>;
+  /** True when the form was sent (either field present), so missing answers are errors. */
+  asked: boolean;
+};
+
+export const PARTNER_FIELDS = ["council", "category"] as const;
+
+const CODE = /^[A-Za-z]\d{8}$/;
+
+export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {
+  const values = (name: string) =>
+    search
+      .getAll(name)
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const councils = values("council");
+  const categories = values("category");
+  const asked = search.has("council") || search.has("category");
+  const errors: Record<string, string> = {};
+  const query: PartnerQuery = { errors, asked };
+
+  if (councils.length > 1) errors.council = "Choose one council";
+  else if (councils[0] && !CODE.test(councils[0]))
+    errors.council = "Choose a council from the list";
+  else if (councils[0]) query.council = councils[0].toUpperCase();
+  else if (asked) errors.council = "Choose your council";
+
+  if (categories.length > 1) errors.category = "Choose one service";
+  else if (categories[0] && !serviceCategoryBySlug(categories[0]))
+    errors.category = "Choose a service from the list";
+  else if (categories[0]) query.category = categories[0];
+  else if (asked) errors.category = "Choose the service you want to share";
+
+  return query;
+}
