@@ -24,8 +24,21 @@ export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
 export const STAGES = ["planned", "operational", "ended"] as const;
 export type Stage = (typeof STAGES)[number];
 
+export const STAGE_LABELS: Record<Stage, string> = {
+  planned: "Planned",
+  operational: "Operational",
+  ended: "Ended",
+};
+
 export const SORTS = ["relevance", "savings", "newest", "name"] as const;
 export type Sort = (typeof SORTS)[number];
+
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Best match",
+  savings: "Largest savings",
+  newest: "Newest first",
+  name: "Name (A to Z)",
+};
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE = 10_000;

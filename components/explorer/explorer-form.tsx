@@ -1,0 +1,260 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { fieldId } from "@/components/forms/field-id";
+import { SelectField, type SelectGroup } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { SERVICE_CATEGORIES } from "@/lib/categories";
+import {
+  PARTNER_TYPE_LABELS,
+  PARTNER_TYPES,
+  SORT_LABELS,
+  SORTS,
+  STAGE_LABELS,
+  STAGES,
+  type Sort,
+} from "@/lib/public/filters";
+import { REGIONS } from "@/lib/public/regions";
+import { EXPLORER_PATH } from "./describe-filters";
+import styles from "./explorer.module.css";
+import { TidyQuery } from "./tidy-query";
+
+export const EXPLORER_FORM_ID = "explorer-form";
+
+/** The order of the fields on the page, for the error summary. */
+export const EXPLORER_FIELDS = [
+  "q",
+  "sort",
+  "region",
+  "category",
+  "organisation",
+  "partner",
+  "stage",
+  "from",
+  "to",
+  "min",
+  "max",
+];
+
+const CATEGORY_OPTIONS = [...SERVICE_CATEGORIES]
+  .sort((a, b) => a.name.localeCompare(b.name, "en-GB"))
+  .map((c) => ({ value: c.slug, label: c.name }));
+
+/** A pair of inputs under one question ("Start year: from … to …"). */
+function RangeGroup({
+  legend,
+  hint,
+  hasError,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  /** Stacks the pair, so an error message beside a field has room to be read. */
+  hasError: boolean;
+  children: ReactNode;
+}) {
+  const hintId = `${fieldId(legend.toLowerCase())}-hint`;
+  return (
+    <fieldset className="mb-2" aria-describedby={hint ? hintId : undefined}>
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="mb-2 text-sm text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+      <div className={`grid gap-x-3 ${hasError ? "grid-cols-1" : "grid-cols-2"}`}>{children}</div>
+    </fieldset>
+  );
+}
+
+/**
+ * The explorer's search and filters: a plain GET form, so it works without JavaScript and every
+ * search has its own address. The fields show what the address says, even when it is wrong (the
+ * error beside the field says why), so nothing typed is lost.
+ *
+ * `results` is rendered inside the form's layout: on a wide screen the filters sit to its left.
+ */
+export function ExplorerForm({
+  values,
+  errors,
+  organisationGroups,
+  filtersOpen,
+  appliedCount,
+  results,
+}: {
+  /** The address's raw values, by parameter name. */
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  organisationGroups: SelectGroup[];
+  /** Whether the filter panel starts open on a narrow screen. */
+  filtersOpen: boolean;
+  appliedCount: number;
+  results: ReactNode;
+}) {
+  const value = (name: string) => values[name] ?? "";
+  return (
+    <form
+      id={EXPLORER_FORM_ID}
+      method="get"
+      action={EXPLORER_PATH}
+      role="search"
+      aria-label="Arrangements"
+      className="grid gap-x-8 gap-y-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]"
+    >
+      <TidyQuery formId={EXPLORER_FORM_ID} />
+
+      <div className={`${styles.searchRow} lg:col-start-2`}>
+        <div className="flex flex-wrap items-end gap-x-3">
+          <div className="min-w-0 flex-1 basis-64 [&>div]:mb-0">
+            <TextField
+              name="q"
+              label="Search arrangements"
+              hint="Words from the title or description, a council's name or a service, like “procurement Brent”."
+              type="search"
+              defaultValue={value("q")}
+              error={errors.q}
+              className="max-w-none"
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </div>
+          <button type="submit" className="button mt-3">
+            Search
+          </button>
+        </div>
+      </div>
+
+      <details
+        className={`${styles.filters} border-t-4 border-brand bg-surface p-4 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start`}
+        open={filtersOpen}
+      >
+        <summary className="cursor-pointer text-lg font-bold">
+          Filters{appliedCount ? ` (${appliedCount} applied)` : ""}
+        </summary>
+        <div className="mt-4 [&_input]:max-w-none [&_select]:max-w-none">
+          <h2 className="mb-4 hidden text-xl font-bold lg:block">Filter the results</h2>
+          <SelectField
+            name="region"
+            label="Region"
+            hint="Where the lead council is."
+            placeholder="Any region"
+            options={REGIONS.map((r) => ({ value: r.slug, label: r.name }))}
+            defaultValue={value("region")}
+            error={errors.region}
+          />
+          <SelectField
+            name="category"
+            label="Service"
+            placeholder="Any service"
+            options={CATEGORY_OPTIONS}
+            defaultValue={value("category")}
+            error={errors.category}
+          />
+          <SelectField
+            name="organisation"
+            label="Organisation taking part"
+            placeholder="Any organisation"
+            groups={organisationGroups}
+            defaultValue={value("organisation").toUpperCase()}
+            error={errors.organisation}
+          />
+          <SelectField
+            name="partner"
+            label="Partners"
+            placeholder="Any partners"
+            options={PARTNER_TYPES.map((p) => ({ value: p, label: PARTNER_TYPE_LABELS[p] }))}
+            defaultValue={value("partner")}
+            error={errors.partner}
+          />
+          <SelectField
+            name="stage"
+            label="Stage"
+            placeholder="Any stage"
+            options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            defaultValue={value("stage")}
+            error={errors.stage}
+          />
+          <RangeGroup
+            legend="Year it started"
+            hint="For example, 2016."
+            hasError={Boolean(errors.from || errors.to)}
+          >
+            <TextField
+              name="from"
+              label="From"
+              inputMode="numeric"
+              maxLength={4}
+              defaultValue={value("from")}
+              error={errors.from}
+              autoComplete="off"
+            />
+            <TextField
+              name="to"
+              label="To"
+              inputMode="numeric"
+              maxLength={4}
+              defaultValue={value("to")}
+              error={errors.to}
+              autoComplete="off"
+            />
+          </RangeGroup>
+          <RangeGroup
+            legend="Total savings in pounds"
+            hint="For example, 250,000."
+            hasError={Boolean(errors.min || errors.max)}
+          >
+            <TextField
+              name="min"
+              label="At least"
+              inputMode="decimal"
+              defaultValue={value("min")}
+              error={errors.min}
+              autoComplete="off"
+            />
+            <TextField
+              name="max"
+              label="At most"
+              inputMode="decimal"
+              defaultValue={value("max")}
+              error={errors.max}
+              autoComplete="off"
+            />
+          </RangeGroup>
+          <div className="flex flex-wrap items-center gap-4">
+            <button type="submit" className="button">
+              Apply filters
+            </button>
+            <Link href={EXPLORER_PATH}>Clear filters</Link>
+          </div>
+        </div>
+      </details>
+
+      <div className="min-w-0 lg:col-start-2">{results}</div>
+    </form>
+  );
+}
+
+/**
+ * The order of the results, beside their count. It belongs to the explorer's form (it is
+ * rendered inside `results`), so a new order keeps the search and filters; a button applies it,
+ * because changing a select must not, by itself, reload the page.
+ */
+export function SortControl({ sort, error }: { sort: Sort; error?: string }) {
+  return (
+    <div className={`${styles.searchRow} flex flex-wrap items-end gap-x-3 [&>div]:mb-0`}>
+      <SelectField
+        name="sort"
+        label="Sort by"
+        options={SORTS.map((s) => ({
+          value: s,
+          label: s === "relevance" ? `${SORT_LABELS[s]} (when searching)` : SORT_LABELS[s],
+        }))}
+        defaultValue={sort}
+        error={error}
+        className="w-auto"
+      />
+      <button type="submit" className="button button-secondary mt-2">
+        Sort
+      </button>
+    </div>
+  );
+}
