@@ -5,6 +5,7 @@ import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import {
+  normaliseOrganisationCode,
   PARTNER_TYPE_LABELS,
   PARTNER_TYPES,
   SORT_LABELS,
@@ -76,6 +77,7 @@ function RangeGroup({
 export function ExplorerForm({
   values,
   errors,
+  sort,
   organisationGroups,
   filtersOpen,
   appliedCount,
@@ -84,6 +86,8 @@ export function ExplorerForm({
   /** The address's raw values, by parameter name. */
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** The order the results on the page are in. */
+  sort: Sort;
   organisationGroups: SelectGroup[];
   /** Whether the filter panel starts open on a narrow screen. */
   filtersOpen: boolean;
@@ -100,7 +104,7 @@ export function ExplorerForm({
       aria-label="Arrangements"
       className="grid gap-x-8 gap-y-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]"
     >
-      <TidyQuery formId={EXPLORER_FORM_ID} />
+      <TidyQuery formId={EXPLORER_FORM_ID} renderedSort={sort} renderedSearch={values.q ?? ""} />
 
       <div className={`${styles.searchRow} lg:col-start-2`}>
         <div className="flex flex-wrap items-end gap-x-3">
@@ -154,7 +158,7 @@ export function ExplorerForm({
             label="Organisation taking part"
             placeholder="Any organisation"
             groups={organisationGroups}
-            defaultValue={value("organisation").toUpperCase()}
+            defaultValue={normaliseOrganisationCode(value("organisation"))}
             error={errors.organisation}
           />
           <SelectField

@@ -216,6 +216,14 @@ function failure(error: z.ZodError): {
   return { ok: false, errors, message: Object.values(errors).join(". ") };
 }
 
+/**
+ * Organisation codes in any case: GSS codes are upper case ("E09000005"), the register's own
+ * codes for bodies without one are lower case ("fire:011", "police:devon-and-cornwall").
+ */
+export function normaliseOrganisationCode(code: string): string {
+  return /^[A-Za-z]\d{8}$/.test(code) ? code.toUpperCase() : code.toLowerCase();
+}
+
 function toFilters(v: {
   q?: string;
   region?: string;
@@ -233,7 +241,7 @@ function toFilters(v: {
   if (q) filters.q = q;
   if (v.region) filters.region = v.region;
   if (v.category) filters.category = v.category;
-  if (v.organisation) filters.organisation = v.organisation.toUpperCase();
+  if (v.organisation) filters.organisation = normaliseOrganisationCode(v.organisation);
   if (v.partner) filters.partner = v.partner;
   if (v.stage) filters.stage = v.stage;
   if (v.from !== undefined) filters.fromYear = v.from;
@@ -394,7 +402,11 @@ export function listQueryToParams(query: {
   limit?: number;
 }): URLSearchParams {
   const out = filtersToParams(query.filters);
-  if (query.sort && query.sort !== defaultSort(query.filters)) out.set("sort", query.sort);
+  // Relevance without search words means the default order, so it is left out too.
+  const meaningful = query.sort !== "relevance" || Boolean(query.filters.q);
+  if (query.sort && meaningful && query.sort !== defaultSort(query.filters)) {
+    out.set("sort", query.sort);
+  }
   if (query.page && query.page > 1) out.set("page", String(query.page));
   if (query.limit && query.limit !== DEFAULT_PAGE_SIZE) out.set("limit", String(query.limit));
   return out;

@@ -262,6 +262,13 @@ describe("filters, alone and combined, equal SQL", () => {
     expect(both.length).toBeLessThan(region.size);
   });
 
+  it("organisation codes in any case: GSS codes upper, the register's own codes lower", async () => {
+    expect(query({ organisation: "e09000005" }).filters.organisation).toBe(BRENT);
+    expect(query({ organisation: "FIRE:011" }).filters.organisation).toBe("fire:011");
+    const want = await expectListMatches({ organisation: "Fire:011" });
+    expect(want.length).toBeGreaterThan(0);
+  });
+
   it("an organisation nobody has, or one in no published arrangement, matches nothing", async () => {
     expect((await listPublishedArrangements(query({ organisation: "XX9999999" }))).total).toBe(0);
   });
@@ -281,8 +288,14 @@ describe("sorting and pages", () => {
     },
   );
 
-  it("relevance without search words falls back to newest", () => {
+  it("relevance without search words falls back to newest, and is left out of addresses", () => {
     expect(query({ sort: "relevance" }).sort).toBe("newest");
+    expect(listQueryToParams({ filters: { region: "london" }, sort: "relevance" }).toString()).toBe(
+      "region=london",
+    );
+    expect(listQueryToParams({ filters: { q: "x" }, sort: "newest" }).toString()).toBe(
+      "q=x&sort=newest",
+    );
     expect(query({ q: "legal" }).sort).toBe("relevance");
   });
 
@@ -331,6 +344,7 @@ describe("query strings", () => {
       { q: "  legal   services ", region: "london", min: "£1,000.5", sort: "savings", page: "3" },
       { organisation: "e10000008", from: "2010", to: "2012", limit: "50" },
       { q: "x", sort: "relevance" },
+      { sort: "newest", organisation: "Police:Devon-and-Cornwall" },
       {},
     ]) {
       const q = query(params as Record<string, string>);

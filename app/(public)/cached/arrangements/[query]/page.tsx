@@ -140,6 +140,7 @@ export default async function ArrangementsExplorerPage({ params }: Props) {
       <ExplorerForm
         values={rawValues(search)}
         errors={fieldErrors}
+        sort={list?.sort ?? "newest"}
         organisationGroups={organisationGroups(options, selectedOrganisation)}
         filtersOpen={!parsed.ok || applied.some((f) => f.key !== "q")}
         appliedCount={applied.filter((f) => f.key !== "q").length}
