@@ -53,24 +53,23 @@ export function SavingsTable({
           ))}
         </tbody>
         <tfoot>
-          {actualPence > 0n && forecastPence > 0n ? (
-            <>
-              <tr className="border-t-2 border-rule-strong">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  Actual, all years
-                </th>
-                <td className="py-2 pr-4">Actual</td>
-                <td className="py-2 text-right">{formatPence(actualPence)}</td>
-              </tr>
-              <tr>
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  Forecast, all years
-                </th>
-                <td className="py-2 pr-4">Forecast</td>
-                <td className="py-2 text-right">{formatPence(forecastPence)}</td>
-              </tr>
-            </>
-          ) : null}
+          {/* With both kinds, the total's two parts first. */}
+          {actualPence > 0n && forecastPence > 0n
+            ? (
+                [
+                  ["Actual", actualPence],
+                  ["Forecast", forecastPence],
+                ] as const
+              ).map(([kind, pence], i) => (
+                <tr key={kind} className={i === 0 ? "border-t-2 border-rule-strong" : undefined}>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {kind}, all years
+                  </th>
+                  <td className="py-2 pr-4">{kind}</td>
+                  <td className="py-2 text-right">{formatPence(pence)}</td>
+                </tr>
+              ))
+            : null}
           <tr className="border-t-2 border-rule-strong font-bold">
             <th scope="row" className="py-2 pr-4">
               Total

@@ -40,29 +40,46 @@ const CATEGORY_OPTIONS = [...SERVICE_CATEGORIES]
   .sort((a, b) => a.name.localeCompare(b.name, "en-GB"))
   .map((c) => ({ value: c.slug, label: c.name }));
 
-/** A pair of inputs under one question ("Start year: from … to …"). */
+/** A pair of inputs under one question ("Year it started: from … to …"). */
 function RangeGroup({
   legend,
   hint,
-  hasError,
-  children,
+  fields,
+  inputMode,
+  values,
+  errors,
 }: {
   legend: string;
-  hint?: string;
-  /** Stacks the pair, so an error message beside a field has room to be read. */
-  hasError: boolean;
-  children: ReactNode;
+  hint: string;
+  /** The lower and upper bound: parameter name and label. */
+  fields: [{ name: string; label: string }, { name: string; label: string }];
+  inputMode: "numeric" | "decimal";
+  values: Record<string, string>;
+  errors: Record<string, string>;
 }) {
-  const hintId = `${fieldId(legend.toLowerCase())}-hint`;
+  const hintId = `${fieldId(fields[0].name)}-range-hint`;
+  // Stacked when either has an error, so the message beside the field has room to be read.
+  const stacked = fields.some((f) => errors[f.name]);
   return (
-    <fieldset className="mb-2" aria-describedby={hint ? hintId : undefined}>
+    <fieldset className="mb-2" aria-describedby={hintId}>
       <legend className="mb-1 font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="mb-2 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      <div className={`grid gap-x-3 ${hasError ? "grid-cols-1" : "grid-cols-2"}`}>{children}</div>
+      <p id={hintId} className="mb-2 text-sm text-ink-muted">
+        {hint}
+      </p>
+      <div className={`grid gap-x-3 ${stacked ? "grid-cols-1" : "grid-cols-2"}`}>
+        {fields.map((f) => (
+          <TextField
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            inputMode={inputMode}
+            maxLength={inputMode === "numeric" ? 4 : 20}
+            defaultValue={values[f.name] ?? ""}
+            error={errors[f.name]}
+            autoComplete="off"
+          />
+        ))}
+      </div>
     </fieldset>
   );
 }
@@ -180,49 +197,25 @@ export function ExplorerForm({
           <RangeGroup
             legend="Year it started"
             hint="For example, 2016."
-            hasError={Boolean(errors.from || errors.to)}
-          >
-            <TextField
-              name="from"
-              label="From"
-              inputMode="numeric"
-              maxLength={4}
-              defaultValue={value("from")}
-              error={errors.from}
-              autoComplete="off"
-            />
-            <TextField
-              name="to"
-              label="To"
-              inputMode="numeric"
-              maxLength={4}
-              defaultValue={value("to")}
-              error={errors.to}
-              autoComplete="off"
-            />
-          </RangeGroup>
+            fields={[
+              { name: "from", label: "From" },
+              { name: "to", label: "To" },
+            ]}
+            inputMode="numeric"
+            values={values}
+            errors={errors}
+          />
           <RangeGroup
             legend="Total savings in pounds"
             hint="For example, 250,000."
-            hasError={Boolean(errors.min || errors.max)}
-          >
-            <TextField
-              name="min"
-              label="At least"
-              inputMode="decimal"
-              defaultValue={value("min")}
-              error={errors.min}
-              autoComplete="off"
-            />
-            <TextField
-              name="max"
-              label="At most"
-              inputMode="decimal"
-              defaultValue={value("max")}
-              error={errors.max}
-              autoComplete="off"
-            />
-          </RangeGroup>
+            fields={[
+              { name: "min", label: "At least" },
+              { name: "max", label: "At most" },
+            ]}
+            inputMode="decimal"
+            values={values}
+            errors={errors}
+          />
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="button">
               Apply filters

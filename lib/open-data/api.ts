@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { ParseResult } from "@/lib/public/filters";
 
 /*
  * The open-data API's HTTP conventions, in one place, for every route under app/api/v1:
@@ -126,4 +127,23 @@ export function apiHandler<C>(
       return errorResponse(500, "Something went wrong on our side. Please try again later.");
     }
   };
+}
+
+/**
+ * A list endpoint: refuse unknown parameters, parse the rest with the site's own parser (400
+ * with a message per parameter), read, and answer the JSON.
+ */
+export function listEndpoint<Q, R>(endpoint: {
+  params: readonly string[];
+  parse: (search: URLSearchParams) => ParseResult<Q>;
+  read: (query: Q) => Promise<R>;
+  json: (result: R, query: Q) => unknown;
+}): (request: Request, context?: unknown) => Promise<Response> {
+  return apiHandler(async (request: Request) => {
+    const params = queryParameters(request, endpoint.params);
+    if (!params.ok) return params.response;
+    const parsed = endpoint.parse(params.search);
+    if (!parsed.ok) return errorResponse(400, parsed.message, parsed.errors);
+    return jsonResponse(request, endpoint.json(await endpoint.read(parsed.value), parsed.value));
+  });
 }

@@ -70,6 +70,59 @@ function isoTimestamp(column: SQL): SQL {
   return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
+/** The columns every arrangement read returns, from a published row `alias` joined to `lead` and `c`. */
+function summaryColumns(alias: "p" | "pg"): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.slug, ${a}.title, ${a}.is_illustrative, ${a}.stage,
+    to_char(${a}.start_date, 'YYYY-MM-DD') AS start_date,
+    to_char(${a}.end_date, 'YYYY-MM-DD') AS end_date,
+    ${a}.total_pence, ${isoTimestamp(sql`${a}.published_at`)} AS published_at,
+    lead.code AS lead_code, lead.gss_code AS lead_gss_code, lead.name AS lead_name,
+    lead.kind AS lead_kind, lead.region AS lead_region,
+    c.slug AS category_slug, c.name AS category_name`;
+}
+
+type SummaryRow = {
+  slug: string;
+  title: string;
+  is_illustrative: boolean;
+  stage: Stage;
+  start_date: string | null;
+  end_date: string | null;
+  total_pence: bigint;
+  published_at: string;
+  lead_code: string;
+  lead_gss_code: string | null;
+  lead_name: string;
+  lead_kind: OrganisationKind;
+  lead_region: string | null;
+  category_slug: string;
+  category_name: string;
+};
+
+function summaryFromRow(row: SummaryRow): Omit<ArrangementSummary, "organisationCount"> {
+  const region = regionByName(row.lead_region);
+  return {
+    slug: row.slug,
+    title: row.title,
+    isIllustrative: row.is_illustrative,
+    lead: {
+      code: row.lead_code,
+      gssCode: row.lead_gss_code,
+      name: row.lead_name,
+      kind: row.lead_kind,
+      regionSlug: region?.slug ?? null,
+      regionName: region?.name ?? row.lead_region,
+    },
+    mainCategory: { slug: row.category_slug, name: row.category_name },
+    stage: row.stage,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    totalPence: row.total_pence,
+    publishedAt: new Date(row.published_at),
+  };
+}
+
 /*
  * Each order ends in the arrangement id, so equal keys (two arrangements saving the same, a
  * shared start date) always come out the same way and pages never repeat or skip a row.
@@ -86,26 +139,13 @@ export function orderFor(sort: Sort): SQL {
   return ORDER[sort];
 }
 
-type ListRow = {
+type ListRow = Omit<SummaryRow, "slug"> & {
   total: number;
   illustrative: number;
   all_pence: bigint;
+  /** Null on the one row that carries only the totals, when the page is empty. */
   slug: string | null;
-  title: string;
-  is_illustrative: boolean;
-  stage: Stage;
-  start_date: string | null;
-  end_date: string | null;
-  total_pence: bigint;
-  published_at: string;
   organisation_count: number;
-  lead_code: string;
-  lead_gss_code: string | null;
-  lead_name: string;
-  lead_kind: OrganisationKind;
-  lead_region: string | null;
-  category_slug: string;
-  category_name: string;
 };
 
 async function listQuery(query: ListQuery): Promise<ArrangementList> {
@@ -125,16 +165,9 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
       ORDER BY ${ORDER[sort]}
       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT t.total, t.illustrative, t.all_pence,
-           pg.slug, pg.title, pg.is_illustrative, pg.stage,
-           to_char(pg.start_date, 'YYYY-MM-DD') AS start_date,
-           to_char(pg.end_date, 'YYYY-MM-DD') AS end_date,
-           pg.total_pence, ${isoTimestamp(sql`pg.published_at`)} AS published_at,
+    SELECT t.total, t.illustrative, t.all_pence, ${summaryColumns("pg")},
            (SELECT count(*)::int FROM revision_partners rp WHERE rp.revision_id = pg.revision_id)
-             AS organisation_count,
-           lead.code AS lead_code, lead.gss_code AS lead_gss_code, lead.name AS lead_name,
-           lead.kind AS lead_kind, lead.region AS lead_region,
-           c.slug AS category_slug, c.name AS category_name
+             AS organisation_count
     FROM totals t
     LEFT JOIN page pg ON true
     LEFT JOIN organisations lead ON lead.id = pg.lead_organisation_id
@@ -145,31 +178,16 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
   const first = rows[0];
   const total = first?.total ?? 0;
   return {
-    rows: rows
-      .filter((row) => row.slug !== null)
-      .map((row) => {
-        const region = regionByName(row.lead_region);
-        return {
-          slug: row.slug!,
-          title: row.title,
-          isIllustrative: row.is_illustrative,
-          lead: {
-            code: row.lead_code,
-            gssCode: row.lead_gss_code,
-            name: row.lead_name,
-            kind: row.lead_kind,
-            regionSlug: region?.slug ?? null,
-            regionName: region?.name ?? row.lead_region,
-          },
-          mainCategory: { slug: row.category_slug, name: row.category_name },
-          stage: row.stage,
-          startDate: row.start_date,
-          endDate: row.end_date,
-          organisationCount: row.organisation_count,
-          totalPence: row.total_pence,
-          publishedAt: new Date(row.published_at),
-        };
-      }),
+    rows: rows.flatMap((row) =>
+      row.slug === null
+        ? []
+        : [
+            {
+              ...summaryFromRow({ ...row, slug: row.slug }),
+              organisationCount: row.organisation_count,
+            },
+          ],
+    ),
     total,
     illustrativeCount: first?.illustrative ?? 0,
     totalPence: first?.all_pence ?? 0n,
@@ -211,31 +229,16 @@ export type ArrangementDetail = Omit<ArrangementSummary, "organisationCount"> & 
   firstPublishedAt: Date;
 };
 
-type DetailRow = {
+type DetailRow = SummaryRow & {
   arrangement_id: number;
-  slug: string;
-  title: string;
   description: string;
-  is_illustrative: boolean;
-  stage: Stage;
-  start_date: string | null;
-  end_date: string | null;
-  total_pence: bigint;
   actual_pence: bigint;
   forecast_pence: bigint;
-  published_at: string;
   first_published_at: string;
   benefits: string[];
   contact_name: string | null;
   contact_email: string | null;
   no_savings_reason: string | null;
-  lead_code: string;
-  lead_gss_code: string | null;
-  lead_name: string;
-  lead_kind: OrganisationKind;
-  lead_region: string | null;
-  category_slug: string;
-  category_name: string;
   organisations: {
     code: string;
     gss_code: string | null;
@@ -259,10 +262,7 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
   if (!isPlausibleSlug(slug)) return null;
   const rows = await db().execute<DetailRow>(sql`
     WITH published AS (${publishedArrangements()})
-    SELECT p.arrangement_id, p.slug, p.title, r.description, p.is_illustrative, p.stage,
-           to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-           to_char(p.end_date, 'YYYY-MM-DD') AS end_date,
-           p.total_pence, ${isoTimestamp(sql`p.published_at`)} AS published_at,
+    SELECT ${summaryColumns("p")}, p.arrangement_id, r.description,
            (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
              WHERE s.revision_id = p.revision_id AND s.kind = 'actual') AS actual_pence,
            (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
@@ -271,9 +271,6 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
              WHERE h.arrangement_id = p.arrangement_id AND h.state IN ('approved', 'superseded'))`)}
              AS first_published_at,
            r.benefits, r.contact_name, r.contact_email, r.no_savings_reason,
-           lead.code AS lead_code, lead.gss_code AS lead_gss_code, lead.name AS lead_name,
-           lead.kind AS lead_kind, lead.region AS lead_region,
-           c.slug AS category_slug, c.name AS category_name,
            COALESCE((
              SELECT json_agg(json_build_object('code', o.code, 'gss_code', o.gss_code,
                       'name', o.name, 'kind', o.kind, 'role', rp.role)
@@ -300,26 +297,11 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
   `);
   const row = rows[0];
   if (!row) return null;
-  const region = regionByName(row.lead_region);
   return {
+    ...summaryFromRow(row),
     arrangementId: row.arrangement_id,
-    slug: row.slug,
-    title: row.title,
     description: row.description,
-    isIllustrative: row.is_illustrative,
-    lead: {
-      code: row.lead_code,
-      gssCode: row.lead_gss_code,
-      name: row.lead_name,
-      kind: row.lead_kind,
-      regionSlug: region?.slug ?? null,
-      regionName: region?.name ?? row.lead_region,
-    },
-    mainCategory: { slug: row.category_slug, name: row.category_name },
     furtherCategories: row.further_categories,
-    stage: row.stage,
-    startDate: row.start_date,
-    endDate: row.end_date,
     organisations: row.organisations.map((o) => ({
       code: o.code,
       gssCode: o.gss_code,
@@ -336,10 +318,8 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
       kind: s.kind,
       amountPence: BigInt(s.amount_pence),
     })),
-    totalPence: row.total_pence,
     actualPence: row.actual_pence,
     forecastPence: row.forecast_pence,
-    publishedAt: new Date(row.published_at),
     firstPublishedAt: new Date(row.first_published_at),
   };
 }

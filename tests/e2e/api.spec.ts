@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { OpenApiValidator, type OpenApiDoc } from "../support/openapi";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 import { sql } from "./fixtures";
+import { publicChange } from "./public-helpers";
 
 /*
  * The open-data API over real HTTP, through Next's routing and the proxy: answers validate
@@ -36,7 +37,7 @@ test.beforeAll(async ({ request }) => {
 
 test.afterAll(async () => {
   await deletePublished(sql, prefix);
-  await sql`insert into cache_invalidations (tag) values ('public-register')`;
+  await publicChange();
 });
 
 test.describe("the open-data API over HTTP", () => {
@@ -126,7 +127,7 @@ test.describe("the open-data API over HTTP", () => {
     });
     // Written without telling the cache: the cached answer stands.
     expect((await getValid(request, target)).body.meta.total).toBe(0);
-    await sql`insert into cache_invalidations (tag) values ('public-register')`;
+    await publicChange();
     await expect
       .poll(async () => (await getValid(request, target)).body.meta.total, { timeout: 10_000 })
       .toBe(1);

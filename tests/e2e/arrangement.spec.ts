@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 import { main, sql } from "./fixtures";
+import { expectNoAxeViolations, publicChange } from "./public-helpers";
 
 /*
  * The arrangement page in Chromium against the production build: its savings equal SQL, its
@@ -50,7 +50,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await deletePublished(sql, prefix);
-  await sql`insert into cache_invalidations (tag) values ('public-register')`;
+  await publicChange();
 });
 
 test.describe("an arrangement's page", () => {
@@ -172,13 +172,7 @@ test.describe("an arrangement's page", () => {
     for (const target of [`/arrangements/${HUB}`, `/arrangements/${prefix}fire`]) {
       await page.goto(target);
       await expect(page.locator("svg.recharts-surface")).toBeVisible();
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-        .analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.help}`),
-        target,
-      ).toEqual([]);
+      await expectNoAxeViolations(page, target);
     }
   });
 });

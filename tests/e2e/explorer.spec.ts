@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type postgres from "postgres";
 import { formatPence } from "@/lib/money";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 import { createUser, main, newPage, signIn, sql } from "./fixtures";
+import { expectNoAxeViolations, publicChange } from "./public-helpers";
 
 /*
  * The explorer in Chromium against the production build: the form's state lives in the
@@ -15,11 +15,6 @@ import { createUser, main, newPage, signIn, sql } from "./fixtures";
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
 const prefix = `e2e-explorer-${randomWord(8)}-`;
-
-/** Tells every app instance the public register changed, as an approval does. */
-async function publicChange() {
-  await sql`insert into cache_invalidations (tag) values ('public-register')`;
-}
 
 test.afterAll(async () => {
   await deletePublished(sql, prefix);
@@ -260,13 +255,7 @@ test.describe("the explorer", () => {
   test("has no accessibility violations that axe can find", async ({ page }) => {
     for (const target of ["/arrangements?q=procurement", "/arrangements?category=nope&min=x"]) {
       await page.goto(target);
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-        .analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.help}`),
-        target,
-      ).toEqual([]);
+      await expectNoAxeViolations(page, target);
     }
   });
 });
