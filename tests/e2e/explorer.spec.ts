@@ -71,6 +71,7 @@ test.describe("the explorer", () => {
     await expect(page).toHaveURL(
       /\/arrangements\?q=shared\+service&region=south-west&stage=operational&from=2010$/,
     );
+    await expect(page).toHaveTitle(/^“shared service”: search shared service arrangements – /);
     const where = sql`lead.region = 'South West' and r.stage = 'operational'
       and r.start_date >= '2010-01-01'
       and r.search_vector @@ websearch_to_tsquery('english', 'shared service')`;
