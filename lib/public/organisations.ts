@@ -64,8 +64,10 @@ function conditions(query: Pick<OrganisationQuery, "kind" | "region">): SQL {
   const parts: SQL[] = [];
   if (query.kind) parts.push(sql`o.kind = ${query.kind}`);
   if (query.region) {
-    // An unknown slug matches nothing (the parser refuses one anyway).
-    parts.push(sql`o.region = ${regionBySlug(query.region)?.name ?? "\u0000"}`);
+    // An unknown slug matches nothing (the parser refuses one anyway). Not a NUL sentinel:
+    // PostgreSQL text cannot hold one, and the query would fail instead of matching nothing.
+    const region = regionBySlug(query.region);
+    parts.push(region ? sql`o.region = ${region.name}` : sql`false`);
   }
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
