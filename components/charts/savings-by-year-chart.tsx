@@ -26,7 +26,7 @@ export type SavingsByYearDatum = {
   cumulativePounds: number;
 };
 
-const COLOURS = {
+export const COLOURS = {
   actual: "var(--color-chart-actual)",
   forecast: "var(--color-chart-forecast)",
   forecastBackground: "var(--color-chart-forecast-bg)",
@@ -36,12 +36,12 @@ const COLOURS = {
 };
 
 /** Axis ticks and tooltips in the short headline style, e.g. "£120m". */
-function shortPounds(pounds: number): string {
+export function shortPounds(pounds: number): string {
   return formatPence(BigInt(Math.round(pounds * 100)), "short");
 }
 
 /** Forecast bars: diagonal hatching, so they differ from actual savings by more than hue. */
-function ForecastHatch({ id, size = 8 }: { id: string; size?: number }) {
+export function ForecastHatch({ id, size = 8 }: { id: string; size?: number }) {
   return (
     <pattern
       id={id}
@@ -56,7 +56,7 @@ function ForecastHatch({ id, size = 8 }: { id: string; size?: number }) {
   );
 }
 
-function LegendSwatch({
+export function LegendSwatch({
   kind,
   hatchId,
 }: {

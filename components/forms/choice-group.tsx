@@ -1,4 +1,4 @@
-import { fieldId } from "./error-summary";
+import { fieldId } from "./field-id";
 
 /**
  * Radios or checkboxes in a fieldset whose legend asks the question (GOV.UK pattern). Every

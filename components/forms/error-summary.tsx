@@ -1,6 +1,9 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { fieldId } from "./field-id";
+
+export { fieldId };
 
 /**
  * GOV.UK Design System's error summary: "There is a problem", a link to each field in
@@ -51,9 +54,4 @@ export function ErrorSummary({
       </ul>
     </div>
   );
-}
-
-/** The element id for a form field name ("savings.0.amount" → "field-savings-0-amount"). */
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]+/g, "-")}`;
 }

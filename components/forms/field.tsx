@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { fieldId } from "./error-summary";
+import { fieldId } from "./field-id";
 
 /**
  * The GOV.UK field pattern shared by every input: label, optional hint, the error beside the

@@ -24,11 +24,28 @@ export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
 export const STAGES = ["planned", "operational", "ended"] as const;
 export type Stage = (typeof STAGES)[number];
 
+export const STAGE_LABELS: Record<Stage, string> = {
+  planned: "Planned",
+  operational: "Operational",
+  ended: "Ended",
+};
+
 export const SORTS = ["relevance", "savings", "newest", "name"] as const;
 export type Sort = (typeof SORTS)[number];
 
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Best match",
+  savings: "Largest savings",
+  newest: "Newest first",
+  name: "Name (A to Z)",
+};
+
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE = 10_000;
+/** Results per page: the explorer always shows this many; the API's default `limit`. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The largest `limit` the API accepts; more is refused (400), not quietly cut. */
+export const MAX_PAGE_SIZE = 100;
 
 /** What the published set may be narrowed by (lib/public/published.ts applies them). */
 export type PublishedFilters = {
@@ -52,6 +69,10 @@ export type PublishedFilters = {
 
 export type ParseResult<T> =
   { ok: true; value: T } | { ok: false; errors: Record<string, string>; message: string };
+
+// Tabs and newlines are whitespace (collapsed to spaces); everything else below U+0020 and DEL
+// is refused.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const one = (message: string) =>
   z
@@ -97,6 +118,11 @@ const filterShape = {
       .max(MAX_SEARCH_LENGTH, {
         message: `Search text must be ${MAX_SEARCH_LENGTH} characters or fewer`,
       })
+      // NUL and other control characters cannot be stored in PostgreSQL text and mean nothing
+      // in a search; refusing them here keeps them from ever reaching the database.
+      .refine((s) => !CONTROL_CHARACTERS.test(s), {
+        message: "Search text must not contain control characters",
+      })
       .optional(),
   ),
   region: one("Choose one region").pipe(
@@ -131,19 +157,38 @@ const filterShape = {
   max: pounds("Maximum savings"),
 };
 
+const page = one("Give one page number").pipe(
+  z
+    .string()
+    .regex(/^\d{1,6}$/, { message: "The page must be a whole number from 1" })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { message: "The page must be a whole number from 1" }))
+    .pipe(z.number().max(MAX_PAGE, { message: `The page must be ${MAX_PAGE} or less` }))
+    .optional(),
+);
+
+const limitMessage = `The limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+const limit = one("Give one limit").pipe(
+  z
+    .string()
+    .regex(/^\d{1,6}$/, { message: limitMessage })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { message: limitMessage })
+        .max(MAX_PAGE_SIZE, { message: limitMessage }),
+    )
+    .optional(),
+);
+
 const listShape = {
   sort: one("Choose one sort order").pipe(
     z.enum(SORTS, { message: "Sort by relevance, savings, newest or name" }).optional(),
   ),
-  page: one("Give one page number").pipe(
-    z
-      .string()
-      .regex(/^\d{1,6}$/, { message: "The page must be a whole number from 1" })
-      .transform(Number)
-      .pipe(z.number().int().min(1, { message: "The page must be a whole number from 1" }))
-      .pipe(z.number().max(MAX_PAGE, { message: `The page must be ${MAX_PAGE} or less` }))
-      .optional(),
-  ),
+  page,
+  limit,
 };
 
 function toRecord(search: URLSearchParams, names: readonly string[]) {
@@ -171,6 +216,14 @@ function failure(error: z.ZodError): {
   return { ok: false, errors, message: Object.values(errors).join(". ") };
 }
 
+/**
+ * Organisation codes in any case: GSS codes are upper case ("E09000005"), the register's own
+ * codes for bodies without one are lower case ("fire:011", "police:devon-and-cornwall").
+ */
+export function normaliseOrganisationCode(code: string): string {
+  return /^[A-Za-z]\d{8}$/.test(code) ? code.toUpperCase() : code.toLowerCase();
+}
+
 function toFilters(v: {
   q?: string;
   region?: string;
@@ -188,7 +241,7 @@ function toFilters(v: {
   if (q) filters.q = q;
   if (v.region) filters.region = v.region;
   if (v.category) filters.category = v.category;
-  if (v.organisation) filters.organisation = v.organisation.toUpperCase();
+  if (v.organisation) filters.organisation = normaliseOrganisationCode(v.organisation);
   if (v.partner) filters.partner = v.partner;
   if (v.stage) filters.stage = v.stage;
   if (v.from !== undefined) filters.fromYear = v.from;
@@ -226,9 +279,25 @@ export function parseDashboardFilters(
   return { ok: true, value: toFilters(parsed.data) };
 }
 
-export type ListQuery = { filters: PublishedFilters; sort: Sort; page: number };
+export type ListQuery = {
+  filters: PublishedFilters;
+  sort: Sort;
+  /** From 1. */
+  page: number;
+  /** Results per page: DEFAULT_PAGE_SIZE unless `limit` is given (the API; pages never pass it). */
+  limit: number;
+};
 
-/** Filters plus sort order and page, for the explorer. Relevance needs search text. */
+/** The names parseListQuery reads: every filter, then sort, page and limit. */
+export const LIST_QUERY_PARAMS: readonly string[] = [
+  ...Object.keys(filterShape),
+  ...Object.keys(listShape),
+];
+
+/**
+ * Filters plus sort order, page and page size, for the explorer and the API. Relevance needs
+ * search text: without it the order is newest first. With search text the default is relevance.
+ */
 export function parseListQuery(search: URLSearchParams): ParseResult<ListQuery> {
   const filters = parseFilters(search);
   const list = z.object(listShape).safeParse(toRecord(search, Object.keys(listShape)));
@@ -241,10 +310,68 @@ export function parseListQuery(search: URLSearchParams): ParseResult<ListQuery> 
   }
   const requested = list.data.sort;
   const sort: Sort =
-    requested === "relevance" && !filters.value.q
-      ? "newest"
-      : (requested ?? (filters.value.q ? "relevance" : "newest"));
-  return { ok: true, value: { filters: filters.value, sort, page: list.data.page ?? 1 } };
+    requested === undefined || (requested === "relevance" && !filters.value.q)
+      ? defaultSort(filters.value)
+      : requested;
+  return {
+    ok: true,
+    value: {
+      filters: filters.value,
+      sort,
+      page: list.data.page ?? 1,
+      limit: list.data.limit ?? DEFAULT_PAGE_SIZE,
+    },
+  };
+}
+
+/** The sort a list falls back to when none is asked for. */
+export function defaultSort(filters: PublishedFilters): Sort {
+  return filters.q ? "relevance" : "newest";
+}
+
+/* Organisations (the API's reference list) ------------------------------------------------- */
+
+export const ORGANISATION_KINDS = ["council", "fire", "police", "health", "other"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export type OrganisationQuery = {
+  kind?: OrganisationKind;
+  /** Region slug. */
+  region?: string;
+  page: number;
+  limit: number;
+};
+
+const organisationShape = {
+  kind: one("Choose one kind").pipe(
+    z
+      .enum(ORGANISATION_KINDS, {
+        message: "The kind must be council, fire, police, health or other",
+      })
+      .optional(),
+  ),
+  region: filterShape.region,
+  page,
+  limit,
+};
+
+/** The names parseOrganisationQuery reads. */
+export const ORGANISATION_QUERY_PARAMS: readonly string[] = Object.keys(organisationShape);
+
+/** The organisations list's filters: kind and region, with page and limit. */
+export function parseOrganisationQuery(search: URLSearchParams): ParseResult<OrganisationQuery> {
+  const parsed = z.object(organisationShape).safeParse(toRecord(search, ORGANISATION_QUERY_PARAMS));
+  if (!parsed.success) return failure(parsed.error);
+  const { kind, region } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      ...(kind ? { kind } : {}),
+      ...(region ? { region } : {}),
+      page: parsed.data.page ?? 1,
+      limit: parsed.data.limit ?? DEFAULT_PAGE_SIZE,
+    },
+  };
 }
 
 /** Filters back into URL parameters (links, "clear this filter", CSV and API links). */
@@ -260,6 +387,28 @@ export function filtersToParams(filters: PublishedFilters): URLSearchParams {
   if (filters.toYear !== undefined) out.set("to", String(filters.toYear));
   if (filters.minPence !== undefined) out.set("min", penceToPlainPounds(filters.minPence));
   if (filters.maxPence !== undefined) out.set("max", penceToPlainPounds(filters.maxPence));
+  return out;
+}
+
+/**
+ * A list query back into URL parameters, leaving out defaults (sort for the search, page 1,
+ * the default limit), so equal queries give equal text: links, cache keys, the API's `links`.
+ * parseListQuery(listQueryToParams(q)) gives q back.
+ */
+export function listQueryToParams(query: {
+  filters: PublishedFilters;
+  sort?: Sort;
+  page?: number;
+  limit?: number;
+}): URLSearchParams {
+  const out = filtersToParams(query.filters);
+  // Relevance without search words means the default order, so it is left out too.
+  const meaningful = query.sort !== "relevance" || Boolean(query.filters.q);
+  if (query.sort && meaningful && query.sort !== defaultSort(query.filters)) {
+    out.set("sort", query.sort);
+  }
+  if (query.page && query.page > 1) out.set("page", String(query.page));
+  if (query.limit && query.limit !== DEFAULT_PAGE_SIZE) out.set("limit", String(query.limit));
   return out;
 }
 

@@ -1,0 +1,13 @@
+import { apiHandler, jsonResponse, preflightResponse } from "@/lib/open-data/api";
+import { buildOpenApiDocument } from "@/lib/open-data/openapi";
+
+const document = buildOpenApiDocument();
+
+/** GET /api/v1/openapi.json: the API's OpenAPI 3.1 document. Query parameters are ignored. */
+export const GET = apiHandler(async (request: Request) => jsonResponse(request, document));
+
+export const HEAD = GET;
+
+export function OPTIONS() {
+  return preflightResponse();
+}

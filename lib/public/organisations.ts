@@ -1,0 +1,155 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { cachedPublic } from "@/lib/cache/public-cache";
+import type { OrganisationKind, OrganisationQuery } from "./filters";
+import { publishedArrangements } from "./published";
+import { regionByName, regionBySlug } from "./regions";
+
+/*
+ * Organisations as the public sees them: the open-data API's reference list (every council and
+ * partner body, with dates and what replaced it) and the explorer's organisation filter (those
+ * taking part in a published arrangement).
+ */
+
+export type PublicOrganisation = {
+  code: string;
+  gssCode: string | null;
+  /** GSS codes the body had before (a council's code changes when its boundary does). */
+  formerGssCodes: string[];
+  name: string;
+  shortName: string;
+  kind: OrganisationKind;
+  /** ONS council type (CTY, NMD, UA, MD, LBO, CC) or the body's own type. */
+  type: string | null;
+  regionSlug: string | null;
+  regionName: string | null;
+  /** Code of the county council a district lies in. */
+  parentCode: string | null;
+  /** First and last day it existed (ISO dates), when known. */
+  startDate: string | null;
+  endDate: string | null;
+  replacedBy: { code: string; name: string } | null;
+  /** Published arrangements it leads or is a partner in. */
+  arrangementCount: number;
+};
+
+export type OrganisationList = {
+  rows: PublicOrganisation[];
+  total: number;
+  page: number;
+  limit: number;
+  pages: number;
+};
+
+type OrganisationRow = {
+  total: number;
+  code: string | null;
+  gss_code: string | null;
+  former_gss_codes: string[];
+  name: string;
+  short_name: string;
+  kind: OrganisationKind;
+  council_type: string | null;
+  region: string | null;
+  parent_code: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  replaced_by_code: string | null;
+  replaced_by_name: string | null;
+  arrangement_count: number;
+};
+
+function conditions(query: Pick<OrganisationQuery, "kind" | "region">): SQL {
+  const parts: SQL[] = [];
+  if (query.kind) parts.push(sql`o.kind = ${query.kind}`);
+  if (query.region) {
+    // An unknown slug matches nothing (the parser refuses one anyway). Not a NUL sentinel:
+    // PostgreSQL text cannot hold one, and the query would fail instead of matching nothing.
+    const region = regionBySlug(query.region);
+    parts.push(region ? sql`o.region = ${region.name}` : sql`false`);
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+async function listQuery(query: OrganisationQuery): Promise<OrganisationList> {
+  const offset = (query.page - 1) * query.limit;
+  const rows = await db().execute<OrganisationRow>(sql`
+    WITH published AS (${publishedArrangements()}),
+    taking_part AS (
+      SELECT rp.organisation_id, count(*)::int AS arrangement_count
+      FROM revision_partners rp JOIN published p ON p.revision_id = rp.revision_id
+      GROUP BY rp.organisation_id
+    ),
+    matching AS (SELECT o.* FROM organisations o WHERE ${conditions(query)}),
+    page AS (
+      SELECT m.*, row_number() OVER (ORDER BY m.name, m.code) AS ordinal
+      FROM matching m ORDER BY m.name, m.code
+      LIMIT ${query.limit} OFFSET ${offset}
+    )
+    SELECT (SELECT count(*)::int FROM matching) AS total,
+           pg.code, pg.gss_code, pg.former_gss_codes, pg.name, pg.short_name, pg.kind,
+           pg.council_type, pg.region, pg.parent_code,
+           to_char(pg.start_date, 'YYYY-MM-DD') AS start_date,
+           to_char(pg.end_date, 'YYYY-MM-DD') AS end_date,
+           rb.code AS replaced_by_code, rb.name AS replaced_by_name,
+           COALESCE(tp.arrangement_count, 0) AS arrangement_count
+    FROM (SELECT 1) one
+    LEFT JOIN page pg ON true
+    LEFT JOIN organisations rb ON rb.id = pg.replaced_by_id
+    LEFT JOIN taking_part tp ON tp.organisation_id = pg.id
+    ORDER BY pg.ordinal
+  `);
+  const total = rows[0]?.total ?? 0;
+  return {
+    rows: rows
+      .filter((row) => row.code !== null)
+      .map((row) => {
+        const region = regionByName(row.region);
+        return {
+          code: row.code!,
+          gssCode: row.gss_code,
+          formerGssCodes: row.former_gss_codes,
+          name: row.name,
+          shortName: row.short_name,
+          kind: row.kind,
+          type: row.council_type,
+          regionSlug: region?.slug ?? null,
+          regionName: region?.name ?? row.region,
+          parentCode: row.parent_code,
+          startDate: row.start_date,
+          endDate: row.end_date,
+          replacedBy:
+            row.replaced_by_code && row.replaced_by_name
+              ? { code: row.replaced_by_code, name: row.replaced_by_name }
+              : null,
+          arrangementCount: row.arrangement_count,
+        };
+      }),
+    total,
+    page: query.page,
+    limit: query.limit,
+    pages: Math.max(1, Math.ceil(total / query.limit)),
+  };
+}
+
+export type OrganisationOption = { code: string; name: string; kind: OrganisationKind };
+
+/** Organisations in at least one published arrangement, by name: the explorer's filter list. */
+async function optionsQuery(): Promise<OrganisationOption[]> {
+  const rows = await db().execute<OrganisationOption>(sql`
+    WITH published AS (${publishedArrangements()})
+    SELECT o.code, o.name, o.kind
+    FROM organisations o
+    WHERE EXISTS (SELECT 1 FROM revision_partners rp JOIN published p ON p.revision_id = rp.revision_id
+                  WHERE rp.organisation_id = o.id)
+    ORDER BY o.name, o.code
+  `);
+  return rows.map((row) => ({ code: row.code, name: row.name, kind: row.kind }));
+}
+
+/** One page of organisations, by name (cached). The query holds only plain values. */
+export const listPublicOrganisations = cachedPublic("organisations-list", listQuery);
+
+/** The organisations the explorer offers as a filter (cached). */
+export const getOrganisationOptions = cachedPublic("organisation-options", optionsQuery);
