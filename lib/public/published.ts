@@ -37,7 +37,7 @@ export function filterConditions(filters: PublishedFilters): SQL {
   if (filters.region) {
     const region = regionBySlug(filters.region);
     // An unknown slug matches nothing rather than everything.
-    conditions.push(sql`lead.region = ${region?.name ?? "\u0000"}`);
+    conditions.push(region ? sql`lead.region = ${region.name}` : sql`false`);
   }
   if (filters.category) {
     conditions.push(sql`(

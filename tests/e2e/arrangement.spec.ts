@@ -176,3 +176,63 @@ test.describe("an arrangement's page", () => {
     }
   });
 });
+
+test.describe("an arrangement's history and former councils", () => {
+  const slug = `${prefix}history`;
+
+  test.beforeAll(async () => {
+    // Published in 2016 with Taunton Deane as a partner (abolished 2019), then a second version
+    // approved in 2018 that changed the title and a savings figure.
+    const id = await insertPublished(sql, {
+      slug,
+      title: `Shared building control ${prefix}`,
+      lead: "E10000027",
+      partners: ["E07000190"],
+      mainCategory: "regulatory-services",
+      startDate: "2015-04-01",
+      reviewedAt: new Date("2016-06-01T10:00:00Z"),
+      savings: [{ year: 2015, pence: 10_000_000n, kind: "actual" }],
+    });
+    await sql.begin(async (tx) => {
+      const [v1] = await tx<{ id: number }[]>`
+        update arrangement_revisions set state = 'superseded', superseded_at = '2018-02-01T10:00:00Z'
+        where arrangement_id = ${id} returning id`;
+      const [v2] = await tx<{ id: number }[]>`
+        insert into arrangement_revisions (arrangement_id, version, title, description, main_category_id,
+          stage, start_date, state, reviewed_at, review_note)
+        select arrangement_id, 2, ${`Shared building control and licensing ${prefix}`}, description,
+               main_category_id, stage, start_date, 'approved', '2018-02-01T10:00:00Z',
+               'A reviewer note the public must never see'
+        from arrangement_revisions where id = ${v1!.id} returning id`;
+      await tx`insert into revision_partners (revision_id, organisation_id, role)
+        select ${v2!.id}, organisation_id, role from revision_partners where revision_id = ${v1!.id}`;
+      await tx`insert into revision_savings (revision_id, financial_year, amount_pence, kind)
+        values (${v2!.id}, 2015, 12000000, 'actual')`;
+      await tx`update arrangements set published_revision_id = ${v2!.id} where id = ${id}`;
+    });
+    await publicChange();
+  });
+
+  test("shows each published version and what changed, and what a former council is part of now", async ({
+    page,
+  }) => {
+    await page.goto(`/arrangements/${slug}`);
+    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(
+      `Shared building control and licensing ${prefix}`,
+    );
+    const history = main(page).getByRole("region", { name: "Change history" });
+    const entries = history.getByTestId("history-entry");
+    await expect(entries).toHaveCount(2);
+    await expect(entries.nth(0)).toContainText("Version 2, published 1 February 2018");
+    await expect(entries.nth(0)).toContainText(
+      `Title: Shared building control ${prefix} → Shared building control and licensing ${prefix}`,
+    );
+    await expect(entries.nth(0)).toContainText("Total savings up £20,000, to £120,000");
+    await expect(entries.nth(1)).toContainText("Version 1, published 1 June 2016");
+    await expect(main(page)).not.toContainText("A reviewer note the public must never see");
+
+    const partners = main(page).getByTestId("arrangement-partners");
+    await expect(partners).toContainText("Taunton Deane Borough Council");
+    await expect(partners).toContainText("(now part of Somerset Council)");
+  });
+});

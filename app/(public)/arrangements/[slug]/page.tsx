@@ -3,13 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { IllustrativeNotice, IllustrativeTag } from "@/components/arrangement/illustrative-notice";
+import { ArrangementHistoryView } from "@/components/arrangement-history";
 import { OrganisationLink } from "@/components/arrangement/organisation-link";
 import { SavingsChartIsland } from "@/components/arrangement/savings-chart-island";
 import { SavingsTable } from "@/components/arrangement/savings-table";
 import { benefitLabel } from "@/lib/categories";
 import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
 import { formatPence, penceToChartPounds } from "@/lib/money";
+import { nowPartOf, type Successor } from "@/lib/organisations/successors";
 import { getPublishedArrangement, type ArrangementDetail } from "@/lib/public/arrangements";
+import { getArrangementHistory } from "@/lib/public/history";
 import { STAGE_LABELS } from "@/lib/public/filters";
 
 // Cached whole per arrangement, rendered on first request (the build has no database), and
@@ -65,11 +68,22 @@ function chartSummary(a: ArrangementDetail): string {
   );
 }
 
+/** A former council's successor, after its name: "(now part of Cumberland Council)". */
+function NowPartOf({ successor }: { successor: Successor | undefined }) {
+  if (!successor) return null;
+  return <span className="text-ink-muted"> (now part of {successor.name})</span>;
+}
+
 export default async function ArrangementPage({ params }: Props) {
-  const arrangement = await load((await params).slug);
+  const slug = (await params).slug;
+  const arrangement = await load(slug);
   if (!arrangement) notFound();
   const a = arrangement;
   const partners = a.organisations.filter((o) => o.role === "partner");
+  const [history, successors] = await Promise.all([
+    getArrangementHistory(slug),
+    nowPartOf(a.organisations.map((o) => o.code)),
+  ]);
   const chartData = a.savings.map((s) => ({
     label: financialYearLabel(s.financialYear),
     kind: s.kind,
@@ -105,6 +119,7 @@ export default async function ArrangementPage({ params }: Props) {
         <dt className="font-semibold">Lead organisation</dt>
         <dd className="mb-3 sm:mb-0">
           <OrganisationLink organisation={a.lead} />
+          <NowPartOf successor={successors[a.lead.code]} />
           {a.lead.regionName ? (
             <span className="text-ink-muted"> ({a.lead.regionName})</span>
           ) : null}
@@ -117,6 +132,7 @@ export default async function ArrangementPage({ params }: Props) {
             {partners.map((o) => (
               <li key={o.code}>
                 <OrganisationLink organisation={o} />
+                <NowPartOf successor={successors[o.code]} />
               </li>
             ))}
           </ul>
@@ -231,12 +247,7 @@ export default async function ArrangementPage({ params }: Props) {
         </section>
       ) : null}
 
-      {/*
-        CHANGE HISTORY: the admin review area's change-history component goes here, e.g.
-          <ChangeHistory arrangementId={a.arrangementId} />
-        (it is keyed by the arrangement's id, which stays the same across revisions). Nothing is
-        rendered here until then.
-      */}
+      {history ? <ArrangementHistoryView history={history} /> : null}
 
       <p className="no-print mt-10 text-sm text-ink-muted">
         This arrangement as open data: <a href={`/api/v1/arrangements/${a.slug}`}>JSON</a> (
