@@ -1,0 +1,66 @@
+import { financialYearLabel } from "@/lib/financial-year";
+import { LICENCE } from "@/lib/open-data/licence";
+import { regionByName } from "@/lib/public/regions";
+import type { Dashboard } from "./dashboard";
+
+/*
+ * The dashboard's figures as /api/v1/stats returns them: snake_case names, money as integer
+ * pence (JSON integers written exactly from bigint; see lib/open-data/encode.ts toJson),
+ * financial years as "2016/17" with the year they start. The OpenAPI description is
+ * lib/open-data/openapi-stats.ts. Pure module.
+ */
+
+export function statsBody(d: Dashboard) {
+  return {
+    filters: { region: d.filters.region ?? null, category: d.filters.category ?? null },
+    headline: {
+      arrangements: d.headline.arrangements,
+      councils_involved: d.headline.councilsInvolved,
+      councils_existing: d.headline.councilsExisting,
+      councils_reference_date: d.headline.referenceDate,
+      total_pence: d.headline.totalPence,
+      actual_pence: d.headline.actualPence,
+      forecast_pence: d.headline.forecastPence,
+      illustrative_arrangements: d.headline.illustrativeCount,
+    },
+    savings_by_year: d.years.map((y) => ({
+      financial_year: financialYearLabel(y.financialYear),
+      financial_year_start: y.financialYear,
+      actual_pence: y.actualPence,
+      forecast_pence: y.forecastPence,
+      total_pence: y.totalPence,
+      cumulative_pence: y.cumulativePence,
+    })),
+    by_category: d.categories.map((g) => ({
+      category: g.key,
+      name: g.name,
+      arrangements: g.arrangements,
+      total_pence: g.totalPence,
+    })),
+    by_region: d.regions.map((g) => ({
+      region: g.key,
+      name: g.name,
+      arrangements: g.arrangements,
+      total_pence: g.totalPence,
+    })),
+    by_partner_type: d.partnerTypes.map((g) => ({
+      partner_type: g.key,
+      name: g.name,
+      arrangements: g.arrangements,
+      total_pence: g.totalPence,
+    })),
+    top_arrangements: d.top.map((t) => ({
+      rank: t.rank,
+      slug: t.slug,
+      title: t.title,
+      lead_organisation_code: t.leadCode,
+      lead_organisation_name: t.leadName,
+      region: regionByName(t.region)?.slug ?? null,
+      main_category: t.categorySlug,
+      main_category_name: t.categoryName,
+      total_pence: t.totalPence,
+    })),
+    licence: LICENCE.name,
+    licence_url: LICENCE.url,
+  };
+}
