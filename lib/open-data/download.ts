@@ -44,7 +44,7 @@ export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 type Source<Row, Key> = {
   fields: readonly Field<Row>[];
-  next: (filters: PublishedFilters, after: Key | null) => Promise<Row[]>;
+  next: (filters: PublishedFilters, after: Key | null, limit: number) => Promise<Row[]>;
   keyOf: (row: Row) => Key;
 };
 
@@ -54,12 +54,12 @@ const SOURCES: {
 } = {
   arrangements: {
     fields: ARRANGEMENT_FIELDS,
-    next: (filters, after) => arrangementChunk(filters, after),
+    next: (filters, after, limit) => arrangementChunk(filters, after, limit),
     keyOf: (row) => row.arrangement_id,
   },
   savings: {
     fields: SAVINGS_FIELDS,
-    next: (filters, after) => savingsChunk(filters, after),
+    next: (filters, after, limit) => savingsChunk(filters, after, limit),
     keyOf: (row) => ({ arrangementId: row.arrangement_id, financialYear: row.financial_year }),
   },
 };
@@ -68,6 +68,7 @@ const SOURCES: {
 function chunkedStream<Row, Key>(
   source: Source<Row, Key>,
   filters: PublishedFilters,
+  chunkRows: number,
   parts: { head: string; tail: string; encode: (rows: Row[], first: boolean) => string },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -79,14 +80,14 @@ function chunkedStream<Row, Key>(
     },
     async pull(controller) {
       try {
-        const rows = await source.next(filters, after);
+        const rows = await source.next(filters, after, chunkRows);
         const last = rows[rows.length - 1];
         if (last !== undefined) {
           controller.enqueue(encoder.encode(parts.encode(rows, first)));
           first = false;
           after = source.keyOf(last);
         }
-        if (rows.length < CHUNK_ROWS) {
+        if (rows.length < chunkRows) {
           controller.enqueue(encoder.encode(parts.tail));
           controller.close();
         }
@@ -103,10 +104,15 @@ function chunkedStream<Row, Key>(
   });
 }
 
-function body(file: OpenDataFile, format: OpenDataFormat, filters: PublishedFilters) {
+function body(
+  file: OpenDataFile,
+  format: OpenDataFormat,
+  filters: PublishedFilters,
+  chunkRows: number,
+) {
   const source = SOURCES[file] as Source<unknown, unknown>;
   if (format === "csv") {
-    return chunkedStream(source, filters, {
+    return chunkedStream(source, filters, chunkRows, {
       head: BOM + csvHeaderLine(source.fields),
       tail: "",
       encode: (rows) => csvRecords(source.fields, rows),
@@ -120,7 +126,7 @@ function body(file: OpenDataFile, format: OpenDataFormat, filters: PublishedFilt
     documentation: "/data",
     filters: Object.fromEntries(filtersToParams(filters)),
   });
-  return chunkedStream(source, filters, {
+  return chunkedStream(source, filters, chunkRows, {
     // The metadata object, opened up to take the records' array as its last member.
     head: `${meta.slice(0, -1)},${JSON.stringify(file)}:[`,
     tail: "\n]}\n",
@@ -145,6 +151,7 @@ export async function downloadResponse(
   request: Request,
   file: OpenDataFile,
   format: OpenDataFormat,
+  options: { chunkRows?: number } = {},
 ): Promise<Response> {
   const parsed = parseFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(format, parsed.message);
@@ -162,7 +169,7 @@ export async function downloadResponse(
   if (etagMatches(request, etag)) return notModified(headers);
 
   const name = query ? `${file}-filtered.${format}` : `${file}.${format}`;
-  return new Response(body(file, format, filters), {
+  return new Response(body(file, format, filters, options.chunkRows ?? CHUNK_ROWS), {
     headers: {
       ...headers,
       "Content-Type": format === "csv" ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE,
