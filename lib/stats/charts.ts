@@ -70,12 +70,13 @@ export function groupSummary(
   if (groups.length === 0) return `${title}: nothing to show.`;
   let top = groups[0]!;
   for (const g of groups) if (g.totalPence > top.totalPence) top = g;
-  return (
-    `${title}: a bar for each of ${groups.length} ${noun}, ${order}, labelled with its ` +
-    `savings. The largest is ${top.name} at ` +
-    `${formatPence(top.totalPence, "short")} (${arrangementsPhrase(top.arrangements)}). ` +
-    `Exact figures are in the table that follows.`
-  );
+  const figure = `${formatPence(top.totalPence, "short")} (${arrangementsPhrase(top.arrangements)})`;
+  const bars =
+    groups.length === 1
+      ? `one bar, for ${top.name} at ${figure}.`
+      : `a bar for each of ${groups.length} ${noun}, ${order}, labelled with its savings. ` +
+        `The largest is ${top.name} at ${figure}.`;
+  return `${title}: ${bars} Exact figures are in the table that follows.`;
 }
 
 export function topSummary(items: TopArrangement[]): string {
