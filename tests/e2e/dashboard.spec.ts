@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { financialYearLabel } from "@/lib/financial-year";
@@ -12,7 +13,12 @@ import {
   expectedYears,
   type Filters,
 } from "../support/expected-figures";
-import { main, sql } from "./fixtures";
+import {
+  createArrangement,
+  pickOrganisation,
+  removeArrangements,
+} from "../support/register-fixtures";
+import { createUser, main, signIn, sql } from "./fixtures";
 
 /*
  * The dashboard in Chromium, against the database it reads: every chart draws (an SVG each) next
@@ -304,6 +310,90 @@ test.describe("the dashboard", () => {
       expect(box.width).toBeGreaterThan(100);
       await expect(page.getByTestId(`${chart}-table`)).toBeVisible();
     }
+  });
+});
+
+test.describe("accessibility and caching", () => {
+  for (const path of ["/", "/?region=london&category=legal", "/data"]) {
+    test(`${path} has no WCAG 2.2 AA violations that axe can find`, async ({ page }) => {
+      await page.goto(path);
+      if (path !== "/data")
+        await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    });
+  }
+
+  test("the dashboard is cached, and a publication reaches it, its CSV and the API at once", async ({
+    page,
+  }) => {
+    const prefix = `dashboard-e2e-${Date.now()}-`;
+    const invalidate = () => sql`insert into cache_invalidations (tag) values ('public-register')`;
+    const filters = "?region=north-east&category=counter-fraud";
+    await page.goto(`/${filters}`);
+    const before = await expectedHeadline(sql, { region: "north-east", category: "counter-fraud" });
+    await expect(page.getByTestId("headline-arrangements").locator("dd").first()).toHaveText(
+      count(before.arrangements),
+    );
+    try {
+      const lead = await pickOrganisation(sql, "council", { region: "North East" });
+      const police = await pickOrganisation(sql, "police");
+      await createArrangement(sql, `${prefix}new`, {
+        title: `Dashboard e2e ${prefix}`,
+        category: "counter-fraud",
+        partners: [lead, police],
+        state: "approved",
+        savings: [{ year: 2016, pence: 4_321_00n, kind: "actual" }],
+      });
+      // Written behind the cache's back, the record is not shown: the page is served from cache.
+      await page.reload();
+      await expect(page.getByTestId("headline-arrangements").locator("dd").first()).toHaveText(
+        count(before.arrangements),
+      );
+      // What an approval does in its transaction (lib/cache/public-cache.ts recordPublicChange).
+      await invalidate();
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return page.getByTestId("headline-arrangements").locator("dd").first().textContent();
+        })
+        .toBe(count(before.arrangements + 1));
+      await expect(page.getByTestId("top-arrangements-table")).toContainText(
+        `Dashboard e2e ${prefix}`,
+      );
+      const csv = await (
+        await page.request.get(`/data/dashboard/top-arrangements.csv${filters}`)
+      ).text();
+      expect(csv).toContain(`Dashboard e2e ${prefix}`);
+      const stats = await (await page.request.get(`/api/v1/stats${filters}`)).json();
+      expect(stats.headline.arrangements).toBe(before.arrangements + 1);
+    } finally {
+      await removeArrangements(sql, prefix);
+      await invalidate();
+    }
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByTestId("headline-arrangements").locator("dd").first().textContent();
+      })
+      .toBe(count(before.arrangements));
+  });
+
+  test("never caches a signed-in visitor's details into the public page", async ({ browser }) => {
+    const user = await createUser("council_editor", "dash");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, user.email, user.password);
+    // A filter no other test uses, so this visit renders (and caches) the page itself.
+    await page.goto("/?category=housing");
+    await expect(page.getByTestId("filter-summary")).toContainText("Housing");
+    await context.close();
+    const html = await (await browser.newContext()).request.get("/?category=housing");
+    const text = await html.text();
+    expect(text).not.toContain(user.email);
+    expect(text).not.toContain(user.name);
   });
 });
 
