@@ -88,7 +88,18 @@ export type SavingsRecord = {
   is_illustrative: boolean;
 };
 
-const pounds = (pence: bigint) => penceToPoundsString(pence);
+/** An amount as two fields: `<stem>_pence` (exact) and `<stem>_pounds` (two decimals). */
+function money<Row>(stem: string, meaning: string, get: (row: Row) => bigint): Field<Row>[] {
+  return [
+    { name: `${stem}_pence`, type: "pence", description: `${meaning}, in pence.`, get },
+    {
+      name: `${stem}_pounds`,
+      type: "pounds",
+      description: "The same in pounds.",
+      get: (row) => penceToPoundsString(get(row)),
+    },
+  ];
+}
 
 export const ARRANGEMENT_FIELDS: readonly Field<ArrangementRecord>[] = [
   {
@@ -197,42 +208,13 @@ export const ARRANGEMENT_FIELDS: readonly Field<ArrangementRecord>[] = [
     description: "Why no savings are recorded, when none are. Empty otherwise.",
     get: (r) => r.no_savings_reason,
   },
-  {
-    name: "total_pence",
-    type: "pence",
-    description: "All savings recorded, actual and forecast, over all years, in pence.",
-    get: (r) => r.total_pence,
-  },
-  {
-    name: "total_pounds",
-    type: "pounds",
-    description: "The same in pounds.",
-    get: (r) => pounds(r.total_pence),
-  },
-  {
-    name: "actual_pence",
-    type: "pence",
-    description: "Savings achieved, in pence.",
-    get: (r) => r.actual_pence,
-  },
-  {
-    name: "actual_pounds",
-    type: "pounds",
-    description: "The same in pounds.",
-    get: (r) => pounds(r.actual_pence),
-  },
-  {
-    name: "forecast_pence",
-    type: "pence",
-    description: "Savings expected, in pence.",
-    get: (r) => r.forecast_pence,
-  },
-  {
-    name: "forecast_pounds",
-    type: "pounds",
-    description: "The same in pounds.",
-    get: (r) => pounds(r.forecast_pence),
-  },
+  ...money<ArrangementRecord>(
+    "total",
+    "All savings recorded, actual and forecast, over all years",
+    (r) => r.total_pence,
+  ),
+  ...money<ArrangementRecord>("actual", "Savings achieved", (r) => r.actual_pence),
+  ...money<ArrangementRecord>("forecast", "Savings expected", (r) => r.forecast_pence),
   {
     name: "contact_name",
     type: "text",
@@ -315,18 +297,7 @@ export const SAVINGS_FIELDS: readonly Field<SavingsRecord>[] = [
     description: "actual (achieved) or forecast (expected).",
     get: (r) => r.kind,
   },
-  {
-    name: "amount_pence",
-    type: "pence",
-    description: "The saving in that year, in pence.",
-    get: (r) => r.amount_pence,
-  },
-  {
-    name: "amount_pounds",
-    type: "pounds",
-    description: "The same in pounds.",
-    get: (r) => pounds(r.amount_pence),
-  },
+  ...money<SavingsRecord>("amount", "The saving in that year", (r) => r.amount_pence),
   {
     name: "is_illustrative",
     type: "boolean",

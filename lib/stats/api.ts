@@ -2,6 +2,7 @@ import { financialYearLabel } from "@/lib/financial-year";
 import { LICENCE } from "@/lib/open-data/licence";
 import { regionByName } from "@/lib/public/regions";
 import type { Dashboard } from "./dashboard";
+import type { GroupFigure } from "./queries";
 
 /*
  * The dashboard's figures as /api/v1/stats returns them: snake_case names, money as integer
@@ -9,6 +10,16 @@ import type { Dashboard } from "./dashboard";
  * financial years as "2016/17" with the year they start. The OpenAPI description is
  * lib/open-data/openapi-stats.ts. Pure module.
  */
+
+/** A group as `{ <keyName>: key, name, arrangements, total_pence }`. */
+function group<K extends string>(keyName: K, g: GroupFigure) {
+  return {
+    [keyName]: g.key,
+    name: g.name,
+    arrangements: g.arrangements,
+    total_pence: g.totalPence,
+  } as Record<K, string | null> & { name: string; arrangements: number; total_pence: bigint };
+}
 
 export function statsBody(d: Dashboard) {
   return {
@@ -31,24 +42,9 @@ export function statsBody(d: Dashboard) {
       total_pence: y.totalPence,
       cumulative_pence: y.cumulativePence,
     })),
-    by_category: d.categories.map((g) => ({
-      category: g.key,
-      name: g.name,
-      arrangements: g.arrangements,
-      total_pence: g.totalPence,
-    })),
-    by_region: d.regions.map((g) => ({
-      region: g.key,
-      name: g.name,
-      arrangements: g.arrangements,
-      total_pence: g.totalPence,
-    })),
-    by_partner_type: d.partnerTypes.map((g) => ({
-      partner_type: g.key,
-      name: g.name,
-      arrangements: g.arrangements,
-      total_pence: g.totalPence,
-    })),
+    by_category: d.categories.map((g) => group("category", g)),
+    by_region: d.regions.map((g) => group("region", g)),
+    by_partner_type: d.partnerTypes.map((g) => group("partner_type", g)),
     top_arrangements: d.top.map((t) => ({
       rank: t.rank,
       slug: t.slug,

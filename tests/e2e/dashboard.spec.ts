@@ -5,6 +5,7 @@ import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import { ARRANGEMENT_FIELDS, SAVINGS_FIELDS } from "@/lib/open-data/schema";
 import { regionBySlug } from "@/lib/public/regions";
+import { DASHBOARD_CHARTS } from "@/lib/stats/tables";
 import {
   expectedGroups,
   expectedHeadline,
@@ -28,13 +29,7 @@ import { createUser, main, signIn, sql } from "./fixtures";
  * the page works without JavaScript, at 320 px and on paper. Plus the open data page.
  */
 
-const CHARTS = [
-  "savings-by-year",
-  "savings-by-category",
-  "savings-by-region",
-  "savings-by-partner-type",
-  "top-arrangements",
-] as const;
+const CHARTS = DASHBOARD_CHARTS;
 
 const FILTERED: Filters = { region: "north-west", category: "revenues-and-benefits" };
 
