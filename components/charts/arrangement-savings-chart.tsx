@@ -2,7 +2,12 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import { COLOURS, ForecastHatch, LegendSwatch, shortPounds } from "./savings-by-year-chart";
+import {
+  CHART_COLOURS as COLOURS,
+  ForecastHatch,
+  LegendSwatch,
+  shortPounds,
+} from "./chart-parts";
 
 /**
  * One financial year of one arrangement. Pounds are plain numbers because BigInt cannot cross

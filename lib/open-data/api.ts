@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { ParseResult } from "@/lib/public/filters";
+import { contentEtag, etagMatches } from "./http";
 
 /*
  * The open-data API's HTTP conventions, in one place, for every route under app/api/v1:
@@ -42,24 +42,16 @@ export function errorResponse(
   });
 }
 
-/** Compares If-None-Match with an ETag, as RFC 9110 says (weak comparison, lists, "*"). */
-function matchesETag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
-}
-
 /** A JSON answer with the API's CORS and caching headers; 304 when the client's copy is current. */
 export function jsonResponse(request: Request, body: unknown): Response {
   const text = JSON.stringify(body);
-  const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+  const etag = `W/${contentEtag(text)}`;
   const headers = {
     ...CORS_HEADERS,
     "Cache-Control": API_CACHE_CONTROL,
     ETag: etag,
   };
-  if (matchesETag(request.headers.get("if-none-match"), etag)) {
+  if (etagMatches(request, etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(text, {

@@ -10,6 +10,10 @@ import {
   STAGES,
 } from "@/lib/public/filters";
 import { REGIONS } from "@/lib/public/regions";
+import { errorResponses, ref } from "./openapi-shared";
+import { statsFragment } from "./openapi-stats";
+
+export { errorResponses };
 
 /*
  * The open-data API's OpenAPI 3.1 document, served at /api/v1/openapi.json. Its schemas are
@@ -29,27 +33,7 @@ export type OpenApiFragment = {
   schemas?: Record<string, Schema>;
 };
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: "null" }] });
-
-/** The error answers an endpoint may give, for its `responses` (others' fragments may use it). */
-export function errorResponses(...statuses: (400 | 404 | 500)[]): Record<string, unknown> {
-  const descriptions = {
-    400: "The query string is malformed: an unknown parameter, a value out of range or not in the list. `errors` names each parameter at fault.",
-    404: "Nothing has that identifier.",
-    500: "An unexpected failure on the server.",
-  };
-  return Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      {
-        description: descriptions[status],
-        headers: { "Access-Control-Allow-Origin": { $ref: "#/components/headers/AllowOrigin" } },
-        content: { "application/json": { schema: ref("Error") } },
-      },
-    ]),
-  );
-}
 
 function okResponse(description: string, schema: string) {
   return {
@@ -416,16 +400,11 @@ const paths: Record<string, PathItem> = {
 };
 
 /*
- * Other modules' endpoints. The dashboard's GET /api/v1/stats is documented in
- * lib/open-data/openapi-stats.ts; when it is merged, add its fragment here, e.g.
- *
- *   import { statsFragment } from "./openapi-stats";
- *   const FRAGMENTS: OpenApiFragment[] = [statsFragment];
- *
- * (a fragment is { paths, schemas }; its errors can reuse errorResponses() and ref "Error").
+ * Other modules' endpoints: the dashboard's GET /api/v1/stats (lib/open-data/openapi-stats.ts).
+ * A fragment is { paths, schemas }; its errors reuse errorResponses() and the "Error" schema.
  * buildOpenApiDocument refuses a path or schema name that is already taken.
  */
-const FRAGMENTS: OpenApiFragment[] = [];
+const FRAGMENTS: OpenApiFragment[] = [statsFragment as OpenApiFragment];
 
 export function buildOpenApiDocument(fragments: OpenApiFragment[] = FRAGMENTS) {
   const allPaths = { ...paths };

@@ -1,32 +1,36 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
+import { PARTNER_TYPE_LABELS, PARTNER_TYPES, type PartnerType } from "@/lib/public/filters";
 import { publishedArrangements } from "@/lib/public/published";
+import { regionByName, regionBySlug } from "@/lib/public/regions";
+import type { DashboardFilters } from "./filters";
 
 /**
- * National statistics for the public dashboard.
- *
- * Every figure comes from published revisions only: an arrangement's `published_revision_id`,
- * and only while that revision is 'approved'. Drafts, submissions and rejected edits never
- * reach these queries. The arithmetic happens in PostgreSQL; sums are cast back to bigint
- * because SUM(bigint) is numeric, which postgres.js would hand over as a string.
+ * The figures of the public dashboard, each narrowed by the same dashboard filters (region,
+ * category) and computed in PostgreSQL from `publishedArrangements` — approved revisions only, so
+ * drafts, submissions and rejected edits never reach them. SUM(bigint) is numeric in PostgreSQL:
+ * every sum is cast back to bigint so postgres.js hands it over as a BigInt of pence.
  */
 
 export type Headline = {
-  /** Published arrangements. */
+  /** Published arrangements matching the filters. */
   arrangements: number;
-  /** Councils that lead or partner in a published arrangement and existed on `referenceDate`. */
+  /**
+   * Councils that lead or partner in a matching arrangement and existed on `referenceDate`
+   * (with a region filter: only that region's councils).
+   */
   councilsInvolved: number;
-  /** Councils in England that existed on `referenceDate`. */
+  /** Councils that existed on `referenceDate` (with a region filter: in that region). */
   councilsExisting: number;
   /** ISO date the council counts refer to. */
   referenceDate: string;
   totalPence: bigint;
   actualPence: bigint;
   forecastPence: bigint;
-  /** Published arrangements that are illustrative demo records, not real ones. */
+  /** Matching arrangements that are illustrative demo records, not real ones. */
   illustrativeCount: number;
 };
 
@@ -40,8 +44,36 @@ export type SavingsYear = {
   cumulativePence: bigint;
 };
 
-/** The published revision of each arrangement; the base of every public figure. */
-const publishedRevisions = publishedArrangements();
+/** Arrangements and their savings in one group (a category, a region, a partner type). */
+export type GroupFigure = {
+  /** Stable identifier: a category or region slug, or a partner type; null if it has none. */
+  key: string | null;
+  name: string;
+  arrangements: number;
+  totalPence: bigint;
+};
+
+export type PartnerTypeFigure = GroupFigure & { key: PartnerType };
+
+export type TopArrangement = {
+  rank: number;
+  slug: string;
+  title: string;
+  leadCode: string;
+  leadName: string;
+  region: string | null;
+  categorySlug: string;
+  categoryName: string;
+  totalPence: bigint;
+};
+
+/** How many arrangements the top list holds. */
+export const TOP_ARRANGEMENTS = 10;
+
+/** The published set for the filters, as a CTE body. */
+function published(filters: DashboardFilters): SQL {
+  return publishedArrangements(filters);
+}
 
 type HeadlineRow = {
   arrangements: number;
@@ -54,23 +86,27 @@ type HeadlineRow = {
   councils_involved: number;
 };
 
-async function headlineQuery(): Promise<Headline> {
+async function headlineQuery(filters: DashboardFilters): Promise<Headline> {
+  // With a region filter, councils are those of that region; an unknown slug matches none.
+  const regionName = filters.region ? (regionBySlug(filters.region)?.name ?? "\u0000") : null;
+  const inRegion = regionName === null ? sql`true` : sql`o.region = ${regionName}`;
   const rows = await db().execute<HeadlineRow>(sql`
-    WITH published AS (${publishedRevisions}),
+    WITH published AS (${published(filters)}),
     savings AS (
       SELECT s.financial_year, s.kind, s.amount_pence
       FROM revision_savings s
       JOIN published p ON p.revision_id = s.revision_id
     ),
     -- Councils are counted on the last day (31 March) of the latest financial year with published
-    -- savings, so the percentage describes the same year as the figures; never a future date
-    -- (forecasts can run ahead), and today when nothing is published yet.
+    -- savings in the whole register (not only the filtered part, so the date does not move with
+    -- the filters), never a future date (forecasts can run ahead), and today when there are none.
     reference AS (
       SELECT LEAST(
-        COALESCE(make_date(MAX(financial_year) + 1, 3, 31), CURRENT_DATE),
+        COALESCE(make_date(MAX(s.financial_year) + 1, 3, 31), CURRENT_DATE),
         CURRENT_DATE
       ) AS day
-      FROM savings
+      FROM revision_savings s
+      JOIN (${publishedArrangements()}) everything ON everything.revision_id = s.revision_id
     ),
     existing_councils AS (
       SELECT o.id
@@ -78,6 +114,7 @@ async function headlineQuery(): Promise<Headline> {
       WHERE o.kind = 'council'
         AND (o.start_date IS NULL OR o.start_date <= reference.day)
         AND (o.end_date IS NULL OR o.end_date >= reference.day)
+        AND ${inRegion}
     )
     SELECT
       (SELECT count(*)::int FROM published) AS arrangements,
@@ -124,9 +161,9 @@ type SavingsYearRow = {
  * first and last with savings appear even when nothing was reported for them, as zero, so a
  * chart never silently closes a gap.
  */
-async function savingsByYearQuery(): Promise<SavingsYear[]> {
+async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYear[]> {
   const rows = await db().execute<SavingsYearRow>(sql`
-    WITH published AS (${publishedRevisions}),
+    WITH published AS (${published(filters)}),
     by_year AS (
       SELECT
         s.financial_year,
@@ -163,8 +200,175 @@ async function savingsByYearQuery(): Promise<SavingsYear[]> {
   }));
 }
 
-/** The national headline figures (cached under the public tag). */
-export const getHeadline = cachedPublic("headline", headlineQuery);
+type GroupRow = { key: string | null; name: string; arrangements: number; total_pence: bigint };
 
-/** Savings per financial year, oldest first (cached under the public tag). */
-export const getSavingsByYear = cachedPublic("savings-by-year", savingsByYearQuery);
+/**
+ * Per main service category: each arrangement counts once, under its main category, so the
+ * rows add up to the headline. Largest savings first.
+ */
+async function byCategoryQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
+  const rows = await db().execute<GroupRow>(sql`
+    WITH published AS (${published(filters)})
+    SELECT c.slug AS key, c.name, count(*)::int AS arrangements,
+           COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
+    FROM published p
+    JOIN service_categories c ON c.id = p.main_category_id
+    GROUP BY c.slug, c.name, c.sort_order
+    ORDER BY total_pence DESC, arrangements DESC, c.sort_order
+  `);
+  return rows.map(toGroup);
+}
+
+/** Per region of the lead organisation. Largest savings first. */
+async function byRegionQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
+  const rows = await db().execute<{
+    region: string | null;
+    arrangements: number;
+    total_pence: bigint;
+  }>(sql`
+    WITH published AS (${published(filters)})
+    SELECT lead.region, count(*)::int AS arrangements,
+           COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
+    FROM published p
+    JOIN organisations lead ON lead.id = p.lead_organisation_id
+    GROUP BY lead.region
+    ORDER BY total_pence DESC, arrangements DESC, lead.region NULLS LAST
+  `);
+  return rows.map((row) => ({
+    key: regionByName(row.region)?.slug ?? null,
+    name: row.region ?? "Region not recorded",
+    arrangements: row.arrangements,
+    totalPence: row.total_pence,
+  }));
+}
+
+/**
+ * Per partner type, always all five in a fixed order. "Councils only" is an arrangement with no
+ * organisation other than councils; the "with …" groups overlap (an arrangement with fire and
+ * police partners is in both), so they do not add up to the headline.
+ */
+async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTypeFigure[]> {
+  const groups = sql.join(
+    PARTNER_TYPES.map((type, index) => sql`(${type}::text, ${index}::int)`),
+    sql`, `,
+  );
+  const rows = await db().execute<GroupRow>(sql`
+    WITH published AS (${published(filters)}),
+    kinds AS (
+      SELECT p.revision_id, p.total_pence,
+             bool_and(o.kind = 'council') AS councils_only,
+             bool_or(o.kind = 'fire') AS fire,
+             bool_or(o.kind = 'police') AS police,
+             bool_or(o.kind = 'health') AS health,
+             bool_or(o.kind = 'other') AS other
+      FROM published p
+      JOIN revision_partners rp ON rp.revision_id = p.revision_id
+      JOIN organisations o ON o.id = rp.organisation_id
+      GROUP BY p.revision_id, p.total_pence
+    )
+    SELECT g.key, g.key AS name, count(k.revision_id)::int AS arrangements,
+           COALESCE(SUM(k.total_pence), 0)::bigint AS total_pence
+    FROM (VALUES ${groups}) AS g(key, position)
+    LEFT JOIN kinds k ON CASE g.key
+        WHEN 'councils-only' THEN k.councils_only
+        WHEN 'fire' THEN k.fire
+        WHEN 'police' THEN k.police
+        WHEN 'health' THEN k.health
+        WHEN 'other' THEN k.other
+      END
+    GROUP BY g.key, g.position
+    ORDER BY g.position
+  `);
+  return rows.map((row) => {
+    const type = row.key as PartnerType;
+    return { ...toGroup(row), key: type, name: PARTNER_TYPE_LABELS[type] };
+  });
+}
+
+type TopRow = {
+  slug: string;
+  title: string;
+  lead_code: string;
+  lead_name: string;
+  region: string | null;
+  category_slug: string;
+  category_name: string;
+  total_pence: bigint;
+};
+
+/**
+ * The largest arrangements by total savings (actual and forecast), ties broken by title and then
+ * slug so the list is stable. Arrangements with no savings are never "largest": fewer than ten
+ * rows come back when fewer than ten have savings.
+ */
+async function topArrangementsQuery(filters: DashboardFilters): Promise<TopArrangement[]> {
+  const rows = await db().execute<TopRow>(sql`
+    WITH published AS (${published(filters)})
+    SELECT p.slug, p.title, lead.code AS lead_code, lead.name AS lead_name, lead.region,
+           c.slug AS category_slug, c.name AS category_name, p.total_pence
+    FROM published p
+    JOIN organisations lead ON lead.id = p.lead_organisation_id
+    JOIN service_categories c ON c.id = p.main_category_id
+    WHERE p.total_pence > 0
+    ORDER BY p.total_pence DESC, p.title, p.slug
+    LIMIT ${TOP_ARRANGEMENTS}
+  `);
+  return rows.map((row, index) => ({
+    rank: index + 1,
+    slug: row.slug,
+    title: row.title,
+    leadCode: row.lead_code,
+    leadName: row.lead_name,
+    region: row.region,
+    categorySlug: row.category_slug,
+    categoryName: row.category_name,
+    totalPence: row.total_pence,
+  }));
+}
+
+function toGroup(row: GroupRow): GroupFigure {
+  return {
+    key: row.key,
+    name: row.name,
+    arrangements: row.arrangements,
+    totalPence: row.total_pence,
+  };
+}
+
+/**
+ * Cached under the public tag, keyed by the filters in one normal form (so `{}` and
+ * `{ region: undefined }` share an entry).
+ */
+function cachedByFilters<R>(
+  name: string,
+  query: (filters: DashboardFilters) => Promise<R>,
+): (filters?: DashboardFilters) => Promise<R> {
+  const cached = cachedPublic(name, (region: string | null, category: string | null) =>
+    query({
+      ...(region === null ? {} : { region }),
+      ...(category === null ? {} : { category }),
+    }),
+  );
+  return (filters = {}) => cached(filters.region ?? null, filters.category ?? null);
+}
+
+/** The headline figures. */
+export const getHeadline = cachedByFilters("headline", headlineQuery);
+
+/** Savings per financial year, oldest first. */
+export const getSavingsByYear = cachedByFilters("savings-by-year", savingsByYearQuery);
+
+/** Arrangements and savings per main service category, largest savings first. */
+export const getSavingsByCategory = cachedByFilters("savings-by-category", byCategoryQuery);
+
+/** Arrangements and savings per region of the lead organisation, largest savings first. */
+export const getSavingsByRegion = cachedByFilters("savings-by-region", byRegionQuery);
+
+/** Arrangements and savings per partner type (overlapping groups), in a fixed order. */
+export const getSavingsByPartnerType = cachedByFilters(
+  "savings-by-partner-type",
+  byPartnerTypeQuery,
+);
+
+/** The ten largest arrangements by total savings. */
+export const getTopArrangements = cachedByFilters("top-arrangements", topArrangementsQuery);

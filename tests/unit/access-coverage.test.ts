@@ -23,6 +23,16 @@ const PUBLIC_ROUTES: Record<string, string> = {
     "tells the caller who their own cookie signs them in as (or nobody), for the header's links",
   "api/auth/[...nextauth]/route.ts":
     "next-auth's OpenID Connect endpoints; every sign-in is checked in lib/auth/next-auth.ts",
+  "data/arrangements.csv/route.ts":
+    "open data download (GET only): published arrangements, read through publishedArrangements",
+  "data/arrangements.json/route.ts":
+    "open data download (GET only): published arrangements, read through publishedArrangements",
+  "data/savings.csv/route.ts":
+    "open data download (GET only): savings lines of published arrangements only",
+  "data/savings.json/route.ts":
+    "open data download (GET only): savings lines of published arrangements only",
+  "data/dashboard/[file]/route.ts":
+    "the public dashboard's chart tables as CSV (GET only), from published figures",
 };
 
 function walk(dir: string): string[] {

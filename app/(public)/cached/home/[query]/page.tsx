@@ -1,20 +1,45 @@
 import type { Metadata } from "next";
-import {
-  SavingsByYearChart,
-  type SavingsByYearDatum,
-} from "@/components/charts/savings-by-year-chart";
+import Link from "next/link";
+import { RankedBarFigure, SavingsByYearFigure } from "@/components/charts/lazy-charts";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
-import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
-import { formatPence, penceToChartPounds } from "@/lib/money";
-import { getHeadline, getSavingsByYear, type SavingsYear } from "@/lib/stats/queries";
+import { formatLongDate } from "@/lib/financial-year";
+import { formatPence } from "@/lib/money";
+import { filtersToParams } from "@/lib/public/filters";
+import { publicHref, queryFromSegment } from "@/lib/public-routes";
+import {
+  groupBars,
+  groupSummary,
+  savingsByYearSummary,
+  topSummary,
+  yearBars,
+} from "@/lib/stats/charts";
+import { dashboardTables, loadDashboard } from "@/lib/stats/dashboard";
+import {
+  describeDashboardFilters,
+  hasDashboardFilters,
+  readDashboardQuery,
+  regionPhrase,
+  type DashboardFilters,
+} from "@/lib/stats/filters";
+import type { DashboardChart } from "@/lib/stats/tables";
+import { ChartSection } from "./chart-section";
+import { DashboardFilterForm } from "./dashboard-filter-form";
 
-export const metadata: Metadata = {
+type Props = { params: Promise<{ query: string }> };
+
+const TITLE = "Shared services in England: the national picture";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { filters } = readDashboardQuery(queryFromSegment((await params).query));
   // The layout's title template only reaches child segments, and this page shares its segment.
-  title: "Shared services in England: the national picture – Council Shared Services Map",
-  description:
-    "How many shared service arrangements English councils run, how many councils take part, " +
-    "and what they have saved, year by year.",
-};
+  const scope = hasDashboardFilters(filters) ? ` (${describeDashboardFilters(filters)})` : "";
+  return {
+    title: `${TITLE}${scope} – Council Shared Services Map`,
+    description:
+      "How many shared service arrangements English councils run, how many councils take part, " +
+      "and what they have saved: by year, service, region and partner type.",
+  };
+}
 
 function formatCount(value: number): string {
   return value.toLocaleString("en-GB");
@@ -30,20 +55,8 @@ function formatPercent(part: number, whole: number): string {
   return `${(tenths / 10).toFixed(1)}%`;
 }
 
-function chartSummary(rows: SavingsYear[], totalPence: bigint): string {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (!first || !last) return "Savings by financial year: no savings have been published yet.";
-  let peak = first;
-  for (const row of rows) if (row.totalPence > peak.totalPence) peak = row;
-  return (
-    `Savings by financial year, ${financialYearLabel(first.financialYear)} to ` +
-    `${financialYearLabel(last.financialYear)}: bars show each year's actual and forecast ` +
-    `savings and a line the running total. The largest year was ` +
-    `${financialYearLabel(peak.financialYear)} at ${formatPence(peak.totalPence, "short")}; ` +
-    `the cumulative total reaches ${formatPence(totalPence, "short")}. ` +
-    `Exact figures are in the table that follows.`
-  );
+function csvHref(chart: DashboardChart, filters: DashboardFilters): string {
+  return publicHref(`/data/dashboard/${chart}.csv`, filtersToParams(filters));
 }
 
 // Cached whole per query (proxy.ts rewrites "/?…" here; lib/public-routes.ts), rendered on first
@@ -54,27 +67,35 @@ export function generateStaticParams() {
   return [];
 }
 
-export default async function HomePage() {
-  const [headline, years] = await Promise.all([getHeadline(), getSavingsByYear()]);
-
-  const referenceDateText = formatLongDate(headline.referenceDate);
-  const chartData: SavingsByYearDatum[] = years.map((year) => ({
-    label: financialYearLabel(year.financialYear),
-    actualPounds: penceToChartPounds(year.actualPence),
-    forecastPounds: penceToChartPounds(year.forecastPence),
-    cumulativePounds: penceToChartPounds(year.cumulativePence),
-  }));
+export default async function HomePage({ params }: Props) {
+  const { filters, errors } = readDashboardQuery(queryFromSegment((await params).query));
+  const dashboard = await loadDashboard(filters);
+  const { headline, years, categories, regions, partnerTypes, top } = dashboard;
+  const tables = dashboardTables(dashboard);
+  const filtered = hasDashboardFilters(filters);
+  const captionSuffix = filtered ? describeDashboardFilters(filters) : undefined;
+  const councilsScope = filters.region ? regionPhrase(filters) : "England";
 
   return (
     <>
-      <h1 className="text-3xl font-bold text-brand sm:text-4xl">
-        Shared services in England: the national picture
-      </h1>
+      <h1 className="text-3xl font-bold text-brand sm:text-4xl">{TITLE}</h1>
       <p className="mt-3 max-w-3xl text-lg text-ink-muted">
         Councils share services with each other and with fire and rescue, police and NHS bodies to
         save money, improve services and become more resilient. These figures count the arrangements
         councils have recorded and that have been published after review.
       </p>
+
+      <section aria-label="Filters" className="mt-8">
+        <DashboardFilterForm region={filters.region} category={filters.category} errors={errors} />
+        <p className="mt-4 text-lg" data-testid="filter-summary">
+          <strong>Showing:</strong> {describeDashboardFilters(filters)}.{" "}
+          {filtered || Object.keys(errors).length > 0 ? (
+            <Link href="/" className="no-print">
+              Clear filters<span className="sr-only"> and show the national picture</span>
+            </Link>
+          ) : null}
+        </p>
+      </section>
 
       <IllustrativeBanner
         illustrativeCount={headline.illustrativeCount}
@@ -104,7 +125,8 @@ export default async function HomePage() {
             </dd>
             <dd className="mt-2 text-ink-muted">
               {formatPercent(headline.councilsInvolved, headline.councilsExisting)} of the{" "}
-              {formatCount(headline.councilsExisting)} councils in England on {referenceDateText}
+              {formatCount(headline.councilsExisting)} councils in {councilsScope} on{" "}
+              {formatLongDate(headline.referenceDate)}
             </dd>
           </div>
 
@@ -122,108 +144,152 @@ export default async function HomePage() {
         </dl>
       </section>
 
-      <section aria-labelledby="savings-by-year-heading" className="mt-12">
-        <h2 id="savings-by-year-heading" className="text-2xl font-bold">
-          Savings by financial year
-        </h2>
-        <p className="mt-2 max-w-3xl text-ink-muted">
-          Financial years run from 1 April to 31 March. Actual savings have been achieved; forecast
-          savings are what councils expect.
+      {headline.arrangements === 0 ? (
+        <p className="mt-12 text-lg" data-testid="no-results">
+          No published arrangements match these filters.
         </p>
-
-        {years.length === 0 ? (
-          <p className="mt-4">No savings have been published yet.</p>
-        ) : (
-          // Chart above table rather than side by side: five columns of exact pounds need the
-          // full width to be read without scrolling.
-          <div className="mt-6 space-y-8">
-            <figure className="min-w-0">
-              <SavingsByYearChart
-                data={chartData}
-                summary={chartSummary(years, headline.totalPence)}
+      ) : (
+        <>
+          <ChartSection
+            title="Savings by financial year"
+            layout="above"
+            table={tables["savings-by-year"]}
+            csvHref={csvHref("savings-by-year", filters)}
+            captionSuffix={captionSuffix}
+            description={
+              <p>
+                Financial years run from 1 April to 31 March. Actual savings have been achieved;
+                forecast savings are what councils expect.
+              </p>
+            }
+            chart={
+              <SavingsByYearFigure
+                data={yearBars(years)}
+                summary={savingsByYearSummary(years, headline.totalPence)}
               />
-              <figcaption className="mt-2 text-sm text-ink-muted">
-                Chart of the figures in the table below. The line shows the running total on the
-                right-hand scale.
-              </figcaption>
-            </figure>
+            }
+            note="Chart of the figures in the table below. The line shows the running total on the right-hand scale."
+          />
 
-            {/* Focusable so keyboard users can scroll the table when it is wider than the screen;
-                relative so the visually hidden cell text stays inside the scrolling box. */}
-            <div
-              className="relative min-w-0 overflow-x-auto"
-              role="region"
-              aria-labelledby="savings-by-year-caption"
-              tabIndex={0}
-            >
-              <table className="w-full border-collapse text-sm" data-testid="savings-by-year-table">
-                <caption id="savings-by-year-caption" className="mb-2 text-left font-semibold">
-                  Savings by financial year, in pounds (exact figures)
-                </caption>
-                <thead>
-                  <tr className="border-b-2 border-rule-strong text-left">
-                    <th scope="col" className="py-2 pr-3">
-                      Financial year
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      Actual
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      Forecast
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      Total
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      Cumulative
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {years.map((year) => (
-                    <tr key={year.financialYear} className="border-b border-rule">
-                      <th scope="row" className="py-2 pr-3 text-left font-normal">
-                        {financialYearLabel(year.financialYear)}
-                      </th>
-                      <td className="py-2 pr-3 text-right">
-                        {formatPence(year.actualPence, "full")}
-                      </td>
-                      <td className="py-2 pr-3 text-right">
-                        {formatPence(year.forecastPence, "full")}
-                      </td>
-                      <td className="py-2 pr-3 text-right">
-                        {formatPence(year.totalPence, "full")}
-                      </td>
-                      <td className="py-2 text-right">
-                        {formatPence(year.cumulativePence, "full")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr className="border-t-2 border-rule-strong font-bold">
-                    <th scope="row" className="py-2 pr-3 text-left">
-                      Total
-                    </th>
-                    <td className="py-2 pr-3 text-right">
-                      {formatPence(headline.actualPence, "full")}
-                    </td>
-                    <td className="py-2 pr-3 text-right">
-                      {formatPence(headline.forecastPence, "full")}
-                    </td>
-                    <td className="py-2 pr-3 text-right">
-                      {formatPence(headline.totalPence, "full")}
-                    </td>
-                    <td className="py-2 text-right">
-                      <span className="sr-only">Not applicable</span>
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
-          </div>
-        )}
-      </section>
+          <ChartSection
+            title="By service category"
+            table={tables["savings-by-category"]}
+            csvHref={csvHref("savings-by-category", filters)}
+            captionSuffix={captionSuffix}
+            description={
+              <p>
+                Each arrangement is counted once, under its main service category, so the rows add
+                up to the headline figures.
+                {filters.category
+                  ? " The category filter also finds arrangements where it is a further category, so other main categories can appear."
+                  : null}
+              </p>
+            }
+            chart={
+              <RankedBarFigure
+                chart="savings-by-category"
+                data={groupBars(categories)}
+                summary={groupSummary(
+                  "Savings by main service category",
+                  categories,
+                  categories.length === 1 ? "category" : "categories",
+                  "largest first",
+                )}
+              />
+            }
+          />
+
+          <ChartSection
+            title="By region"
+            table={tables["savings-by-region"]}
+            csvHref={csvHref("savings-by-region", filters)}
+            captionSuffix={captionSuffix}
+            description={
+              <p>
+                An arrangement belongs to the region of its lead organisation, even when partners
+                elsewhere take part.
+              </p>
+            }
+            chart={
+              <RankedBarFigure
+                chart="savings-by-region"
+                data={groupBars(regions)}
+                summary={groupSummary(
+                  "Savings by region of the lead organisation",
+                  regions,
+                  regions.length === 1 ? "region" : "regions",
+                  "largest first",
+                )}
+              />
+            }
+          />
+
+          <ChartSection
+            title="By partner type"
+            table={tables["savings-by-partner-type"]}
+            csvHref={csvHref("savings-by-partner-type", filters)}
+            captionSuffix={captionSuffix}
+            description={
+              <>
+                <p>
+                  &ldquo;Councils only&rdquo; arrangements have no partner other than councils. The
+                  &ldquo;with &hellip;&rdquo; groups count every arrangement that includes at least
+                  one such partner.
+                </p>
+                <p>
+                  <strong className="text-ink">An arrangement can be in several groups</strong> (one
+                  with both fire and police partners is counted in each), so these rows add up to
+                  more than the headline figures.
+                </p>
+              </>
+            }
+            chart={
+              <RankedBarFigure
+                chart="savings-by-partner-type"
+                data={groupBars(partnerTypes)}
+                summary={groupSummary(
+                  "Savings by partner type, in overlapping groups",
+                  partnerTypes,
+                  "partner types",
+                  "in a fixed order",
+                )}
+              />
+            }
+          />
+
+          <ChartSection
+            title={
+              top.length === 10
+                ? "The ten largest arrangements by savings"
+                : "The largest arrangements by savings"
+            }
+            table={tables["top-arrangements"]}
+            layout="above"
+            csvHref={csvHref("top-arrangements", filters)}
+            captionSuffix={captionSuffix}
+            rowHeader={1}
+            description={
+              <p>
+                Ranked by total savings, actual and forecast, over all years. Follow a link for the
+                arrangement&rsquo;s partners and savings year by year.
+              </p>
+            }
+            chart={
+              <RankedBarFigure
+                chart="top-arrangements"
+                data={groupBars(top)}
+                summary={topSummary(top)}
+              />
+            }
+          />
+        </>
+      )}
+
+      <p className="mt-12 max-w-3xl">
+        All the published arrangements and savings lines are on the{" "}
+        <a href="/data">open data page</a> as CSV and JSON, and these figures as JSON at{" "}
+        <a href={publicHref("/api/v1/stats", filtersToParams(filters))}>/api/v1/stats</a>.
+      </p>
     </>
   );
 }

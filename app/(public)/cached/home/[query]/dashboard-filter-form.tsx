@@ -1,0 +1,65 @@
+"use client";
+
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SelectField } from "@/components/forms/select-field";
+import { SERVICE_CATEGORIES } from "@/lib/categories";
+import { REGIONS } from "@/lib/public/regions";
+
+const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.slug, label: r.name }));
+const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }));
+
+/**
+ * The dashboard's filters: a GET form, so it works without JavaScript and every choice lives in
+ * the address (shareable, cacheable). A parameter that could not be used is reported in the
+ * GOV.UK way (summary linked to the field, message beside it), never fatal. A client component
+ * only because the shared form fields are.
+ */
+export function DashboardFilterForm({
+  region,
+  category,
+  errors,
+}: {
+  region?: string;
+  category?: string;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={errors} fieldOrder={["region", "category"]} />
+      <form
+        method="get"
+        action="/"
+        role="search"
+        aria-labelledby="filters-heading"
+        className="no-print bg-surface p-4 sm:p-5"
+      >
+        <h2 id="filters-heading" className="mb-4 text-xl font-bold">
+          Filter the figures
+        </h2>
+        <div className="grid gap-x-6 md:grid-cols-2">
+          <SelectField
+            name="region"
+            label="Region"
+            hint="The region of the arrangement's lead organisation."
+            placeholder="All regions"
+            options={REGION_OPTIONS}
+            defaultValue={region ?? ""}
+            error={errors.region}
+          />
+          <SelectField
+            name="category"
+            label="Service category"
+            hint="The main category or any further one."
+            placeholder="All service categories"
+            options={CATEGORY_OPTIONS}
+            defaultValue={category ?? ""}
+            error={errors.category}
+          />
+        </div>
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+      </form>
+    </>
+  );
+}

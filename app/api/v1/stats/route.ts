@@ -1,0 +1,13 @@
+import { preflightResponse } from "@/lib/open-data/api";
+import { statsResponse } from "@/lib/open-data/stats-response";
+
+// The figures come through the public data cache; the response is built per request.
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return statsResponse(request, undefined);
+}
+
+export function OPTIONS() {
+  return preflightResponse();
+}

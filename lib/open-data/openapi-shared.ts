@@ -1,0 +1,25 @@
+/*
+ * Pieces of the OpenAPI document that its fragments share (lib/open-data/openapi.ts and
+ * openapi-stats.ts). Pure module.
+ */
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The error answers an endpoint may give, for its `responses` (others' fragments may use it). */
+export function errorResponses(...statuses: (400 | 404 | 500)[]): Record<string, unknown> {
+  const descriptions = {
+    400: "The query string is malformed: an unknown parameter, a value out of range or not in the list. `errors` names each parameter at fault.",
+    404: "Nothing has that identifier.",
+    500: "An unexpected failure on the server.",
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: descriptions[status],
+        headers: { "Access-Control-Allow-Origin": { $ref: "#/components/headers/AllowOrigin" } },
+        content: { "application/json": { schema: ref("Error") } },
+      },
+    ]),
+  );
+}

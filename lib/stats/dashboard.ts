@@ -1,0 +1,93 @@
+import "server-only";
+
+import type { DashboardFilters } from "./filters";
+import {
+  getHeadline,
+  getSavingsByCategory,
+  getSavingsByPartnerType,
+  getSavingsByRegion,
+  getSavingsByYear,
+  getTopArrangements,
+  type GroupFigure,
+  type Headline,
+  type PartnerTypeFigure,
+  type SavingsYear,
+  type TopArrangement,
+} from "./queries";
+import {
+  savingsByCategoryTable,
+  savingsByPartnerTypeTable,
+  savingsByRegionTable,
+  savingsByYearTable,
+  topArrangementsTable,
+  type DashboardChart,
+  type FigureTable,
+} from "./tables";
+
+/** Everything the dashboard shows for one choice of filters (the page and /api/v1/stats). */
+export type Dashboard = {
+  filters: DashboardFilters;
+  headline: Headline;
+  years: SavingsYear[];
+  categories: GroupFigure[];
+  regions: GroupFigure[];
+  partnerTypes: PartnerTypeFigure[];
+  top: TopArrangement[];
+};
+
+export async function loadDashboard(filters: DashboardFilters): Promise<Dashboard> {
+  const [headline, years, categories, regions, partnerTypes, top] = await Promise.all([
+    getHeadline(filters),
+    getSavingsByYear(filters),
+    getSavingsByCategory(filters),
+    getSavingsByRegion(filters),
+    getSavingsByPartnerType(filters),
+    getTopArrangements(filters),
+  ]);
+  return { filters, headline, years, categories, regions, partnerTypes, top };
+}
+
+/** Each chart's table, from figures already loaded. */
+export function dashboardTables(d: Dashboard): Record<DashboardChart, FigureTable> {
+  return {
+    "savings-by-year": savingsByYearTable(d.years, d.headline),
+    "savings-by-category": savingsByCategoryTable(d.categories, d.headline),
+    "savings-by-region": savingsByRegionTable(d.regions, d.headline),
+    "savings-by-partner-type": savingsByPartnerTypeTable(d.partnerTypes),
+    "top-arrangements": topArrangementsTable(d.top),
+  };
+}
+
+/** One chart's table (its CSV download), reading only what that table needs. */
+export async function loadChartTable(
+  chart: DashboardChart,
+  filters: DashboardFilters,
+): Promise<FigureTable> {
+  switch (chart) {
+    case "savings-by-year": {
+      const [years, headline] = await Promise.all([
+        getSavingsByYear(filters),
+        getHeadline(filters),
+      ]);
+      return savingsByYearTable(years, headline);
+    }
+    case "savings-by-category": {
+      const [groups, headline] = await Promise.all([
+        getSavingsByCategory(filters),
+        getHeadline(filters),
+      ]);
+      return savingsByCategoryTable(groups, headline);
+    }
+    case "savings-by-region": {
+      const [groups, headline] = await Promise.all([
+        getSavingsByRegion(filters),
+        getHeadline(filters),
+      ]);
+      return savingsByRegionTable(groups, headline);
+    }
+    case "savings-by-partner-type":
+      return savingsByPartnerTypeTable(await getSavingsByPartnerType(filters));
+    case "top-arrangements":
+      return topArrangementsTable(await getTopArrangements(filters));
+  }
+}
