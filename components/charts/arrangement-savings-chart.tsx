@@ -2,12 +2,7 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import {
-  CHART_COLOURS as COLOURS,
-  ForecastHatch,
-  LegendSwatch,
-  shortPounds,
-} from "./chart-parts";
+import { CHART_COLOURS as COLOURS, ForecastHatch, LegendSwatch, shortPounds } from "./chart-parts";
 
 /**
  * One financial year of one arrangement. Pounds are plain numbers because BigInt cannot cross

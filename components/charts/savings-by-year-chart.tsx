@@ -11,7 +11,6 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
-import { formatPence } from "@/lib/money";
 import { CHART_COLOURS, ForecastHatch, SAVINGS_BY_YEAR_HEIGHT, shortPounds } from "./chart-parts";
 
 /**

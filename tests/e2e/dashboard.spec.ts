@@ -14,11 +14,7 @@ import {
   expectedYears,
   type Filters,
 } from "../support/expected-figures";
-import {
-  createArrangement,
-  pickOrganisation,
-  removeArrangements,
-} from "../support/stats-fixtures";
+import { createArrangement, pickOrganisation, removeArrangements } from "../support/stats-fixtures";
 import { createUser, main, signIn, sql } from "./fixtures";
 
 /*
