@@ -272,9 +272,23 @@ export const arrangementRevisions = pgTable(
     totalPence: bigint({ mode: "bigint" })
       .notNull()
       .default(sql`0`),
+    /** The actual (not forecast) part of totalPence; kept by the same trigger. */
+    actualPence: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    /** The latest financial year among its savings lines (null without any); same trigger. */
+    lastFinancialYear: smallint(),
     /**
-     * Names of the revision's organisations and categories, for full-text search; filled by the
-     * SQL function revision_search_text() when a revision is published (and by the seed).
+     * The kinds of organisation taking part (lead and partners), kept by the trigger on
+     * revision_partners (migration 0005), so partner-type figures and filters need no join.
+     */
+    organisationKinds: organisationKind()
+      .array()
+      .notNull()
+      .default(sql`'{}'::organisation_kind[]`),
+    /**
+     * Names of the revision's organisations and categories, for full-text search; kept by
+     * triggers on its partners and categories (SQL function revision_search_text()).
      */
     searchText: text().notNull().default(""),
     /** Weighted full-text document: title (A), organisations and categories (B), description (C). */
@@ -296,6 +310,10 @@ export const arrangementRevisions = pgTable(
     index("arrangement_revisions_published_history_idx")
       .on(t.arrangementId, t.reviewedAt)
       .where(sql`${t.state} IN ('approved', 'superseded')`),
+    // The published set every public figure reads, without visiting the wide rows.
+    index("arrangement_revisions_published_cover_idx")
+      .on(t.id)
+      .where(sql`${t.state} = 'approved'`),
     // The review queue, oldest first.
     index("arrangement_revisions_queue_idx")
       .on(t.submittedAt)

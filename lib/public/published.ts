@@ -49,12 +49,13 @@ export function filterConditions(filters: PublishedFilters): SQL {
     conditions.push(sql`EXISTS (SELECT 1 FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
       WHERE rp.revision_id = r.id AND o.code = ${filters.organisation})`);
   }
+  // organisation_kinds is kept by a trigger from the revision's lead and partners.
   if (filters.partner === "councils-only") {
-    conditions.push(sql`NOT EXISTS (SELECT 1 FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
-      WHERE rp.revision_id = r.id AND o.kind <> 'council')`);
+    conditions.push(sql`r.organisation_kinds <@ ARRAY['council']::organisation_kind[]`);
   } else if (filters.partner) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
-      WHERE rp.revision_id = r.id AND o.kind = ${PARTNER_KIND[filters.partner]})`);
+    conditions.push(
+      sql`${PARTNER_KIND[filters.partner]}::organisation_kind = ANY (r.organisation_kinds)`,
+    );
   }
   if (filters.stage) conditions.push(sql`r.stage = ${filters.stage}`);
   if (filters.fromYear !== undefined)
@@ -73,7 +74,8 @@ export function filterConditions(filters: PublishedFilters): SQL {
 /**
  * A SELECT of the published arrangements matching `filters`, one row each:
  *   arrangement_id, slug, is_illustrative, lead_organisation_id, revision_id, title,
- *   main_category_id, stage, start_date, end_date, total_pence (bigint), published_at, rank
+ *   main_category_id, stage, start_date, end_date, total_pence and actual_pence (bigint),
+ *   last_financial_year, organisation_kinds, published_at, rank
  * (`rank` is the full-text rank when `filters.q` is set, else 0). Use it as a CTE:
  *   sql`WITH published AS (${publishedArrangements(filters)}) SELECT … FROM published`
  */
@@ -87,7 +89,8 @@ export function publishedArrangements(
   return sql`
     SELECT a.id AS arrangement_id, a.slug, a.is_illustrative, a.lead_organisation_id,
            r.id AS revision_id, r.title, r.main_category_id, r.stage, r.start_date, r.end_date,
-           r.total_pence, r.reviewed_at AS published_at, ${rank} AS rank
+           r.total_pence, r.actual_pence, r.last_financial_year, r.organisation_kinds,
+           r.reviewed_at AS published_at, ${rank} AS rank
     FROM arrangements a
     JOIN arrangement_revisions r ON ${isPublished(options)}
     JOIN organisations lead ON lead.id = a.lead_organisation_id

@@ -69,6 +69,20 @@ describe("the published register", () => {
     expect(row!.mismatched).toBe(0);
   });
 
+  it("every revision's actual part, latest year and organisation kinds equal its lines and partners", async () => {
+    const [row] = await sql<{ mismatched: number }[]>`
+      SELECT count(*)::int AS mismatched
+      FROM arrangement_revisions r
+      WHERE r.actual_pence <> COALESCE((SELECT SUM(amount_pence) FROM revision_savings s
+                                        WHERE s.revision_id = r.id AND s.kind = 'actual'), 0)
+         OR r.last_financial_year IS DISTINCT FROM (SELECT MAX(financial_year) FROM revision_savings s
+                                                    WHERE s.revision_id = r.id)
+         OR r.organisation_kinds <> COALESCE((SELECT array_agg(DISTINCT o.kind ORDER BY o.kind)
+                                              FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
+                                              WHERE rp.revision_id = r.id), '{}')`;
+    expect(row!.mismatched).toBe(0);
+  });
+
   it("keeps the total when savings lines are added, changed and removed", async () => {
     await inRollback(async (tx) => {
       const { revisionIds } = await arrangementWithHistory(tx, [
@@ -85,6 +99,10 @@ describe("the published register", () => {
       await tx.execute(q`INSERT INTO revision_savings (revision_id, financial_year, amount_pence, kind)
         VALUES (${id}, 2017, 250, 'forecast'), (${id}, 2018, 5, 'forecast')`);
       expect(await total()).toBe(1_255n);
+      const [parts] = await tx.execute<{ actual: bigint; last: number }>(
+        q`SELECT actual_pence AS actual, last_financial_year AS last FROM arrangement_revisions WHERE id = ${id}`,
+      );
+      expect(parts).toEqual({ actual: 1_000n, last: 2018 });
       await tx.execute(
         q`UPDATE revision_savings SET amount_pence = 9000000000001 WHERE revision_id = ${id} AND financial_year = 2016`,
       );
