@@ -7,7 +7,7 @@
 #   docker build --target tools -t shared-services-map-tools .    # migrations and seeding
 #   docker run --rm -e DATABASE_URL=… shared-services-map-tools npm run db:seed -- --no-demo
 #   docker run -p 3000:3000 -e DATABASE_URL=… -e NEXTAUTH_SECRET=… -e NEXTAUTH_URL=https://… \
-#     -e NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=… shared-services-map
+#     shared-services-map
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -18,7 +18,13 @@ RUN npm ci --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1
+# Both are embedded in the build (README, "Running several instances"): give every separately
+# built image the same key, and each release its own id.
+ARG NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
+ARG DEPLOYMENT_ID
+ENV NEXT_TELEMETRY_DISABLED=1 \
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY} \
+    DEPLOYMENT_ID=${DEPLOYMENT_ID}
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # The build needs no database: pages read it at request time.

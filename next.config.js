@@ -35,6 +35,8 @@ const nextConfig = {
   poweredByHeader: false,
   // A self-contained server in .next/standalone for the Docker image (see Dockerfile).
   output: "standalone",
+  // Names the build for version-skew protection in rolling deploys (README).
+  deploymentId: process.env.DEPLOYMENT_ID || undefined,
   reactStrictMode: true,
   // Lets `next dev` serve its client bundles to http://127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1"],

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SuccessPanel } from "@/components/forms/success-panel";
+import { ScrollRegion } from "@/components/scroll-region";
 import { listWorkspace, type WorkspaceItem } from "@/lib/arrangements/queries";
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { requireUser } from "@/lib/auth/access";
@@ -131,31 +132,33 @@ export default async function WorkspacePage({
         {workspace.partnerOf.length === 0 ? (
           <p className="mt-2">None.</p>
         ) : (
-          <table className="mt-3 w-full border-collapse text-left">
-            <caption className="sr-only">Arrangements you are a partner in</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Title
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Lead organisation
-                </th>
-                <th scope="col" className="py-2">
-                  Stage
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workspace.partnerOf.map((item) => (
-                <tr key={item.arrangementId} className="border-b border-rule">
-                  <td className="py-2 pr-4">{item.title}</td>
-                  <td className="py-2 pr-4">{item.leadOrganisationName}</td>
-                  <td className="py-2 capitalize">{item.stage}</td>
+          <ScrollRegion label="Table: arrangements you are a partner in" className="mt-3">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Arrangements you are a partner in</caption>
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-4">
+                    Title
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Lead organisation
+                  </th>
+                  <th scope="col" className="py-2">
+                    Stage
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {workspace.partnerOf.map((item) => (
+                  <tr key={item.arrangementId} className="border-b border-rule">
+                    <td className="py-2 pr-4">{item.title}</td>
+                    <td className="py-2 pr-4">{item.leadOrganisationName}</td>
+                    <td className="py-2 capitalize">{item.stage}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </div>
@@ -164,53 +167,57 @@ export default async function WorkspacePage({
 
 function ItemsTable({ caption, items }: { caption: string; items: WorkspaceItem[] }) {
   return (
-    <table className="mt-3 w-full border-collapse text-left">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-ink">
-          <th scope="col" className="py-2 pr-4">
-            Title
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            Status
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            Last changed
-          </th>
-          <th scope="col" className="py-2">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => {
-          const readOnly = item.status.endsWith("submitted");
-          return (
-            <tr key={item.arrangementId} className="border-b border-rule align-top">
-              <td className="py-2 pr-4">
-                <Link href={`/workspace/${item.arrangementId}/preview`}>{item.title}</Link>
-                {item.publishedTitle && item.publishedTitle !== item.title ? (
-                  <span className="block text-ink-muted">Published as “{item.publishedTitle}”</span>
-                ) : null}
-              </td>
-              <td className="py-2 pr-4">{STATUS_LABELS[item.status]}</td>
-              <td className="py-2 pr-4">
-                {formatDateTime(item.submittedAt && readOnly ? item.submittedAt : item.updatedAt)}
-              </td>
-              <td className="py-2 whitespace-nowrap">
-                {readOnly ? null : (
-                  <Link href={`/workspace/${item.arrangementId}/edit`} className="mr-4">
-                    Edit<span className="sr-only"> {item.title}</span>
+    <ScrollRegion label={`Table: ${caption}`} className="mt-3">
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">
+              Title
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Last changed
+            </th>
+            <th scope="col" className="py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const readOnly = item.status.endsWith("submitted");
+            return (
+              <tr key={item.arrangementId} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  <Link href={`/workspace/${item.arrangementId}/preview`}>{item.title}</Link>
+                  {item.publishedTitle && item.publishedTitle !== item.title ? (
+                    <span className="block text-ink-muted">
+                      Published as “{item.publishedTitle}”
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-2 pr-4">{STATUS_LABELS[item.status]}</td>
+                <td className="py-2 pr-4">
+                  {formatDateTime(item.submittedAt && readOnly ? item.submittedAt : item.updatedAt)}
+                </td>
+                <td className="py-2 whitespace-nowrap">
+                  {readOnly ? null : (
+                    <Link href={`/workspace/${item.arrangementId}/edit`} className="mr-4">
+                      Edit<span className="sr-only"> {item.title}</span>
+                    </Link>
+                  )}
+                  <Link href={`/workspace/${item.arrangementId}/preview`}>
+                    Preview<span className="sr-only"> {item.title}</span>
                   </Link>
-                )}
-                <Link href={`/workspace/${item.arrangementId}/preview`}>
-                  Preview<span className="sr-only"> {item.title}</span>
-                </Link>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

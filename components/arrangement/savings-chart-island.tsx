@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRef } from "react";
+import { useNearViewport } from "@/components/charts/near-viewport";
 import type { ArrangementSavingsDatum } from "@/components/charts/arrangement-savings-chart";
 
 /** Keeps the chart's space while Recharts loads, so the page does not jump. */
@@ -17,5 +19,7 @@ const ArrangementSavingsChart = dynamic(
 );
 
 export function SavingsChartIsland(props: { data: ArrangementSavingsDatum[]; summary: string }) {
-  return <ArrangementSavingsChart {...props} />;
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  return <div ref={box}>{near ? <ArrangementSavingsChart {...props} /> : <Placeholder />}</div>;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useId } from "react";
+import { useId, useRef } from "react";
+import { useNearViewport } from "./near-viewport";
 import type { RankedBarDatum } from "./ranked-bar-chart";
 import type { SavingsByYearDatum } from "./savings-by-year-chart";
 import { rankedChartHeight, SAVINGS_BY_YEAR_HEIGHT, SavingsByYearLegend } from "./chart-parts";
@@ -12,6 +13,7 @@ import { rankedChartHeight, SAVINGS_BY_YEAR_HEIGHT, SavingsByYearLegend } from "
  * What is here renders with the page: the chart's accessible name (the whole chart is one image
  * to assistive technology; its equivalent is the data table beside it), the legend, and a
  * placeholder of the chart's exact height, so nothing on the page moves when the chart arrives.
+ * A chart starts loading only when it comes within a screen of the viewport (or for printing).
  */
 
 function Placeholder({ height }: { height: number }) {
@@ -48,11 +50,17 @@ export function SavingsByYearFigure({
   summary: string;
 }) {
   const hatchId = `forecast-hatch-legend-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
   return (
     <div role="img" aria-label={summary} className={PRINT_FIT} data-chart="savings-by-year">
       <SavingsByYearLegend hatchId={hatchId} />
-      <div style={{ minHeight: SAVINGS_BY_YEAR_HEIGHT }}>
-        <SavingsByYearChart data={data} />
+      <div ref={box} style={{ minHeight: SAVINGS_BY_YEAR_HEIGHT }}>
+        {near ? (
+          <SavingsByYearChart data={data} />
+        ) : (
+          <Placeholder height={SAVINGS_BY_YEAR_HEIGHT} />
+        )}
       </div>
     </div>
   );
@@ -69,10 +77,12 @@ export function RankedBarFigure({
   summary: string;
 }) {
   const height = rankedChartHeight(data.length);
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
   return (
     <div role="img" aria-label={summary} className={PRINT_FIT} data-chart={chart}>
-      <div style={{ height }}>
-        <RankedBarChart data={data} />
+      <div ref={box} style={{ height }}>
+        {near ? <RankedBarChart data={data} /> : <Placeholder height={height} />}
       </div>
     </div>
   );

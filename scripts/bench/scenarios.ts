@@ -27,10 +27,32 @@ type Context = {
 };
 
 export async function scenarios(context: Context): Promise<Scenario[]> {
-  const stats = await import("@/lib/stats/queries");
+  const { loadDashboard } = await import("@/lib/stats/dashboard");
+  const { listPublishedArrangements, getPublishedArrangement } =
+    await import("@/lib/public/arrangements");
+  const { getMapModel } = await import("@/lib/councils/map");
+  const { DEFAULT_MAP_OPTIONS } = await import("@/lib/councils/map-options");
+  const { parseListQuery } = await import("@/lib/public/filters");
+  const { getOrganisationOptions } = await import("@/lib/public/organisations");
+  const { getArrangementHistory } = await import("@/lib/public/history");
+  const { nowPartOf } = await import("@/lib/organisations/successors");
+
   const [arrangement] = await context.sql<{ slug: string }[]>`
     select slug from arrangements where published_revision_id is not null order by id desc limit 1`;
-  const search = "/arrangements?q=procurement+partners&region=london&stage=operational";
+  const slug = arrangement?.slug ?? "missing";
+  const searchQuery = "q=procurement+partners&region=london&stage=operational";
+  const search = parseListQuery(new URLSearchParams(searchQuery));
+  const apiQuery = "q=procurement&region=london&limit=20";
+  const api = parseListQuery(new URLSearchParams(apiQuery));
+  if (!search.ok || !api.ok) throw new Error("The benchmark's search does not parse");
+  // Each probe runs every query its page runs, as the page runs them.
+  const dashboard = () => loadDashboard({});
+  const explorer = () =>
+    Promise.all([getOrganisationOptions(), listPublishedArrangements(search.value)]);
+  const detail = async () => {
+    const [found] = await Promise.all([getPublishedArrangement(slug), getArrangementHistory(slug)]);
+    return nowPartOf(found?.organisations.map((o) => o.code) ?? []);
+  };
 
   return [
     {
@@ -38,7 +60,7 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
       server: "cached",
       path: "/",
       connections: 50,
-      sql: () => Promise.all([stats.getHeadline(), stats.getSavingsByYear()]),
+      sql: dashboard,
       target: { pingShare: 0.5 },
     },
     {
@@ -46,42 +68,53 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
       server: "uncached",
       path: "/",
       connections: 50,
-      sql: () => Promise.all([stats.getHeadline(), stats.getSavingsByYear()]),
+      sql: dashboard,
       target: { p99: 300, sqlRatio: 2 },
     },
     {
       name: "Explorer: text search + filters, uncached",
       server: "uncached",
-      path: search,
+      path: `/arrangements?${searchQuery}`,
       connections: 50,
+      sql: explorer,
       target: { p99: 200, sqlRatio: 2 },
     },
     {
       name: "Explorer: text search + filters, cached",
       server: "cached",
-      path: search,
+      path: `/arrangements?${searchQuery}`,
       connections: 50,
+      sql: explorer,
     },
-    { name: "Map, cached", server: "cached", path: "/map", connections: 50 },
+    {
+      name: "Map, cached",
+      server: "cached",
+      path: "/map",
+      connections: 50,
+      sql: () => getMapModel(DEFAULT_MAP_OPTIONS),
+    },
     {
       name: "Map, uncached",
       server: "uncached",
       path: "/map",
       connections: 50,
+      sql: () => getMapModel(DEFAULT_MAP_OPTIONS),
       target: { sqlRatio: 2 },
     },
     {
       name: "Arrangement page, uncached",
       server: "uncached",
-      path: `/arrangements/${arrangement?.slug ?? "missing"}`,
+      path: `/arrangements/${slug}`,
       connections: 50,
+      sql: detail,
       target: { sqlRatio: 2 },
     },
     {
       name: "JSON API: /api/v1/arrangements search, uncached",
       server: "uncached",
-      path: "/api/v1/arrangements?q=procurement&region=london&limit=20",
+      path: `/api/v1/arrangements?${apiQuery}`,
       connections: 50,
+      sql: () => listPublishedArrangements(api.value),
       target: { sqlRatio: 2 },
     },
     await saveDraftScenario(context),

@@ -3,7 +3,7 @@ import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 import { main, sql } from "./fixtures";
-import { expectNoAxeViolations, publicChange } from "./public-helpers";
+import { publicChange } from "./public-helpers";
 
 /*
  * The arrangement page in Chromium against the production build: its savings equal SQL, its
@@ -138,6 +138,7 @@ test.describe("an arrangement's page", () => {
     const chart = page.getByRole("img", {
       name: /^Savings by financial year, 2018\/19 to 2020\/21/,
     });
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();
     await expect(chart.locator(".recharts-bar-rectangle path[fill^='url(#']")).toHaveCount(1);
     await expect(chart).toContainText("2020/21 (f)");
@@ -166,14 +167,6 @@ test.describe("an arrangement's page", () => {
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expect(page.getByRole("link", { name: "All arrangements" })).toBeHidden();
     await expect(page.getByRole("table", { name: /Savings by financial year/ })).toBeVisible();
-  });
-
-  test("has no accessibility violations that axe can find", async ({ page }) => {
-    for (const target of [`/arrangements/${HUB}`, `/arrangements/${prefix}fire`]) {
-      await page.goto(target);
-      await expect(page.locator("svg.recharts-surface")).toBeVisible();
-      await expectNoAxeViolations(page, target);
-    }
   });
 });
 

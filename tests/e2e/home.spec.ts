@@ -155,7 +155,9 @@ test.describe("home page: the national picture", () => {
     await page.goto("/");
     const chart = page.getByRole("img", { name: /^Savings by financial year/ });
     await expect(chart).toBeVisible();
-    // The chart is a client island: its SVG appears once React has hydrated it.
+    // The chart is a client island: its SVG appears once React has hydrated it and it is near
+    // the screen.
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   });

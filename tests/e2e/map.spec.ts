@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatPence } from "@/lib/money";
-import { expectNoAxeViolations } from "./a11y";
 import { sql } from "./fixtures";
 
 /*
@@ -158,10 +157,5 @@ test.describe("the map of England", () => {
     await expect(page.getByTestId("map-errors")).toContainText("Choose a year from 2014 to 2025");
     await expect(page.getByTestId("map-errors")).toContainText("boundary map or the hex map");
     await expect(areas(page)).toHaveCount(296);
-  });
-
-  test("has no accessibility violations that axe can find", async ({ page }) => {
-    await page.goto("/map?view=hex");
-    await expectNoAxeViolations(page);
   });
 });

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./a11y";
 import { sql } from "./fixtures";
 
 /*
@@ -99,10 +98,5 @@ test.describe("the partner finder", () => {
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
       "Choose a service from the list",
     );
-  });
-
-  test("has no accessibility violations that axe can find", async ({ page }) => {
-    await page.goto("/partners?council=E09000005&category=legal");
-    await expectNoAxeViolations(page);
   });
 });

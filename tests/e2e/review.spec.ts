@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import {
   expect,
   test,
@@ -10,6 +9,7 @@ import {
 } from "@playwright/test";
 import { formatPence } from "@/lib/money";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
+import { publicChange } from "./public-helpers";
 
 /*
  * The review loop in Chromium against the production build: an editor submits through the
@@ -27,7 +27,7 @@ test.afterAll(async () => {
   if (made.arrangements.length)
     await sql`delete from arrangements where id in ${sql(made.arrangements)}`;
   if (made.editions.length) await sql`delete from editions where id in ${sql(made.editions)}`;
-  await sql`insert into cache_invalidations (tag) values ('public-register')`;
+  await publicChange();
 });
 
 /** Published savings now, straight from the database (independent of lib/stats). */
@@ -447,9 +447,9 @@ test("the public editions page compares the register's editions with the LGA's, 
   await expect(lga).toContainText(
     "LGA press release 'Councils sharing services save taxpayers £643 million'",
   );
-  await expect(
-    page.getByRole("img", { name: /^Arrangements over time/ }).locator("svg.recharts-surface"),
-  ).toBeVisible();
+  const chart = page.getByRole("img", { name: /^Arrangements over time/ });
+  await page.locator('[data-chart-box="editions"]').first().scrollIntoViewIfNeeded();
+  await expect(chart.locator("svg.recharts-surface")).toBeVisible();
   await expect(page.getByRole("complementary", { name: /Demo data/ })).toBeVisible();
 
   // An administrator names an edition; the cached public page shows it within a second.
@@ -490,45 +490,4 @@ test("the public editions page compares the register's editions with the LGA's, 
   await expect(
     page.getByTestId("editions-table").getByRole("row").filter({ hasText: name }),
   ).toContainText(expected!.n.toLocaleString("en-GB"));
-});
-
-test("the admin pages and the editions page pass an automated WCAG 2.2 AA check", async ({
-  browser,
-}) => {
-  test.setTimeout(150_000);
-  const admin = await createUser("admin", "axe-admin");
-  const editor = await createUser("council_editor", "axe-editor");
-  const { revisionId } = await submitted(editor, `Accessible ${randomUUID().slice(0, 8)}`, 99n);
-  const [council] = await sql<
-    { id: number }[]
-  >`select id from organisations where code = 'E07000026'`;
-  const [body] = await sql<{ id: number }[]>`select id from organisations where code = 'fire:001'`;
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/editions");
-  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
-  const paths = [
-    "/admin/review",
-    `/admin/review/${revisionId}`,
-    "/admin/audit",
-    "/admin/organisations",
-    "/admin/organisations/new",
-    `/admin/organisations/${council!.id}`,
-    `/admin/organisations/${body!.id}`,
-    "/admin/editions",
-  ];
-  const report: string[] = [];
-  const check = async (label: string) => {
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    for (const v of result.violations)
-      report.push(`${label}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`);
-  };
-  await check("/editions");
-  await signIn(page, admin.email, admin.password);
-  for (const path of paths) {
-    await page.goto(path);
-    await check(path);
-  }
-  expect(report).toEqual([]);
 });

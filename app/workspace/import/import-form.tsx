@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { ErrorSummary, fieldId } from "@/components/forms/error-summary";
 import { SuccessPanel } from "@/components/forms/success-panel";
+import { ScrollRegion } from "@/components/scroll-region";
 import { importAction } from "./actions";
 import { PREVIEW_ROWS, type ImportState } from "./state";
 
@@ -85,7 +86,7 @@ export function ImportForm() {
           type="file"
           accept=".csv,text/csv"
           aria-describedby={`${fieldId("file")}-hint${fileError ? ` ${fieldId("file")}-error` : ""}`}
-          className="mt-2 block"
+          className="mt-2 block max-w-full"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             setChosen(file ? `${file.name}, ${(file.size / 1024).toFixed(0)} KB` : null);
@@ -141,29 +142,31 @@ function Preview({ state, action }: { state: ImportState; action: (f: FormData) 
       {problems.length ? (
         <>
           <h3 className="mt-6 text-xl font-bold">Rows with problems (not imported)</h3>
-          <table className="mt-2 w-full text-left">
-            <caption className="sr-only">Rows with problems, by row and column</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="pr-4">
-                  Row
-                </th>
-                <th scope="col" className="pr-4">
-                  Column
-                </th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={i} className="border-t align-top">
-                  <td className="py-1 pr-4">{p.rowNumber}</td>
-                  <td className="py-1 pr-4 font-mono">{p.column || "(whole row)"}</td>
-                  <td className="py-1 text-error">{p.message}</td>
+          <ScrollRegion label="Table: rows with problems" className="mt-2">
+            <table className="w-full text-left">
+              <caption className="sr-only">Rows with problems, by row and column</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-4">
+                    Row
+                  </th>
+                  <th scope="col" className="pr-4">
+                    Column
+                  </th>
+                  <th scope="col">Problem</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {problems.map((p, i) => (
+                  <tr key={i} className="border-t align-top">
+                    <td className="py-1 pr-4">{p.rowNumber}</td>
+                    <td className="py-1 pr-4 font-mono">{p.column || "(whole row)"}</td>
+                    <td className="py-1 text-error">{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <p className="mt-2 text-ink-muted">
             To import these rows too, fix them in your spreadsheet and upload it again.
           </p>
@@ -179,49 +182,51 @@ function Preview({ state, action }: { state: ImportState; action: (f: FormData) 
           above.
         </p>
       ) : null}
-      <table className="mt-2 w-full text-left">
-        <caption className="sr-only">Rows in the file</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="pr-4">
-              Row
-            </th>
-            <th scope="col" className="pr-4">
-              Title
-            </th>
-            <th scope="col" className="pr-4">
-              Category
-            </th>
-            <th scope="col" className="pr-4">
-              Partners
-            </th>
-            <th scope="col" className="pr-4">
-              Savings years
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {firstRows.map((r) => (
-            <tr key={r.rowNumber} className="border-t align-top">
-              <td className="py-1 pr-4">{r.rowNumber}</td>
-              <td className="py-1 pr-4">{r.title || <em>(no title)</em>}</td>
-              <td className="py-1 pr-4">{r.mainCategory}</td>
-              <td className="py-1 pr-4">{r.partners.join(", ")}</td>
-              <td className="py-1 pr-4">{r.savingsYears}</td>
-              <td className="py-1">
-                {r.errors.length ? (
-                  <span className="font-semibold text-error">
-                    {r.errors.length} {r.errors.length === 1 ? "problem" : "problems"}
-                  </span>
-                ) : (
-                  "Ready"
-                )}
-              </td>
+      <ScrollRegion label="Table: rows in the file" className="mt-2">
+        <table className="w-full text-left">
+          <caption className="sr-only">Rows in the file</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4">
+                Row
+              </th>
+              <th scope="col" className="pr-4">
+                Title
+              </th>
+              <th scope="col" className="pr-4">
+                Category
+              </th>
+              <th scope="col" className="pr-4">
+                Partners
+              </th>
+              <th scope="col" className="pr-4">
+                Savings years
+              </th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {firstRows.map((r) => (
+              <tr key={r.rowNumber} className="border-t align-top">
+                <td className="py-1 pr-4">{r.rowNumber}</td>
+                <td className="py-1 pr-4">{r.title || <em>(no title)</em>}</td>
+                <td className="py-1 pr-4">{r.mainCategory}</td>
+                <td className="py-1 pr-4">{r.partners.join(", ")}</td>
+                <td className="py-1 pr-4">{r.savingsYears}</td>
+                <td className="py-1">
+                  {r.errors.length ? (
+                    <span className="font-semibold text-error">
+                      {r.errors.length} {r.errors.length === 1 ? "problem" : "problems"}
+                    </span>
+                  ) : (
+                    "Ready"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       <form action={action} className="mt-6 flex flex-wrap items-center gap-4">
         <input type="hidden" name="step" value="import" />

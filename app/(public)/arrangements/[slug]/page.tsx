@@ -76,14 +76,11 @@ function NowPartOf({ successor }: { successor: Successor | undefined }) {
 
 export default async function ArrangementPage({ params }: Props) {
   const slug = (await params).slug;
-  const arrangement = await load(slug);
+  const [arrangement, history] = await Promise.all([load(slug), getArrangementHistory(slug)]);
   if (!arrangement) notFound();
   const a = arrangement;
   const partners = a.organisations.filter((o) => o.role === "partner");
-  const [history, successors] = await Promise.all([
-    getArrangementHistory(slug),
-    nowPartOf(a.organisations.map((o) => o.code)),
-  ]);
+  const successors = await nowPartOf(a.organisations.map((o) => o.code));
   const chartData = a.savings.map((s) => ({
     label: financialYearLabel(s.financialYear),
     kind: s.kind,
@@ -240,7 +237,9 @@ export default async function ArrangementPage({ params }: Props) {
             {a.contactEmail ? (
               <>
                 {a.contactName ? <br /> : null}
-                <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>
+                <a href={`mailto:${a.contactEmail}`} className="wrap-anywhere">
+                  {a.contactEmail}
+                </a>
               </>
             ) : null}
           </p>

@@ -222,7 +222,9 @@ export default async function PreviewArrangementPage({
               {values.contactEmail ? (
                 <>
                   {values.contactName ? <br /> : null}
-                  <a href={`mailto:${values.contactEmail}`}>{values.contactEmail}</a>
+                  <a href={`mailto:${values.contactEmail}`} className="wrap-anywhere">
+                    {values.contactEmail}
+                  </a>
                 </>
               ) : null}
             </p>

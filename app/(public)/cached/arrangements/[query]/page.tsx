@@ -55,11 +55,15 @@ function countText(total: number): string {
 export default async function ArrangementsExplorerPage({ params }: Props) {
   const search = queryFromSegment((await params).query);
   const parsed = parseListQuery(search);
-  const options = await getOrganisationOptions();
-  const names = new Map(options.map((o) => [o.code, o.name]));
-
   const query: ListQuery | null = parsed.ok ? parsed.value : null;
-  const list: ArrangementList | null = query ? await listPublishedArrangements(query) : null;
+  const [options, list]: [
+    Awaited<ReturnType<typeof getOrganisationOptions>>,
+    ArrangementList | null,
+  ] = await Promise.all([
+    getOrganisationOptions(),
+    query ? listPublishedArrangements(query) : null,
+  ]);
+  const names = new Map(options.map((o) => [o.code, o.name]));
   const errors = parsed.ok ? {} : parsed.errors;
   // The page number has no field of its own: its message stands alone in the summary.
   const { page: pageError, ...fieldErrors } = errors;

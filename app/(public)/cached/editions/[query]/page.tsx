@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EditionsChart, type EditionPoint } from "@/components/charts/editions-chart";
+import type { EditionPoint } from "@/components/charts/editions-chart";
+import { EditionsFigure } from "@/components/charts/editions-figure";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { lgaEditionBefore, lgaEditions, type LgaEdition } from "@/lib/editions/lga";
 import { instantToLondon } from "@/lib/editions/london-time";
@@ -125,14 +126,14 @@ export default async function EditionsPage() {
           (actual and forecast); the LGA&apos;s are its cumulative savings.
         </p>
         <div className="mt-6 grid gap-10 lg:grid-cols-2">
-          <EditionsChart
+          <EditionsFigure
             title="Arrangements"
             unit="count"
             register={arrangementsChart.register}
             lga={arrangementsChart.lga}
             summary={summary(editions, lga, "arrangements")}
           />
-          <EditionsChart
+          <EditionsFigure
             title="Savings"
             unit="pounds"
             register={savingsChart.register}
