@@ -14,6 +14,8 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci applies patches/ (patch-package) as it installs: the database driver carries a fix.
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS build

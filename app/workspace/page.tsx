@@ -10,6 +10,9 @@ import { NOTICES, type Notice } from "./form-state";
 
 export const metadata: Metadata = { title: "Your workspace" };
 
+// Links to each arrangement are not prefetched: every one is a signed-in page rendered on the
+// server, and a long list would render them all on each visit (as in the admin lists).
+
 const GROUPS: {
   key: "drafts" | "submitted" | "published" | "pending" | "rejected";
   heading: string;
@@ -94,7 +97,9 @@ export default async function WorkspacePage({
                 {items.map((item) => (
                   <li key={item.arrangementId} className="border-l-8 border-error bg-surface p-4">
                     <h3 className="text-lg font-bold">
-                      <Link href={`/workspace/${item.arrangementId}/preview`}>{item.title}</Link>
+                      <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
+                        {item.title}
+                      </Link>
                     </h3>
                     <p className="text-ink-muted">
                       {STATUS_LABELS[item.status]}
@@ -103,10 +108,10 @@ export default async function WorkspacePage({
                     <p className="mt-2 font-semibold">Reviewer&apos;s reason</p>
                     <p className="whitespace-pre-line">{item.reviewNote ?? "No reason given."}</p>
                     <p className="mt-3 flex gap-4">
-                      <Link href={`/workspace/${item.arrangementId}/edit`}>
+                      <Link prefetch={false} href={`/workspace/${item.arrangementId}/edit`}>
                         Edit<span className="sr-only"> {item.title}</span>
                       </Link>
-                      <Link href={`/workspace/${item.arrangementId}/preview`}>
+                      <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
                         Preview<span className="sr-only"> {item.title}</span>
                       </Link>
                     </p>
@@ -192,7 +197,9 @@ function ItemsTable({ caption, items }: { caption: string; items: WorkspaceItem[
             return (
               <tr key={item.arrangementId} className="border-b border-rule align-top">
                 <td className="py-2 pr-4">
-                  <Link href={`/workspace/${item.arrangementId}/preview`}>{item.title}</Link>
+                  <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
+                    {item.title}
+                  </Link>
                   {item.publishedTitle && item.publishedTitle !== item.title ? (
                     <span className="block text-ink-muted">
                       Published as “{item.publishedTitle}”
@@ -205,11 +212,15 @@ function ItemsTable({ caption, items }: { caption: string; items: WorkspaceItem[
                 </td>
                 <td className="py-2 whitespace-nowrap">
                   {readOnly ? null : (
-                    <Link href={`/workspace/${item.arrangementId}/edit`} className="mr-4">
+                    <Link
+                      prefetch={false}
+                      href={`/workspace/${item.arrangementId}/edit`}
+                      className="mr-4"
+                    >
                       Edit<span className="sr-only"> {item.title}</span>
                     </Link>
                   )}
-                  <Link href={`/workspace/${item.arrangementId}/preview`}>
+                  <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
                     Preview<span className="sr-only"> {item.title}</span>
                   </Link>
                 </td>

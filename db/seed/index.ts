@@ -184,6 +184,15 @@ function differs(columns: { column: SQL; excluded: string }[]): SQL {
   )}) IS DISTINCT FROM (${sql.raw(columns.map((c) => `excluded.${c.excluded}`).join(", "))})`;
 }
 
+/**
+ * An organisation an administrator has edited or marked replaced (lib/organisations): the seed
+ * re-applies the reference files to every other organisation, but never undoes an admin's edit.
+ */
+const editedByAnAdministrator = (id: SQL) => sql`EXISTS (
+  SELECT 1 FROM audit_events e
+  WHERE e.entity_type = 'organisation' AND e.entity_id = ${id}::text
+    AND e.action IN ('organisation.updated', 'organisation.replaced'))`;
+
 async function upsertOrganisations(
   tx: Tx,
   rows: readonly ReferenceOrganisation[],
@@ -239,7 +248,7 @@ async function upsertOrganisations(
           population: sql`excluded.population`,
           updatedAt: sql`now()`,
         },
-        setWhere: differs(columns),
+        setWhere: sql`${differs(columns)} AND NOT ${editedByAnAdministrator(sql`${o.id}`)}`,
       })
       // xmax is 0 on a freshly inserted row version and set on an updated one.
       .returning({ inserted: sql<boolean>`(xmax = 0)` });
@@ -262,6 +271,7 @@ async function upsertOrganisations(
       )}) AS v(code, replaced_code)
       JOIN organisations AS r ON r.code = v.replaced_code
       WHERE o.code = v.code AND o.replaced_by_id IS DISTINCT FROM r.id
+        AND NOT ${editedByAnAdministrator(sql`o.id`)}
     `);
     replacedByLinked = result.count;
   }

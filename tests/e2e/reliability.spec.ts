@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
+import { publicChange } from "./public-helpers";
 
 /*
  * Faults, with real parts: the app reaches its database through a TCP proxy the test can cut
@@ -150,5 +151,49 @@ test.describe("a connection killed in the middle of a save", () => {
     const [revision] = await sql<{ title: string }[]>`
       select title from arrangement_revisions where arrangement_id = ${draft.id}`;
     expect(revision!.title).toBe(`${draft.title} (renamed)`);
+  });
+});
+
+test.describe("a connection killed in the middle of an approval", () => {
+  test.skip(!onServer, "needs a real PostgreSQL server: the embedded database has one backend");
+
+  test("the administrator sees a plain error, nothing is published half-way, and approving again works", async ({
+    page,
+  }) => {
+    const editor = await createUser("council_editor", "kill-approve-editor");
+    const admin = await createUser("admin", "kill-approve-admin");
+    const draft = await draftOf(editor);
+    await sql`update arrangement_revisions set state = 'submitted', submitted_by_id = ${editor.id},
+                submitted_at = now() where arrangement_id = ${draft.id}`;
+    const [revision] = await sql<{ id: number }[]>`
+      select id from arrangement_revisions where arrangement_id = ${draft.id}`;
+    await signIn(page, admin.email, admin.password);
+    await page.goto(`/admin/review/${revision!.id}`);
+    const before = await snapshot(draft.id);
+
+    await killTheAppsTransaction(() =>
+      main(page).getByRole("button", { name: "Approve and publish" }).click(),
+    );
+
+    await expect(main(page).getByRole("alert").first()).toContainText(
+      "Sorry, something went wrong and nothing was saved. Please try again.",
+    );
+    expect(await snapshot(draft.id)).toEqual(before);
+    const [still] = await sql<{ state: string; published: number | null }[]>`
+      select r.state, a.published_revision_id as published
+      from arrangement_revisions r join arrangements a on a.id = r.arrangement_id
+      where r.id = ${revision!.id}`;
+    expect(still).toEqual({ state: "submitted", published: null });
+
+    await main(page).getByRole("button", { name: "Approve and publish" }).click();
+    await expect(page).toHaveURL(/\/admin\/review\?decided=approved$/);
+    const [after] = await sql<{ state: string; published: number | null }[]>`
+      select r.state, a.published_revision_id as published
+      from arrangement_revisions r join arrangements a on a.id = r.arrangement_id
+      where r.id = ${revision!.id}`;
+    expect(after).toEqual({ state: "approved", published: revision!.id });
+    // It was published only to prove the retry: take it away again, for the other suites.
+    await sql`delete from arrangements where id = ${draft.id}`;
+    await publicChange();
   });
 });

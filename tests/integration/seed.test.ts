@@ -177,6 +177,27 @@ describe("seed", () => {
     expect(after).toEqual({ ...before, audit_events: before.audit_events + (changed ? 1 : 0) });
   });
 
+  it("never undoes an administrator's edit of an organisation", async () => {
+    const [torbay] = await sql<{ id: number; end_date: string | null; name: string }[]>`
+      select id, to_char(end_date, 'YYYY-MM-DD') as end_date, name
+      from organisations where code = 'E06000027'`;
+    try {
+      // What lib/organisations does when an administrator records a change.
+      await sql`update organisations set end_date = '2031-03-31', name = 'Torbay (edited)'
+                where id = ${torbay!.id}`;
+      await sql`insert into audit_events (action, entity_type, entity_id)
+                values ('organisation.updated', 'organisation', ${String(torbay!.id)})`;
+      await seed(db, { demo: false });
+      const [after] = await sql<{ end_date: string; name: string }[]>`
+        select to_char(end_date, 'YYYY-MM-DD') as end_date, name from organisations
+        where id = ${torbay!.id}`;
+      expect(after).toEqual({ end_date: "2031-03-31", name: "Torbay (edited)" });
+    } finally {
+      await sql`update organisations set end_date = ${torbay!.end_date}, name = ${torbay!.name}
+                where id = ${torbay!.id}`;
+    }
+  });
+
   it("generates the same demo data on every call", () => {
     const input = { organisations: loadOrganisations(), categories: SERVICE_CATEGORIES };
     expect(generateDemoArrangements(input)).toEqual(generateDemoArrangements(input));

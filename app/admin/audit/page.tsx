@@ -105,7 +105,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </th>
                   <td className="py-2 pr-3">
                     {event.actorUserId ? (
-                      <Link href={listHref("/admin/audit", { user: event.actorUserId })}>
+                      <Link
+                        prefetch={false}
+                        href={listHref("/admin/audit", { user: event.actorUserId })}
+                      >
                         {event.actorName ?? `User ${event.actorUserId}`}
                       </Link>
                     ) : (
@@ -114,7 +117,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="py-2 pr-3">
                     {event.organisationId ? (
-                      <Link href={listHref("/admin/audit", { organisation: event.organisationId })}>
+                      <Link
+                        prefetch={false}
+                        href={listHref("/admin/audit", { organisation: event.organisationId })}
+                      >
                         {event.organisationName}
                       </Link>
                     ) : (

@@ -94,7 +94,9 @@ export default async function OrganisationsPage({
               {list.rows.map((o) => (
                 <tr key={o.id} className="border-b border-rule align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/admin/organisations/${o.id}`}>{o.name}</Link>
+                    <Link prefetch={false} href={`/admin/organisations/${o.id}`}>
+                      {o.name}
+                    </Link>
                   </th>
                   <td className="py-2 pr-4 font-mono text-sm">{o.code}</td>
                   <td className="py-2 pr-4">{KIND_LABELS[o.kind]}</td>

@@ -110,7 +110,9 @@ export default async function ReviewQueuePage({
               {queue.items.map((item) => (
                 <tr key={item.revisionId} className="border-b border-rule align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/admin/review/${item.revisionId}`}>{item.title}</Link>
+                    <Link prefetch={false} href={`/admin/review/${item.revisionId}`}>
+                      {item.title}
+                    </Link>
                   </th>
                   <td className="py-2 pr-4">{item.organisationName}</td>
                   <td className="py-2 pr-4">{item.region ?? "None"}</td>

@@ -103,7 +103,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               {list.users.map((user) => (
                 <tr key={user.id} className="border-b border-rule align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
+                    <Link prefetch={false} href={`/admin/users/${user.id}`}>
+                      {user.name}
+                    </Link>
                   </th>
                   <td className="py-2 pr-4 break-all">{user.email}</td>
                   <td className="py-2 pr-4">{user.organisationName ?? "None"}</td>
@@ -124,7 +126,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {list.pages > 1 ? (
         <nav aria-label="Pages of users" className="mt-6 flex flex-wrap items-center gap-6">
           {list.page > 1 ? (
-            <Link href={pageHref(list.page - 1)} rel="prev">
+            <Link prefetch={false} href={pageHref(list.page - 1)} rel="prev">
               Previous page
             </Link>
           ) : null}
@@ -132,7 +134,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             Page {list.page} of {list.pages}
           </span>
           {list.page < list.pages ? (
-            <Link href={pageHref(list.page + 1)} rel="next">
+            <Link prefetch={false} href={pageHref(list.page + 1)} rel="next">
               Next page
             </Link>
           ) : null}
