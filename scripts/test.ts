@@ -8,6 +8,7 @@
 //   npm test                     everything
 //   npm test -- unit integration a subset (unit | integration | e2e)
 //   SKIP_BUILD=1 npm test        reuse an existing .next production build for e2e
+//   npm test -- e2e tests/e2e/map.spec.ts   only the named files (any suite's paths)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,12 +38,17 @@ function readJson<T>(file: string): T | undefined {
 
 const bin = (pkg: string, rel: string) => path.join(process.cwd(), "node_modules", pkg, rel);
 
-async function runVitest(projects: string[], env: NodeJS.ProcessEnv): Promise<Counts> {
+async function runVitest(
+  projects: string[],
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Counts> {
   const output = path.join(RESULTS, "vitest.json");
   rmSync(output, { force: true });
   const args = [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json"];
   args.push(`--outputFile.json=${output}`);
   for (const p of projects) args.push("--project", p);
+  args.push(...files);
   const code = await run(process.execPath, args, env);
   const report = readJson<{
     numPassedTests: number;
@@ -59,10 +65,11 @@ async function runVitest(projects: string[], env: NodeJS.ProcessEnv): Promise<Co
   };
 }
 
-async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Counts> {
+async function runPlaywright(files: string[], env: NodeJS.ProcessEnv): Promise<Counts> {
   const output = path.join(RESULTS, "playwright.json");
   rmSync(output, { force: true });
-  const code = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test"], {
+  const args = [bin("@playwright/test", "cli.js"), "test", ...files];
+  const code = await run(process.execPath, args, {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
@@ -79,7 +86,10 @@ async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Counts> {
 }
 
 runMain(async () => {
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // Paths narrow a run to those files (e.g. while working on one feature); names pick suites.
+  const files = args.filter((a) => a.includes("/") || a.endsWith(".ts"));
+  const wanted = args.filter((a) => !files.includes(a));
   const suites = wanted.length ? wanted : ["unit", "integration", "e2e"];
   for (const s of suites) {
     if (!["unit", "integration", "e2e"].includes(s))
@@ -130,10 +140,13 @@ runMain(async () => {
     const vitestProjects = suites.filter((s) => s === "unit" || s === "integration");
     if (vitestProjects.length) {
       console.log(`\n▶ vitest: ${vitestProjects.join(", ")}`);
-      add(await runVitest(vitestProjects, env));
+      const vitestFiles = files.filter((f) => !f.includes("e2e/"));
+      if (!files.length || vitestFiles.length)
+        add(await runVitest(vitestProjects, vitestFiles, env));
     }
 
-    if (suites.includes("e2e")) {
+    const e2eFiles = files.filter((f) => f.includes("e2e/"));
+    if (suites.includes("e2e") && (!files.length || e2eFiles.length)) {
       if (process.env.SKIP_BUILD === "1" && existsSync(path.join(".next", "BUILD_ID"))) {
         console.log("\n▶ next build skipped (SKIP_BUILD=1)");
       } else {
@@ -148,13 +161,16 @@ runMain(async () => {
       }
       console.log("\n▶ playwright (chromium)");
       add(
-        await runPlaywright({
-          ...env,
-          E2E_PORT: String(await findFreePort()),
-          OIDC_TEST_PORT: String(await findFreePort()),
-          FAULT_PROXY_PORT: String(await findFreePort()),
-          FAULT_CONTROL_PORT: String(await findFreePort()),
-        }),
+        await runPlaywright(
+          files.filter((f) => f.includes("e2e/")),
+          {
+            ...env,
+            E2E_PORT: String(await findFreePort()),
+            OIDC_TEST_PORT: String(await findFreePort()),
+            FAULT_PROXY_PORT: String(await findFreePort()),
+            FAULT_CONTROL_PORT: String(await findFreePort()),
+          },
+        ),
       );
     }
   } finally {
