@@ -65,8 +65,9 @@ describe("formulas in stored text come out inert in every CSV download", () => {
   it("open data: arrangements.csv and savings.csv", async () => {
     const query = `?q=${run}`;
     const arrangements = readCsv(
-      await (await arrangementsCsv(new Request(`http://localhost/data/arrangements.csv${query}`)))
-        .text(),
+      await (
+        await arrangementsCsv(new Request(`http://localhost/data/arrangements.csv${query}`))
+      ).text(),
     );
     const ours = arrangements.filter((r) => r.slug!.startsWith(prefix));
     expect(ours.map((r) => r.title).sort()).toEqual(TITLES.map(inert).sort());
@@ -89,7 +90,9 @@ describe("formulas in stored text come out inert in every CSV download", () => {
   it("dashboard: top-arrangements.csv", async () => {
     const file = "top-arrangements.csv";
     const response = await dashboardCsv(
-      new Request(`http://localhost/data/dashboard/${file}?region=north-east&category=counter-fraud`),
+      new Request(
+        `http://localhost/data/dashboard/${file}?region=north-east&category=counter-fraud`,
+      ),
       { params: Promise.resolve({ file }) },
     );
     expect(response.status).toBe(200);
