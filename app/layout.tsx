@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountNav } from "@/components/account-nav";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteNav } from "@/components/site-nav";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -37,7 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <p className="text-sm text-brand-light">
               Shared service arrangements between councils in England
             </p>
-            <AccountNav />
+            <AccountNav signOut={signOutAction} />
           </div>
         </header>
         <SiteNav />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
 import { SESSION_CHANGED } from "./session-events";
 import { SignOutButton } from "./sign-out-button";
 
@@ -20,9 +20,14 @@ const linkClass = "text-white visited:text-white";
 /**
  * The header's account links. Public pages are cached and the same for everyone, so the page
  * never carries who is signed in: the browser asks /api/session (never cached) and fills this in,
- * again after every navigation. Without JavaScript it offers "Sign in".
+ * again after every navigation. Without JavaScript it offers "Sign in". The sign-out action comes
+ * from the root layout, as components never import from app/.
  */
-export function AccountNav() {
+export function AccountNav({
+  signOut,
+}: {
+  signOut: ComponentProps<typeof SignOutButton>["signOut"];
+}) {
   const pathname = usePathname();
   const [session, setSession] = useState<Session | null>(null);
   const [changes, setChanges] = useState(0);
@@ -82,7 +87,7 @@ export function AccountNav() {
       <Link href="/account" className={linkClass}>
         Your account
       </Link>
-      <SignOutButton />
+      <SignOutButton signOut={signOut} />
     </nav>
   );
 }

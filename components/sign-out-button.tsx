@@ -1,12 +1,14 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { signOutAction } from "@/app/login/actions";
 import type { FormState } from "@/lib/auth/access";
 import { SESSION_CHANGED } from "./session-events";
 
-export function SignOutButton() {
-  const [, action, pending] = useActionState(signOutAction, {} as FormState);
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** `signOut` is the server action (app/login/actions.ts), passed down from the root layout. */
+export function SignOutButton({ signOut }: { signOut: Action }) {
+  const [, action, pending] = useActionState(signOut, {} as FormState);
   // The action redirects home, which may be the page already shown: tell the header's account
   // links to ask again once the action (and its navigation) has finished.
   const wasPending = useRef(false);

@@ -185,7 +185,7 @@ export const outbox = pgTable(
   (t) => [index("outbox_to_idx").on(sql`lower(${t.toAddress})`, t.createdAt)],
 );
 
-/** Counters for rate-limiter-flexible (sign-in throttling), shared by every app instance. */
+/** Sign-in throttling counters (lib/auth/rate-limits.ts), shared by every app instance. */
 export const rateLimits = pgTable("rate_limits", {
   key: text().primaryKey(),
   points: integer().notNull(),

@@ -17,6 +17,7 @@ import {
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/access";
 import { BENEFITS, SERVICE_CATEGORIES } from "@/lib/categories";
+import { csvDocument } from "@/lib/csv/writer";
 import { env } from "@/lib/env";
 import { financialYearOf } from "@/lib/financial-year";
 import type { RequestInfo } from "./commands";
@@ -105,12 +106,6 @@ function normaliseHeading(heading: string): string {
 
 /* Template ------------------------------------------------------------------------------------ */
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value)
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
-}
-
 /** The savings years the template offers: 2016/17 to three years ahead. */
 export function templateSavingsYears(today: Date = new Date()): number[] {
   const last = financialYearOf(today) + 3;
@@ -143,8 +138,7 @@ export function importTemplateCsv(today: Date = new Date()): string {
     contact_name: "Jo Bloggs",
     contact_email: "shared.legal@example.gov.uk",
   };
-  const lines = [headings, headings.map((h) => example[h] ?? "")];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocument(headings, [headings.map((h) => example[h] ?? "")]);
 }
 
 /* Reading the file ---------------------------------------------------------------------------- */

@@ -1,15 +1,17 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/access";
+import { csvStream, type CsvRow } from "@/lib/csv/writer";
 import { changesText } from "./diff";
 import { auditEventBatches, type AuditRow } from "./queries";
 import type { AuditFilters } from "./schemas";
 
 /*
- * The filtered audit trail as CSV, streamed a thousand events at a time. The export is itself
- * an audited act: who took a copy of the trail, with which filters.
+ * The filtered audit trail as CSV, streamed a thousand events at a time through the one CSV
+ * writer (lib/csv/writer.ts), whose formula guard matters most here: names and before/after text
+ * come from users and land in administrators' spreadsheets. The export is itself an audited
+ * act: who took a copy of the trail, with which filters.
  */
 
 const HEADER = [
@@ -28,21 +30,21 @@ const HEADER = [
   "after_json",
 ];
 
-function line(row: AuditRow): string[] {
+function line(row: AuditRow): CsvRow {
   return [
-    String(row.id),
+    row.id,
     row.at.toISOString(),
     row.action,
-    row.actorName ?? "",
-    row.actorEmail ?? "",
-    row.organisationCode ?? "",
-    row.organisationName ?? "",
+    row.actorName,
+    row.actorEmail,
+    row.organisationCode,
+    row.organisationName,
     row.entityType,
-    row.entityId ?? "",
-    row.requestId ?? "",
+    row.entityId,
+    row.requestId,
     changesText(row.changes),
-    row.before === null ? "" : JSON.stringify(row.before),
-    row.after === null ? "" : JSON.stringify(row.after),
+    row.before === null ? null : JSON.stringify(row.before),
+    row.after === null ? null : JSON.stringify(row.after),
   ];
 }
 
@@ -60,25 +62,5 @@ export async function auditCsvStream(
     after: { filters: used },
     requestId: request.requestId,
   });
-  const encoder = new TextEncoder();
-  const batches = auditEventBatches(actor, filters);
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await batches.next();
-      if (first) {
-        // A byte-order mark so spreadsheet programs read the file as UTF-8.
-        controller.enqueue(encoder.encode(`\ufeff${stringify([HEADER])}`));
-        first = false;
-      }
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(stringify(next.value.map(line))));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  return csvStream(HEADER, auditEventBatches(actor, filters), line);
 }

@@ -1,107 +1,17 @@
 import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
-import type {
-  RateLimiterRes as RateLimiterResClass,
-  RateLimiterStoreAbstract as StoreAbstractClass,
-} from "rate-limiter-flexible";
-// The package's entry point does not export the store base class (its types declare it), and
-// loading the entry point would pull in every limiter it ships, one of which imports modules by
-// computed name. So the two classes needed come from their own files, typed as declared.
-// @ts-expect-error -- no declaration file for the deep path; typed by the cast below.
-import StoreAbstractJs from "rate-limiter-flexible/lib/RateLimiterStoreAbstract.js";
-// @ts-expect-error -- as above.
-import RateLimiterResJs from "rate-limiter-flexible/lib/RateLimiterRes.js";
 import { sql as appSql, type Sql } from "@/db/client";
-
-const RateLimiterStoreAbstract = StoreAbstractJs as typeof StoreAbstractClass;
-const RateLimiterRes = RateLimiterResJs as typeof RateLimiterResClass;
-type RateLimiterRes = RateLimiterResClass;
+import { fixedWindowCounter } from "./rate-limits";
 
 /**
  * Sign-in throttling: failed attempts are counted per account and per client IP in the
- * `rate_limits` table, so every app instance sees the same counts.
+ * `rate_limits` table (lib/auth/rate-limits.ts), so every app instance sees the same counts.
  *
  * Fixed windows without a separate block period: once a key has used its points it is refused
- * until its window ends, then starts afresh. An attacker can therefore hold an account back for
- * at most one window at a time and can never lock it out for good.
+ * until its window ends, then starts afresh. Failures while refused still count but never
+ * extend the window, so an attacker can hold an account back for at most one window at a time
+ * and can never lock it out for good.
  */
-
-type StoreRow = { points: number; ms_before_next: number | null };
-
-/**
- * rate-limiter-flexible's store contract (`_upsert`, `_get`, `_delete`, `_getRateLimiterRes`;
- * see RateLimiterPostgres.js) over postgres.js. Its own Postgres store needs the `pg` driver,
- * and this app talks to the database through one driver only.
- *
- * Expiry times are computed and compared with the database's clock, never the app server's, so
- * instances whose clocks drift still agree on when a window ends.
- */
-export class RateLimiterPostgresJs extends RateLimiterStoreAbstract {
-  readonly #sql: Sql;
-
-  constructor(opts: { sql: Sql; keyPrefix: string; points: number; duration: number }) {
-    super({
-      storeClient: opts.sql,
-      keyPrefix: opts.keyPrefix,
-      points: opts.points,
-      duration: opts.duration,
-    });
-    this.#sql = opts.sql;
-  }
-
-  /**
-   * One atomic statement: concurrent failures from many requests or instances all count, and an
-   * expired window is restarted in the same row rather than read, deleted and re-inserted.
-   */
-  async _upsert(
-    rlKey: string,
-    points: number,
-    msDuration: number,
-    forceExpire = false,
-  ): Promise<StoreRow> {
-    const [row] = await this.#sql<StoreRow[]>`
-      insert into rate_limits as r (key, points, expires_at)
-      values (
-        ${rlKey},
-        ${points},
-        case when ${msDuration}::float8 > 0 then now() + ${msDuration}::float8 * interval '1 millisecond' end
-      )
-      on conflict (key) do update set
-        points = case
-          when ${forceExpire}::boolean or r.expires_at <= now() then excluded.points
-          else r.points + excluded.points
-        end,
-        expires_at = case
-          when ${forceExpire}::boolean or r.expires_at <= now() then excluded.expires_at
-          else r.expires_at
-        end
-      returning points,
-        (extract(epoch from (expires_at - now())) * 1000)::float8 as ms_before_next`;
-    return row!;
-  }
-
-  async _get(rlKey: string): Promise<StoreRow | null> {
-    const [row] = await this.#sql<StoreRow[]>`
-      select points, (extract(epoch from (expires_at - now())) * 1000)::float8 as ms_before_next
-      from rate_limits
-      where key = ${rlKey} and (expires_at > now() or expires_at is null)`;
-    return row ?? null;
-  }
-
-  async _delete(rlKey: string): Promise<boolean> {
-    const result = await this.#sql`delete from rate_limits where key = ${rlKey}`;
-    return result.count > 0;
-  }
-
-  _getRateLimiterRes(_rlKey: string, changedPoints: number, row: StoreRow): RateLimiterRes {
-    return new RateLimiterRes(
-      Math.max(this.points - row.points, 0),
-      row.ms_before_next === null ? -1 : Math.max(Math.ceil(row.ms_before_next), 0),
-      row.points,
-      changedPoints === row.points,
-    );
-  }
-}
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -136,19 +46,15 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
   const ipPoints = options.ipPoints ?? 50;
   const duration = options.durationSeconds ?? 15 * 60;
 
-  const accounts = new RateLimiterPostgresJs({
-    sql,
-    keyPrefix: ACCOUNT_PREFIX,
-    points: accountPoints,
-    duration,
-  });
-  const ips = new RateLimiterPostgresJs({ sql, keyPrefix: IP_PREFIX, points: ipPoints, duration });
+  const accounts = fixedWindowCounter(sql, { prefix: ACCOUNT_PREFIX, durationSeconds: duration });
+  const ips = fixedWindowCounter(sql, { prefix: IP_PREFIX, durationSeconds: duration });
 
   let lastPrune = Date.now();
   async function pruneIfDue() {
     if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
     lastPrune = Date.now();
-    await sql`delete from rate_limits where expires_at < now() and (key like ${ACCOUNT_PREFIX + ":%"} or key like ${IP_PREFIX + ":%"})`;
+    await accounts.prune();
+    await ips.prune();
   }
 
   return {
@@ -160,8 +66,8 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
       const account = await accounts.get(accountKey(email));
       const client = ipKey === null ? null : await ips.get(ipKey);
       const waits = [
-        account && account.consumedPoints >= accountPoints ? account.msBeforeNext : null,
-        client && client.consumedPoints >= ipPoints ? client.msBeforeNext : null,
+        account && account.points >= accountPoints ? account.msLeft : null,
+        client && client.points >= ipPoints ? client.msLeft : null,
       ].filter((ms): ms is number => ms !== null);
       if (waits.length === 0) return { allowed: true };
       // Never 0: a client told to retry after 0 seconds would be refused again at once.
@@ -173,16 +79,15 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
 
     async recordFailure(email, ip) {
       const ipKey = ipBucket(ip);
-      // penalty() adds a point without the reject-on-exceed semantics of consume(): failing
-      // beyond the limit is normal here and must still be counted, not thrown. Sequential for
-      // the reason given in check().
-      await accounts.penalty(accountKey(email));
-      if (ipKey !== null) await ips.penalty(ipKey);
+      // Failing beyond the limit is normal here and is still counted. Sequential for the
+      // reason given in check().
+      await accounts.add(accountKey(email));
+      if (ipKey !== null) await ips.add(ipKey);
       await pruneIfDue();
     },
 
     async recordSuccess(email) {
-      await accounts.delete(accountKey(email));
+      await accounts.reset(accountKey(email));
     },
   };
 }

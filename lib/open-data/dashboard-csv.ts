@@ -3,8 +3,15 @@ import "server-only";
 import { parseDashboardFilters } from "@/lib/public/filters";
 import { loadChartTable } from "@/lib/stats/dashboard";
 import { isDashboardChart, tableToCsv } from "@/lib/stats/tables";
-import { attachment, CSV_CONTENT_TYPE } from "./csv";
-import { contentEtag, etagMatches, notModified, OPEN_CORS, REVALIDATE_EVERY_TIME } from "./http";
+import { CSV_CONTENT_TYPE } from "@/lib/csv/writer";
+import {
+  attachment,
+  contentEtag,
+  etagMatches,
+  notModified,
+  OPEN_CORS,
+  REVALIDATE_EVERY_TIME,
+} from "./http";
 
 /*
  * /data/dashboard/<chart>.csv?region=&category=: exactly the figures of one dashboard table

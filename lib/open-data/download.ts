@@ -2,9 +2,9 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import { filtersToParams, parseFilters, type PublishedFilters } from "@/lib/public/filters";
-import { attachment, BOM, CSV_CONTENT_TYPE } from "./csv";
+import { BOM, CSV_CONTENT_TYPE } from "@/lib/csv/writer";
 import { csvHeaderLine, csvRecords, jsonRecord, toJson } from "./encode";
-import { etagMatches, notModified, OPEN_CORS, REVALIDATE_EVERY_TIME } from "./http";
+import { attachment, etagMatches, notModified, OPEN_CORS, REVALIDATE_EVERY_TIME } from "./http";
 import { LICENCE } from "./licence";
 import {
   arrangementChunk,

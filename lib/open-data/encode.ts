@@ -1,4 +1,4 @@
-import { csvRows, type CsvValue } from "./csv";
+import { csvRows, type CsvValue } from "@/lib/csv/writer";
 import type { Field, FieldValue } from "./schema";
 
 /*

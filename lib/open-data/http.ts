@@ -29,3 +29,9 @@ export function etagMatches(request: Request, etag: string): boolean {
 export function notModified(headers: Record<string, string>): Response {
   return new Response(null, { status: 304, headers });
 }
+
+/** `attachment; filename="…"` for a download, with only safe characters in the name. */
+export function attachment(filename: string): string {
+  const safe = filename.replace(/[^A-Za-z0-9._-]+/g, "-");
+  return `attachment; filename="${safe}"`;
+}

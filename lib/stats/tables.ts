@@ -1,4 +1,4 @@
-import { csvDocument, type CsvValue } from "@/lib/open-data/csv";
+import { csvDocument, type CsvValue } from "@/lib/csv/writer";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence, penceToPoundsString } from "@/lib/money";
 import type { GroupFigure, Headline, SavingsYear, TopArrangement } from "./queries";
@@ -94,7 +94,7 @@ function csvCells(column: Column, value: Cell): CsvValue[] {
     case "money":
       return value === null
         ? [null, null]
-        : [penceToPoundsString(value as bigint), (value as bigint).toString()];
+        : [penceToPoundsString(value as bigint), value as bigint];
     case "financial-year":
       return value === null ? [null, null] : [financialYearLabel(value as number), value as number];
     case "link":

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/client";
+import { fixedWindowCounter } from "@/lib/auth/rate-limits";
 import { createSignInThrottle, ipBucket } from "@/lib/auth/throttle";
 
 // Two pools stand in for two app servers sharing one database.
@@ -83,6 +84,30 @@ describe("sign-in throttle", () => {
     expect((await throttle.check(email, ip)).allowed).toBe(true);
   });
 
+  it("never extends a window: failures while refused count, but the window still ends", async () => {
+    const throttle = createSignInThrottle({
+      sql: serverA.sql,
+      accountPoints: 2,
+      durationSeconds: 2,
+    });
+    const { email, ip } = fresh();
+    await throttle.recordFailure(email, ip);
+    await throttle.recordFailure(email, ip);
+    const [opened] = await serverA.sql<{ expires_at: string }[]>`
+      select expires_at::text from rate_limits where key = ${`signin:account:${email}`}`;
+
+    await sleep(700);
+    for (let i = 0; i < 3; i++) await throttle.recordFailure(email, ip);
+    expect((await throttle.check(email, ip)).allowed).toBe(false);
+    const [later] = await serverA.sql<{ expires_at: string; points: number }[]>`
+      select expires_at::text, points from rate_limits where key = ${`signin:account:${email}`}`;
+    expect(later!.points).toBe(5);
+    expect(later!.expires_at).toBe(opened!.expires_at);
+
+    await sleep(1_500);
+    expect(await throttle.check(email, ip)).toEqual({ allowed: true });
+  });
+
   it("limits one IP across many accounts, without touching other IPs", async () => {
     const throttle = createSignInThrottle({ sql: serverA.sql, accountPoints: 5, ipPoints: 4 });
     const { ip } = fresh();
@@ -156,6 +181,43 @@ describe("sign-in throttle", () => {
       expect(row.seconds_left).toBeGreaterThan(110);
       expect(row.seconds_left).toBeLessThanOrEqual(120);
     }
+  });
+});
+
+describe("fixed-window counters (lib/auth/rate-limits.ts)", () => {
+  const prefix = `test-${run}`;
+
+  it("ends a window that a stray row left open-ended, and restarts it at the new points", async () => {
+    const counter = fixedWindowCounter(serverA.sql, { prefix, durationSeconds: 60 });
+    await serverA.sql`insert into rate_limits (key, points, expires_at)
+                      values (${`${prefix}:stray`}, 99, null)`;
+    expect(await counter.get("stray")).toBeNull();
+    const after = await counter.add("stray");
+    expect(after.points).toBe(1);
+    expect(after.msLeft).toBeGreaterThan(55_000);
+    expect(after.msLeft).toBeLessThanOrEqual(60_000);
+  });
+
+  it("prunes only its own finished windows", async () => {
+    const counter = fixedWindowCounter(serverA.sql, { prefix, durationSeconds: 60 });
+    const other = `other-${run}`;
+    await serverA.sql`insert into rate_limits (key, points, expires_at) values
+      (${`${prefix}:done`}, 3, now() - interval '1 second'),
+      (${`${prefix}:open`}, 1, now() + interval '1 minute'),
+      (${`${other}:done`}, 3, now() - interval '1 second')`;
+    await counter.prune();
+    const keys = await serverA.sql<{ key: string }[]>`
+      select key from rate_limits where key like ${`%${run}:%`} and key not like 'signin:%'
+      order by key`;
+    expect(keys.map((k) => k.key)).toEqual(
+      [`${other}:done`, `${prefix}:open`, `${prefix}:stray`].sort(),
+    );
+    await serverA.sql`delete from rate_limits where key like ${`%-${run}:%`}`;
+  });
+
+  it("refuses a window of no length and a prefix that LIKE would misread", () => {
+    expect(() => fixedWindowCounter(serverA.sql, { prefix, durationSeconds: 0 })).toThrow();
+    expect(() => fixedWindowCounter(serverA.sql, { prefix: "a_b", durationSeconds: 1 })).toThrow();
   });
 });
 
