@@ -3,7 +3,7 @@ import { and, eq, sql as raw } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { arrangementRevisions, arrangements, organisations } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
-import type { CommandResult } from "@/lib/commands/result";
+import type { CommandResult, Success } from "@/lib/commands/result";
 import type { CommandContext } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
 import { notifyAdminsOfSubmission, type SubmissionNotice } from "@/lib/review/notifications";
@@ -25,16 +25,17 @@ type StateChangeResult = Promise<CommandResult<StateChanged, ArrangementFailure>
 
 /**
  * The tail every state change on an existing arrangement shares: raise lock_version (so open
- * forms notice) and write the audit event, in the command's transaction. Returns the new
- * version for the form.
+ * forms notice) and write the audit event, in the command's transaction; then the answer,
+ * with the new version for the form.
  */
-async function recordStateChange(
+async function stateChanged(
   cx: CommandContext,
   user: CurrentUser,
   organisationId: number,
   state: ArrangementState,
   change: { action: string; before?: Record<string, unknown>; after?: unknown },
-): Promise<number> {
+  outcome: { message: string; status: StateChanged["status"] },
+): Promise<Success<StateChanged>> {
   const baseVersion = await raiseLockVersion(cx.tx, state.arrangementId, user);
   await cx.audit({
     actorUserId: user.id,
@@ -50,7 +51,7 @@ async function recordStateChange(
     },
     after: change.after,
   });
-  return baseVersion;
+  return { ok: true, ...outcome, arrangementId: state.arrangementId, baseVersion };
 }
 
 /** Deletes the newest revision while it is still a draft. */
@@ -102,19 +103,20 @@ export async function submitForReview(
       .where(
         and(eq(arrangementRevisions.id, state.newest.id), eq(arrangementRevisions.state, "draft")),
       );
-    const baseVersion = await recordStateChange(cx, user, organisationId, state, {
-      action: "arrangement.submitted",
-      after: { state: "submitted" },
-    });
+    const submitted = await stateChanged(
+      cx,
+      user,
+      organisationId,
+      state,
+      { action: "arrangement.submitted", after: { state: "submitted" } },
+      {
+        message: "Submitted for review. An administrator will check it before it is published.",
+        status: state.publishedRevisionId ? "published-submitted" : "submitted",
+      },
+    );
     // Administrators hear of it in the same transaction: no mail for a submit that failed.
     await notifyAdminsOfSubmission(cx.tx, await submissionNotice(cx.tx, state));
-    return {
-      ok: true,
-      message: "Submitted for review. An administrator will check it before it is published.",
-      arrangementId: state.arrangementId,
-      status: state.publishedRevisionId ? "published-submitted" : "submitted",
-      baseVersion,
-    };
+    return submitted;
   });
 }
 
@@ -134,17 +136,17 @@ export async function withdrawSubmission(
           eq(arrangementRevisions.state, "submitted"),
         ),
       );
-    const baseVersion = await recordStateChange(cx, user, organisationId, state, {
-      action: "arrangement.withdrawn",
-      after: { state: "draft" },
-    });
-    return {
-      ok: true,
-      message: "Withdrawn from review. It is a draft again.",
-      arrangementId: state.arrangementId,
-      status: state.publishedRevisionId ? "published-draft" : "draft",
-      baseVersion,
-    };
+    return stateChanged(
+      cx,
+      user,
+      organisationId,
+      state,
+      { action: "arrangement.withdrawn", after: { state: "draft" } },
+      {
+        message: "Withdrawn from review. It is a draft again.",
+        status: state.publishedRevisionId ? "published-draft" : "draft",
+      },
+    );
   });
 }
 
@@ -188,17 +190,17 @@ export async function deleteDraft(
       };
     }
     await deleteOpenDraft(cx.tx, state);
-    const baseVersion = await recordStateChange(cx, user, org, state, {
-      action: "arrangement.draft_deleted",
-      before: { content: snapshot },
-    });
-    return {
-      ok: true,
-      message: "The draft has been deleted. The published version is unchanged.",
-      arrangementId: state.arrangementId,
-      status: "published",
-      baseVersion,
-    };
+    return stateChanged(
+      cx,
+      user,
+      org,
+      state,
+      { action: "arrangement.draft_deleted", before: { content: snapshot } },
+      {
+        message: "The draft has been deleted. The published version is unchanged.",
+        status: "published",
+      },
+    );
   });
 }
 
@@ -219,16 +221,16 @@ export async function discardChanges(
         .update(arrangementRevisions)
         .set({ discardedAt: raw`now()` })
         .where(eq(arrangementRevisions.id, state.newest.id));
-    const baseVersion = await recordStateChange(cx, user, org, state, {
-      action: "arrangement.changes_discarded",
-      after: { status: "published" },
-    });
-    return {
-      ok: true,
-      message: "The changes have been discarded. The published version is unchanged.",
-      arrangementId: state.arrangementId,
-      status: "published",
-      baseVersion,
-    };
+    return stateChanged(
+      cx,
+      user,
+      org,
+      state,
+      { action: "arrangement.changes_discarded", after: { status: "published" } },
+      {
+        message: "The changes have been discarded. The published version is unchanged.",
+        status: "published",
+      },
+    );
   });
 }

@@ -2,12 +2,11 @@ import "server-only";
 import { eq, sql as raw } from "drizzle-orm";
 import { users, type User } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/sessions";
-import { issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { revokeTokens } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/commands/parse";
 import { refuse } from "@/lib/commands/refusal";
 import { invalid, notAllowed, type CommandResult } from "@/lib/commands/result";
 import { transact, type CommandOptions } from "@/lib/commands/transact";
-import { sendMail } from "@/lib/mail";
 import type { RequestInfo } from "@/lib/request";
 import {
   changeOrganisationSchema,
@@ -20,7 +19,7 @@ import {
   type UserIdInput,
 } from "../schemas";
 import { bumpSessionVersion, findOrganisation, keepLastAdmin, lockAdmins, lockUser } from "./locks";
-import { resetMail } from "./mail";
+import { mailNewLink, resetMail } from "./mail";
 
 /* An administrator's changes to another user's account. */
 
@@ -184,9 +183,9 @@ export async function sendPasswordReset(
   const parsed = parseInput(userIdSchema, input);
   if (!parsed.ok) return parsed;
 
-  return transact({ ...options, request }, async ({ tx, audit }) => {
-    await lockAdmins(tx, actor);
-    const target = await lockUser(tx, parsed.data.userId);
+  return transact({ ...options, request }, async (cx) => {
+    await lockAdmins(cx.tx, actor);
+    const target = await lockUser(cx.tx, parsed.data.userId);
     if (target.status === "disabled")
       refuse(
         notAllowed(`${target.name}'s account is disabled. Enable it before sending a reset link.`),
@@ -197,20 +196,11 @@ export async function sendPasswordReset(
           `${target.name} has not accepted their invitation yet. Resend the invitation instead.`,
         ),
       );
-    const token = await issueToken(tx, {
-      userId: target.id,
+    await mailNewLink(cx, actor, target, {
       purpose: "reset",
-      createdById: actor.id,
-    });
-    await audit({
-      actorUserId: actor.id,
-      organisationId: target.organisationId,
       action: "auth.password_reset_sent",
-      entityType: "user",
-      entityId: target.id,
-      after: { email: target.email },
+      mail: (token) => resetMail(target.name, token),
     });
-    await sendMail({ to: target.email, ...resetMail(target.name, token) }, { tx });
     return {
       ok: true,
       message: `A link to reset their password has been sent to ${target.email}. It works for 1 hour.`,

@@ -11,7 +11,7 @@ import { sendMail } from "@/lib/mail";
 import type { RequestInfo } from "@/lib/request";
 import { inviteUserSchema, userIdSchema, type InviteUserInput, type UserIdInput } from "../schemas";
 import { findOrganisation, lockAdmins, lockUser } from "./locks";
-import { invitationMail } from "./mail";
+import { invitationMail, mailNewLink } from "./mail";
 
 const DUPLICATE_EMAIL = invalid({
   email: "There is already an account with this email address",
@@ -78,31 +78,19 @@ export async function resendInvitation(
   const parsed = parseInput(userIdSchema, input);
   if (!parsed.ok) return parsed;
 
-  return transact({ ...options, request }, async ({ tx, audit }) => {
-    await lockAdmins(tx, actor);
-    const target = await lockUser(tx, parsed.data.userId);
+  return transact({ ...options, request }, async (cx) => {
+    await lockAdmins(cx.tx, actor);
+    const target = await lockUser(cx.tx, parsed.data.userId);
     if (target.status !== "invited")
       refuse(notAllowed(`${target.name} has already accepted their invitation.`));
     const organisation = target.organisationId
-      ? await findOrganisation(tx, target.organisationId)
+      ? await findOrganisation(cx.tx, target.organisationId)
       : null;
-    const token = await issueToken(tx, {
-      userId: target.id,
+    await mailNewLink(cx, actor, target, {
       purpose: "invite",
-      createdById: actor.id,
-    });
-    await audit({
-      actorUserId: actor.id,
-      organisationId: target.organisationId,
       action: "user.invitation_resent",
-      entityType: "user",
-      entityId: target.id,
-      after: { email: target.email },
+      mail: (token) => invitationMail(actor, target.name, organisation?.name, token),
     });
-    await sendMail(
-      { to: target.email, ...invitationMail(actor, target.name, organisation?.name, token) },
-      { tx },
-    );
     return {
       ok: true,
       message: `A new invitation has been sent to ${target.email}. It works for 7 days; the earlier link no longer works.`,

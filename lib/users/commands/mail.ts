@@ -1,6 +1,10 @@
 import "server-only";
+import type { User } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/sessions";
+import { issueToken, type TokenPurpose } from "@/lib/auth/tokens";
+import type { CommandContext } from "@/lib/commands/transact";
 import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
 
 /* The mail the user commands send: invitations and password reset links. */
 
@@ -11,12 +15,14 @@ function link(path: string, token: string): string {
   return url.toString();
 }
 
+type MailContent = { subject: string; text: string };
+
 export function invitationMail(
   actor: CurrentUser,
   name: string,
   organisation: string | undefined,
   token: string,
-) {
+): MailContent {
   return {
     subject: "You have been invited to the Council Shared Services Map",
     text: [
@@ -34,7 +40,7 @@ export function invitationMail(
   };
 }
 
-export function resetMail(name: string, token: string) {
+export function resetMail(name: string, token: string): MailContent {
   return {
     subject: "Reset your password for the Council Shared Services Map",
     text: [
@@ -48,4 +54,30 @@ export function resetMail(name: string, token: string) {
       "If you did not ask for this, you can ignore this email: your password has not changed.",
     ].join("\n"),
   };
+}
+
+/**
+ * An administrator sends `target` a fresh link (the earlier one stops working): issued,
+ * audited as `action` and mailed in the command's transaction, so a refusal sends nothing.
+ */
+export async function mailNewLink(
+  cx: CommandContext,
+  actor: CurrentUser,
+  target: User,
+  link: { purpose: TokenPurpose; action: string; mail: (token: string) => MailContent },
+): Promise<void> {
+  const token = await issueToken(cx.tx, {
+    userId: target.id,
+    purpose: link.purpose,
+    createdById: actor.id,
+  });
+  await cx.audit({
+    actorUserId: actor.id,
+    organisationId: target.organisationId,
+    action: link.action,
+    entityType: "user",
+    entityId: target.id,
+    after: { email: target.email },
+  });
+  await sendMail({ to: target.email, ...link.mail(token) }, { tx: cx.tx });
 }

@@ -20,8 +20,9 @@ import {
   type CommandResult,
   type CommonFailure,
   type Failure,
+  type Success,
 } from "@/lib/commands/result";
-import { transact } from "@/lib/commands/transact";
+import { transact, type CommandContext } from "@/lib/commands/transact";
 import { sendMail } from "@/lib/mail";
 import type { RequestInfo } from "@/lib/request";
 import { requestPasswordResetSchema, setPasswordSchema, type SetPasswordInput } from "../schemas";
@@ -126,7 +127,8 @@ async function setPasswordWithToken(
   if (!parsed.ok) return parsed;
   const { token, password, confirmPassword } = parsed.data;
 
-  // A dead link is the first thing to tell someone: no point fixing a password for it.
+  // A dead link is the first thing to tell someone: no point fixing a password for it. This
+  // only reads; the transaction consumes it (activate).
   const peek = await peekToken(token, purpose);
   if (!peek.ok) return linkFailure(purpose, peek.reason);
   const errors = newPasswordErrors(password, confirmPassword, {
@@ -137,44 +139,8 @@ async function setPasswordWithToken(
   // Hashing takes a moment: done before the transaction, which then holds its locks briefly.
   const passwordHash = await hashPassword(password);
 
-  const result = await transact<{ email: string }, LinkFailure>(
-    { request },
-    async ({ tx, audit }) => {
-      // The authority: peekToken above only read. Of two submissions, one consumes the token.
-      const consumed = await consumeToken(tx, token, purpose);
-      if (!consumed.ok) refuse(linkFailure(purpose, consumed.reason));
-      const user = consumed.user;
-      const usable = purpose === "invite" ? user.status === "invited" : user.status !== "disabled";
-      if (!usable) refuse(linkFailure(purpose, "invalid"));
-
-      await tx
-        .update(users)
-        .set({
-          passwordHash,
-          status: "active",
-          sessionVersion: bumpSessionVersion,
-          updatedAt: raw`now()`,
-        })
-        .where(eq(users.id, user.id));
-      await revokeTokens(tx, user.id);
-      await audit({
-        actorUserId: user.id,
-        organisationId: user.organisationId,
-        action: purpose === "reset" ? "auth.password_reset" : "user.invitation_accepted",
-        entityType: "user",
-        entityId: user.id,
-        before: { status: user.status },
-        after: { status: "active" },
-      });
-      return {
-        ok: true,
-        email: user.email,
-        message:
-          purpose === "reset"
-            ? "Your password has been changed. Any other sessions have been signed out."
-            : "Your password has been set and your account is ready.",
-      };
-    },
+  const result = await transact<{ email: string }, LinkFailure>({ request }, (cx) =>
+    activate(cx, purpose, token, passwordHash),
   );
   if (result.ok && purpose === "reset") {
     // Someone locked out by failed sign-ins who proves they own the mailbox may sign in at once.
@@ -183,6 +149,49 @@ async function setPasswordWithToken(
       .catch((error: unknown) => console.error("Could not clear sign-in failures", error));
   }
   return result;
+}
+
+/** Uses the link up and sets the password: the account is active, its other sessions end. */
+async function activate(
+  cx: CommandContext,
+  purpose: TokenPurpose,
+  token: string,
+  passwordHash: string,
+): Promise<Success<{ email: string }>> {
+  // The authority: peekToken only read. Of two submissions, one consumes the token.
+  const consumed = await consumeToken(cx.tx, token, purpose);
+  if (!consumed.ok) refuse(linkFailure(purpose, consumed.reason));
+  const user = consumed.user;
+  const usable = purpose === "invite" ? user.status === "invited" : user.status !== "disabled";
+  if (!usable) refuse(linkFailure(purpose, "invalid"));
+
+  await cx.tx
+    .update(users)
+    .set({
+      passwordHash,
+      status: "active",
+      sessionVersion: bumpSessionVersion,
+      updatedAt: raw`now()`,
+    })
+    .where(eq(users.id, user.id));
+  await revokeTokens(cx.tx, user.id);
+  await cx.audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: purpose === "reset" ? "auth.password_reset" : "user.invitation_accepted",
+    entityType: "user",
+    entityId: user.id,
+    before: { status: user.status },
+    after: { status: "active" },
+  });
+  return {
+    ok: true,
+    email: user.email,
+    message:
+      purpose === "reset"
+        ? "Your password has been changed. Any other sessions have been signed out."
+        : "Your password has been set and your account is ready.",
+  };
 }
 
 /** Sets a new password from a reset link: ends every session and uses the link up. */
