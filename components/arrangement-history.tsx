@@ -1,4 +1,5 @@
-import { formatLongDate, financialYearLabel } from "@/lib/financial-year";
+import { financialYearLabel } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { instantToLondon } from "@/lib/editions/london-time";
 import { formatPence } from "@/lib/money";
 import type { ArrangementHistory, HistoryEntry } from "@/lib/public/history";

@@ -10,7 +10,7 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Checks an ISO date names a real calendar day (no 2017-02-30) and returns its parts. */
-function parseIsoDate(iso: string): { year: number; month: number; day: number } {
+export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
   const match = ISO_DATE.exec(iso);
   const utc = match ? new Date(`${iso}T00:00:00Z`) : null;
   if (!match || !utc || Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== iso) {
@@ -81,16 +81,4 @@ export function parseFinancialYearLabel(label: string): number | null {
   const next = match[2]!;
   const expected = next.length === 2 ? (year + 1) % 100 : year + 1;
   return Number(next) === expected ? year : null;
-}
-
-/** "2018-03-31" → "31 March 2018", the GOV.UK style for dates in running text. */
-export function formatLongDate(isoDate: string): string {
-  parseIsoDate(isoDate);
-  // Formatted in UTC from a UTC midnight so the day can never shift with the server's zone.
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
 }

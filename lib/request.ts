@@ -1,12 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
 
-/** The request id set by proxy.ts (or the load balancer), for the audit trail. */
-export async function requestContext(): Promise<{
+/**
+ * What a command knows of the request that asked for it: the id the audit trail carries, and
+ * the address and browser that sign-in, sessions and the throttle record. Scripts and tests
+ * that call commands directly may leave out the last two.
+ */
+export type RequestInfo = {
   requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}> {
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+/** The request id set by proxy.ts (or the load balancer), the client's address and browser. */
+export async function requestContext(): Promise<Required<RequestInfo>> {
   const h = await headers();
   const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {

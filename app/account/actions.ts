@@ -6,7 +6,7 @@ import { userAction } from "@/lib/auth/access";
 import { encodeSessionCookie, sessionCookie } from "@/lib/auth/cookie";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "@/lib/auth/sessions";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/commands";
-import { toFormState } from "@/lib/users/form-state";
+import { toFormState } from "@/lib/commands/form-state";
 import { changePasswordSchema, updateNameSchema } from "@/lib/users/schemas";
 
 export const updateNameAction = userAction(

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/access";
-import { formatDateTime, ROLE_LABELS } from "@/lib/users/labels";
+import { ROLE_LABELS } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { getOwnAccount } from "@/lib/users/queries";
 import { NameForm, PasswordForm } from "./account-forms";
 

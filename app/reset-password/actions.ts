@@ -2,7 +2,7 @@
 
 import { publicAction } from "@/lib/auth/access";
 import { resetPassword } from "@/lib/users/commands";
-import { toFormState } from "@/lib/users/form-state";
+import { toFormState } from "@/lib/commands/form-state";
 import { setPasswordSchema } from "@/lib/users/schemas";
 
 export const resetPasswordAction = publicAction(

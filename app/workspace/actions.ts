@@ -10,13 +10,13 @@ import {
   submitForReview,
   withdrawSubmission,
   type ArrangementCommandInput,
-  type CommandResult,
-  type Failure,
-  type RequestInfo,
+  type ArrangementFailure,
   type StateChanged,
 } from "@/lib/arrangements/commands";
 import type { CurrentUser } from "@/lib/auth/access";
-import { formatDateTime } from "@/lib/users/labels";
+import type { CommandResult } from "@/lib/commands/result";
+import { formatDateTime } from "@/lib/format/dates";
+import type { RequestInfo } from "@/lib/request";
 import type { ArrangementFormState, Notice } from "./form-state";
 
 /*
@@ -37,7 +37,7 @@ function optionalNumber(value: string | string[] | undefined): number | null {
   return text === "" ? null : Number(text);
 }
 
-function failureState(result: Failure, values: FormValues): ArrangementFormState {
+function failureState(result: ArrangementFailure, values: FormValues): ArrangementFormState {
   switch (result.reason) {
     case "not-found":
       return notFound();
@@ -90,7 +90,7 @@ type Command = (
   user: CurrentUser,
   input: ArrangementCommandInput,
   request: RequestInfo,
-) => Promise<CommandResult<StateChanged>>;
+) => Promise<CommandResult<StateChanged, ArrangementFailure>>;
 
 function commandAction(command: Command, notice: Notice) {
   return async (

@@ -5,7 +5,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { listWorkspace, type WorkspaceItem } from "@/lib/arrangements/queries";
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { requireUser } from "@/lib/auth/access";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { NOTICES, type Notice } from "./form-state";
 
 export const metadata: Metadata = { title: "Your workspace" };

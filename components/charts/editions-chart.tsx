@@ -10,7 +10,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
-import { formatPence } from "@/lib/money";
+import { shortPounds } from "./chart-parts";
 
 /**
  * One point: an edition of the register, or one of the LGA's published editions. Plain numbers
@@ -36,9 +36,7 @@ function year(time: number): string {
 }
 
 function formatValue(value: number, unit: "count" | "pounds"): string {
-  return unit === "pounds"
-    ? formatPence(BigInt(Math.round(value * 100)), "short")
-    : value.toLocaleString("en-GB");
+  return unit === "pounds" ? shortPounds(value) : value.toLocaleString("en-GB");
 }
 
 function PointTooltip({

@@ -5,20 +5,8 @@ import { arrangements } from "@/db/schema";
 import type { ArrangementInput } from "./schema";
 
 /*
- * Pieces the editor's commands and the CSV import share, so both write arrangements the same way.
+ * Pieces the editor's commands, the CSV import and the organisations' commands share.
  */
-
-/** The constraint a unique violation (23505) hit, looking through wrapped causes; else null. */
-export function uniqueViolation(error: unknown): string | null {
-  for (
-    let e = error as { code?: string; constraint_name?: string; cause?: unknown } | undefined;
-    e;
-  ) {
-    if (e.code === "23505") return e.constraint_name ?? "";
-    e = e.cause as typeof e;
-  }
-  return null;
-}
 
 export function slugify(title: string): string {
   const base = title

@@ -11,7 +11,8 @@ import type { AuditFilters } from "./schemas";
  * Reads of the audit trail for administrators: a filtered, paged list with each event's
  * before/after as a readable diff, and the same filtered set in batches for the CSV export.
  * The trail is append-only (a trigger refuses UPDATE, DELETE and TRUNCATE: migration 0001);
- * nothing here or anywhere else in the app writes to it except recordAudit (lib/audit.ts).
+ * nothing here or anywhere else in the app writes to it except lib/audit.ts (recordAudit,
+ * recordAudits).
  */
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { fieldErrors } from "@/lib/commands/parse";
 import { requestContext } from "@/lib/request";
 import { getCurrentUser } from "./current";
 import type { CurrentUser } from "./sessions";
@@ -74,16 +75,6 @@ export function formValues(formData: FormData): FormValues {
 /** Values safe to send back to the browser: every password field is dropped. */
 export function echoValues(values: FormValues): FormValues {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-}
-
-/** Zod issues → one message per field (the first), keyed by the field's name. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
 }
 
 type Handler<S extends z.ZodType, U> = (

@@ -3,11 +3,10 @@ import { eq, sql as raw } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { RequestInfo } from "@/lib/request";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { signInThrottle } from "./throttle";
-
-export type RequestInfo = { requestId: string | null; ip: string | null; userAgent: string | null };
 
 /** One message for an unknown email, a wrong password and a disabled account: no enumeration. */
 export const SIGN_IN_REFUSED = "Enter a correct email address and password";
@@ -41,7 +40,7 @@ export async function signInWithPassword(
       actorUserId: null,
       action: "auth.sign_in_throttled",
       entityType: "user",
-      after: { email, ip: request.ip },
+      after: { email, ip: request.ip ?? null },
       requestId: request.requestId,
     });
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);

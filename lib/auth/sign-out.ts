@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
-import type { RequestInfo } from "./sign-in";
+import type { RequestInfo } from "@/lib/request";
 import { endSession, type CurrentUser } from "./sessions";
 
 /** Ends the session in the database (the cookie alone would not be enough) and audits it. */

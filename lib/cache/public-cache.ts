@@ -11,7 +11,8 @@ import { cacheInvalidations } from "@/db/schema";
  * both carry PUBLIC_TAG. Anything that changes what the public sees — an approval, a rejection
  * of a change to a published arrangement, an organisation's edit — calls `recordPublicChange` in
  * its transaction (so every app instance learns of it, lib/cache/shared-cache-handler.mjs) and
- * `revalidatePublicPages` after the commit (so this instance drops its pages at once).
+ * `revalidatePublicPages` after the commit (so this instance drops its pages at once). Commands
+ * do both through `publicChanged()` in lib/commands/transact.ts.
  *
  * Only approved revisions are ever read under this cache, and no public page reads the session,
  * so nothing cached can hold a draft or a signed-in user's content.

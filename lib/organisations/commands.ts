@@ -1,15 +1,22 @@
 import "server-only";
-import { and, eq, like, or, sql } from "drizzle-orm";
-import type { z } from "zod";
-import { db, type DbOrTx, type Tx } from "@/db/client";
+import { eq, like, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { organisations, type Organisation } from "@/db/schema";
-import { slugify, uniqueViolation } from "@/lib/arrangements/shared";
-import type { RequestInfo } from "@/lib/arrangements/commands";
-import { recordAudit } from "@/lib/audit";
-import { fieldErrors, type CurrentUser } from "@/lib/auth/access";
-import { recordPublicChange, revalidatePublicPages } from "@/lib/cache/public-cache";
-import { formatLongDate } from "@/lib/financial-year";
-import { nextDay } from "@/lib/editions/london-time";
+import { slugify } from "@/lib/arrangements/shared";
+import type { CurrentUser } from "@/lib/auth/access";
+import { parseInput } from "@/lib/commands/parse";
+import { refuse } from "@/lib/commands/refusal";
+import {
+  conflict,
+  invalid,
+  notAllowed,
+  notFound,
+  type CommandResult,
+  type NotAllowed,
+} from "@/lib/commands/result";
+import { transact, type CommandOptions } from "@/lib/commands/transact";
+import { formatLongDate } from "@/lib/format/dates";
+import type { RequestInfo } from "@/lib/request";
 import { versionToken } from "./queries";
 import {
   createOrganisationSchema,
@@ -20,6 +27,7 @@ import {
   type MarkReplacedInput,
   type UpdateOrganisationInput,
 } from "./schemas";
+import { checkSuccession } from "./replacement";
 
 /*
  * The administrators' commands on organisations. Each validates, locks the row it changes,
@@ -32,58 +40,17 @@ import {
  * `options.db`: a transaction to run inside (as a savepoint), so a test can roll it all back.
  */
 
-export type Failure = { ok: false; message?: string; errors?: Record<string, string> };
-export type Success<T extends object = object> = { ok: true; message: string } & T;
-export type CommandResult<T extends object = object> = Success<T> | Failure;
-
-type Options = { db?: DbOrTx };
 /** Typed values from code, or a submitted form's raw strings: both are parsed here. */
 type Raw = Record<string, unknown>;
 
-class Refusal extends Error {
-  constructor(readonly result: Failure) {
-    super(result.message ?? "refused");
-  }
-}
+const DUPLICATE_CODE = invalid({ code: "Another organisation already has this code" });
+const DUPLICATES = {
+  organisations_code_unique: DUPLICATE_CODE,
+  organisations_gss_code_key: DUPLICATE_CODE,
+};
 
-function refuse(result: Omit<Failure, "ok">): never {
-  throw new Refusal({ ok: false, ...result });
-}
-
-function parse<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-): { ok: true; data: z.output<S> } | Failure {
-  const parsed = schema.safeParse(input);
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, errors: fieldErrors(parsed.error) };
-}
-
-const DUPLICATE_CODE = { errors: { code: "Another organisation already has this code" } };
-
-async function transact<T extends object>(
-  options: Options,
-  work: (tx: Tx) => Promise<Success<T>>,
-): Promise<CommandResult<T>> {
-  let result: Success<T>;
-  try {
-    result = await (options.db ?? db()).transaction(work);
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    const constraint = uniqueViolation(error);
-    if (constraint === "organisations_code_unique" || constraint === "organisations_gss_code_key")
-      return { ok: false, ...DUPLICATE_CODE };
-    throw error;
-  }
-  revalidatePublicPages();
-  return result;
-}
-
-function notAdmin(actor: CurrentUser | null | undefined): Failure | null {
-  return actor?.role === "admin"
-    ? null
-    : { ok: false, message: "Only administrators can do this." };
+function notAdmin(actor: CurrentUser | null | undefined): NotAllowed | null {
+  return actor?.role === "admin" ? null : notAllowed("Only administrators can do this.");
 }
 
 /** The audit trail's view of an organisation. */
@@ -111,12 +78,13 @@ async function lockOrganisation(tx: Tx, id: number, version: string | undefined)
     .from(organisations)
     .where(eq(organisations.id, id))
     .for("update");
-  if (!row) refuse({ message: "That organisation does not exist." });
+  if (!row) refuse(notFound("That organisation does not exist."));
   if (version && version !== row.version)
-    refuse({
-      message:
+    refuse(
+      conflict(
         "Someone else changed this organisation since you opened it. Nothing was saved: check the details below and make your change again.",
-    });
+      ),
+    );
   return row.organisation;
 }
 
@@ -141,47 +109,49 @@ export async function createOrganisation(
   actor: CurrentUser,
   input: CreateOrganisationInput | Raw,
   request: RequestInfo,
-  options: Options = {},
+  options: CommandOptions = {},
 ): Promise<CommandResult<{ organisationId: number; code: string }>> {
   const refused = notAdmin(actor);
   if (refused) return refused;
-  const parsed = parse(createOrganisationSchema, input);
+  const parsed = parseInput(createOrganisationSchema, input);
   if (!parsed.ok) return parsed;
   const values = parsed.data;
   const shortName = values.shortName || values.name;
 
-  return transact(options, async (tx) => {
-    const code = values.code || (await generatedCode(tx, values.kind, shortName));
-    const [existing] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(or(eq(organisations.code, code), eq(organisations.gssCode, code)));
-    if (existing) refuse(DUPLICATE_CODE);
-    const [row] = await tx
-      .insert(organisations)
-      .values({
-        code,
-        gssCode: GSS_PATTERN.test(code) ? code : null,
-        kind: values.kind,
-        name: values.name,
-        shortName,
-        region: values.region,
-        startDate: values.startDate,
-        endDate: values.endDate,
-      })
-      .returning();
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      organisationId: row!.id,
-      action: "organisation.created",
-      entityType: "organisation",
-      entityId: row!.id,
-      after: auditView(row!),
-      requestId: request.requestId,
-    });
-    await recordPublicChange(tx);
-    return { ok: true, message: `${row!.name} has been added`, organisationId: row!.id, code };
-  });
+  return transact(
+    { ...options, request, duplicates: DUPLICATES },
+    async ({ tx, audit, publicChanged }) => {
+      const code = values.code || (await generatedCode(tx, values.kind, shortName));
+      const [existing] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(or(eq(organisations.code, code), eq(organisations.gssCode, code)));
+      if (existing) refuse(DUPLICATE_CODE);
+      const [row] = await tx
+        .insert(organisations)
+        .values({
+          code,
+          gssCode: GSS_PATTERN.test(code) ? code : null,
+          kind: values.kind,
+          name: values.name,
+          shortName,
+          region: values.region,
+          startDate: values.startDate,
+          endDate: values.endDate,
+        })
+        .returning();
+      await audit({
+        actorUserId: actor.id,
+        organisationId: row!.id,
+        action: "organisation.created",
+        entityType: "organisation",
+        entityId: row!.id,
+        after: auditView(row!),
+      });
+      await publicChanged();
+      return { ok: true, message: `${row!.name} has been added`, organisationId: row!.id, code };
+    },
+  );
 }
 
 /** Edits a body that is not a council (councils follow the ONS reference data). */
@@ -189,47 +159,50 @@ export async function updateOrganisation(
   actor: CurrentUser,
   input: UpdateOrganisationInput | Raw,
   request: RequestInfo,
-  options: Options = {},
+  options: CommandOptions = {},
 ): Promise<CommandResult<{ organisationId: number }>> {
   const refused = notAdmin(actor);
   if (refused) return refused;
-  const parsed = parse(updateOrganisationSchema, input);
+  const parsed = parseInput(updateOrganisationSchema, input);
   if (!parsed.ok) return parsed;
   const { organisationId, version, ...values } = parsed.data;
 
-  return transact(options, async (tx) => {
-    const before = await lockOrganisation(tx, organisationId, version);
-    if (before.kind === "council")
-      refuse({
-        message:
-          "Councils come from the ONS reference data and cannot be edited here. You can record that a council was replaced.",
+  return transact(
+    { ...options, request, duplicates: DUPLICATES },
+    async ({ tx, audit, publicChanged }) => {
+      const before = await lockOrganisation(tx, organisationId, version);
+      if (before.kind === "council")
+        refuse(
+          notAllowed(
+            "Councils come from the ONS reference data and cannot be edited here. You can record that a council was replaced.",
+          ),
+        );
+      const [after] = await tx
+        .update(organisations)
+        .set({
+          kind: values.kind,
+          name: values.name,
+          shortName: values.shortName || values.name,
+          region: values.region,
+          startDate: values.startDate,
+          endDate: values.endDate,
+          updatedAt: sql`clock_timestamp()`,
+        })
+        .where(eq(organisations.id, organisationId))
+        .returning();
+      await audit({
+        actorUserId: actor.id,
+        organisationId,
+        action: "organisation.updated",
+        entityType: "organisation",
+        entityId: organisationId,
+        before: auditView(before),
+        after: auditView(after!),
       });
-    const [after] = await tx
-      .update(organisations)
-      .set({
-        kind: values.kind,
-        name: values.name,
-        shortName: values.shortName || values.name,
-        region: values.region,
-        startDate: values.startDate,
-        endDate: values.endDate,
-        updatedAt: sql`clock_timestamp()`,
-      })
-      .where(eq(organisations.id, organisationId))
-      .returning();
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      organisationId,
-      action: "organisation.updated",
-      entityType: "organisation",
-      entityId: organisationId,
-      before: auditView(before),
-      after: auditView(after!),
-      requestId: request.requestId,
-    });
-    await recordPublicChange(tx);
-    return { ok: true, message: `${after!.name} has been saved`, organisationId };
-  });
+      await publicChanged();
+      return { ok: true, message: `${after!.name} has been saved`, organisationId };
+    },
+  );
 }
 
 /**
@@ -241,77 +214,39 @@ export async function markReplaced(
   actor: CurrentUser,
   input: MarkReplacedInput | Raw,
   request: RequestInfo,
-  options: Options = {},
+  options: CommandOptions = {},
 ): Promise<CommandResult<{ organisationId: number }>> {
   const refused = notAdmin(actor);
   if (refused) return refused;
-  const parsed = parse(markReplacedSchema, input);
+  const parsed = parseInput(markReplacedSchema, input);
   if (!parsed.ok) return parsed;
   const { organisationId, version, endDate, replacedById } = parsed.data;
 
-  return transact(options, async (tx) => {
-    const before = await lockOrganisation(tx, organisationId, version);
-    if (before.kind !== "council")
-      refuse({ message: "Only a council can be recorded as replaced here." });
-    if (before.startDate && endDate < before.startDate)
-      refuse({
-        errors: {
-          endDate: `Last day must be on or after the day it started, ${formatLongDate(before.startDate)}`,
-        },
+  return transact(
+    { ...options, request, duplicates: DUPLICATES },
+    async ({ tx, audit, publicChanged }) => {
+      const before = await lockOrganisation(tx, organisationId, version);
+      const successor = await checkSuccession(tx, before, endDate, replacedById);
+      const [after] = await tx
+        .update(organisations)
+        .set({ endDate, replacedById, updatedAt: sql`clock_timestamp()` })
+        .where(eq(organisations.id, organisationId))
+        .returning();
+      await audit({
+        actorUserId: actor.id,
+        organisationId,
+        action: "organisation.replaced",
+        entityType: "organisation",
+        entityId: organisationId,
+        before: auditView(before),
+        after: { ...auditView(after!), replacedByName: successor.name },
       });
-    if (replacedById === organisationId)
-      refuse({ errors: { replacedById: "A council cannot replace itself: select its successor" } });
-    const [successor] = await tx
-      .select()
-      .from(organisations)
-      .where(and(eq(organisations.id, replacedById), eq(organisations.kind, "council")));
-    if (!successor)
-      refuse({ errors: { replacedById: "Select the council that replaced it from the list" } });
-    const firstDay = nextDay(endDate);
-    if (
-      (successor.startDate && successor.startDate > firstDay) ||
-      (successor.endDate && successor.endDate < firstDay)
-    )
-      refuse({
-        errors: {
-          replacedById: `${successor.name} was not operating on ${formatLongDate(firstDay)}, the day after the last day: check the council or the date`,
-        },
-      });
-    // Follow the successor's own successors: none may be this council.
-    const chain = await tx.execute<{ id: number }>(sql`
-      WITH RECURSIVE chain(id, depth) AS (
-        SELECT ${replacedById}::int, 0
-        UNION ALL
-        SELECT o.replaced_by_id, c.depth + 1 FROM organisations o JOIN chain c ON o.id = c.id
-        WHERE o.replaced_by_id IS NOT NULL AND c.depth < 50)
-      SELECT id FROM chain`);
-    if (chain.some((r) => Number(r.id) === organisationId))
-      refuse({
-        errors: {
-          replacedById: `${successor.name} is itself recorded as replaced by this council`,
-        },
-      });
-
-    const [after] = await tx
-      .update(organisations)
-      .set({ endDate, replacedById, updatedAt: sql`clock_timestamp()` })
-      .where(eq(organisations.id, organisationId))
-      .returning();
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      organisationId,
-      action: "organisation.replaced",
-      entityType: "organisation",
-      entityId: organisationId,
-      before: auditView(before),
-      after: { ...auditView(after!), replacedByName: successor.name },
-      requestId: request.requestId,
-    });
-    await recordPublicChange(tx);
-    return {
-      ok: true,
-      message: `Recorded: ${before.name}'s last day was ${formatLongDate(endDate)}, and it is now part of ${successor.name}. Its arrangements stay.`,
-      organisationId,
-    };
-  });
+      await publicChanged();
+      return {
+        ok: true,
+        message: `Recorded: ${before.name}'s last day was ${formatLongDate(endDate)}, and it is now part of ${successor.name}. Its arrangements stay.`,
+        organisationId,
+      };
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { benefitLabel, serviceCategoryBySlug } from "@/lib/categories";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 
 /*
  * What changed between two revisions of an arrangement, field by field: the review page shows

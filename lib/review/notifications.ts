@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 
 /*
  * Mail about the review workflow, written in the transaction that makes the change (the outbox

@@ -12,21 +12,6 @@ export const STATUS_LABELS: Record<User["status"], string> = {
   disabled: "Disabled",
 };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** "4 March 2025 at 14:05" in UK time. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "";
-  return dateTime.format(typeof value === "string" ? new Date(value) : value);
-}
-
 const KIND_LABELS: Record<Organisation["kind"], string> = {
   council: "Councils",
   fire: "Fire and rescue services",

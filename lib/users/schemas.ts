@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /*
  * Input rules for user management and account forms. One schema per command, shared by the
- * server action (which parses the submitted form) and the command in lib/users/commands.ts
+ * server action (which parses the submitted form) and the command in lib/users/commands/
  * (which parses again, so a direct caller cannot skip the rules). Each accepts form strings
  * as well as the typed values code passes.
  */

@@ -11,9 +11,9 @@ import {
   saveDraft,
   submitForReview,
   withdrawSubmission,
-  type CommandResult,
   type SavedDraft,
 } from "@/lib/arrangements/commands";
+import type { CommandResult } from "@/lib/commands/result";
 import { getForEdit, listWorkspace, partnerOptions } from "@/lib/arrangements/queries";
 import {
   parseArrangementForm,

@@ -435,6 +435,8 @@ describe("invitations", () => {
     });
     expect(result).toEqual({
       ok: false,
+      reason: "invalid",
+      message: "There is a problem",
       errors: { email: "There is already an account with this email address" },
     });
     expect(await outboxCount(existing.email)).toBe(0);

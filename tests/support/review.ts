@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { saveDraft, submitForReview, type CommandResult } from "@/lib/arrangements/commands";
+import { saveDraft, submitForReview } from "@/lib/arrangements/commands";
+import type { CommandResult } from "@/lib/commands/result";
 import type { ArrangementFormValues } from "@/lib/arrangements/schema";
 import type { CurrentUser } from "@/lib/auth/access";
 import { approveRevision } from "@/lib/review/commands";

@@ -4,9 +4,9 @@ import {
   financialYearLabel,
   financialYearOf,
   financialYearStart,
-  formatLongDate,
   parseFinancialYearLabel,
 } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 
 describe("financialYearLabel", () => {
   it.each([

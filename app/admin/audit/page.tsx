@@ -4,7 +4,8 @@ import { listHref, Pagination, showing } from "@/components/review/pagination";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
 import { auditQuery, parseAuditFilters } from "@/lib/audit-log/schemas";
 import { requireAdmin } from "@/lib/auth/access";
-import { formatDateTime, organisationGroups } from "@/lib/users/labels";
+import { organisationGroups } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { AuditFilterForm } from "./audit-filter-form";
 
 export const metadata: Metadata = { title: "Audit log" };

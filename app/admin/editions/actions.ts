@@ -3,8 +3,8 @@
 import { adminAction } from "@/lib/auth/access";
 import { createEdition } from "@/lib/editions/commands";
 import { createEditionSchema } from "@/lib/editions/schemas";
-import { formatDateTime } from "@/lib/users/labels";
-import { toFormState } from "@/lib/users/form-state";
+import { formatDateTime } from "@/lib/format/dates";
+import { toFormState } from "@/lib/commands/form-state";
 import { refresh } from "next/cache";
 
 // The wrapper validates the form for its field errors; the command parses the raw values again.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/access";
 import { getEditions } from "@/lib/editions/queries";
 import { formatPence } from "@/lib/money";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { EditionForm } from "./edition-form";
 
 export const metadata: Metadata = { title: "Editions" };

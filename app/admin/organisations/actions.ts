@@ -9,7 +9,7 @@ import {
   markReplacedSchema,
   updateOrganisationSchema,
 } from "@/lib/organisations/schemas";
-import { toFormState } from "@/lib/users/form-state";
+import { toFormState } from "@/lib/commands/form-state";
 
 // The wrapper validates the form for its field errors; each command parses the same raw values
 // again itself, so a caller that is not this form cannot skip the rules.

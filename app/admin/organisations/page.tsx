@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listHref, Pagination, showing } from "@/components/review/pagination";
 import { requireAdmin } from "@/lib/auth/access";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { listOrganisations } from "@/lib/organisations/queries";
 import { KIND_LABELS } from "@/lib/organisations/schemas";
 import { OrganisationsSearchForm } from "./organisations-search-form";

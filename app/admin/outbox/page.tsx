@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/access";
 import { listOutbox } from "@/lib/mail";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { OutboxFilterForm } from "./outbox-filter-form";
 
 export const metadata: Metadata = { title: "Outbox" };

@@ -6,7 +6,7 @@ import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
 import { listQueue } from "@/lib/review/queries";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { QueueFilterForm } from "./queue-filter-form";
 
 export const metadata: Metadata = { title: "Review queue" };

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/access";
-import { formatDateTime, organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
+import { organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { listUsers, organisationsWithUsers } from "@/lib/users/queries";
 import { UsersSearchForm } from "./users-search-form";
 

@@ -8,7 +8,8 @@ import { OrganisationLink } from "@/components/arrangement/organisation-link";
 import { SavingsChartIsland } from "@/components/arrangement/savings-chart-island";
 import { SavingsTable } from "@/components/arrangement/savings-table";
 import { benefitLabel } from "@/lib/categories";
-import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
+import { financialYearLabel } from "@/lib/financial-year";
+import { formatLongDate, formatUkDate } from "@/lib/format/dates";
 import { formatPence, penceToChartPounds } from "@/lib/money";
 import { nowPartOf, type Successor } from "@/lib/organisations/successors";
 import { getPublishedArrangement, type ArrangementDetail } from "@/lib/public/arrangements";
@@ -27,16 +28,6 @@ type Props = { params: Promise<{ slug: string }> };
 
 // One read per request for the page and its metadata.
 const load = cache((slug: string) => getPublishedArrangement(slug));
-
-/** A moment as the UK calendar date it fell on: "14 June 2017". */
-function ukDate(moment: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(moment);
-}
 
 function firstSentences(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -163,9 +154,9 @@ export default async function ArrangementPage({ params }: Props) {
           </>
         ) : null}
         <dt className="font-semibold">First published</dt>
-        <dd className="mb-3 sm:mb-0">{ukDate(a.firstPublishedAt)}</dd>
+        <dd className="mb-3 sm:mb-0">{formatUkDate(a.firstPublishedAt)}</dd>
         <dt className="font-semibold">Last approved</dt>
-        <dd data-testid="arrangement-last-approved">{ukDate(a.publishedAt)}</dd>
+        <dd data-testid="arrangement-last-approved">{formatUkDate(a.publishedAt)}</dd>
       </dl>
 
       <section aria-labelledby="savings-heading" className="mt-10">

@@ -14,7 +14,7 @@ import {
   organisationKindLabel,
   stageLabel,
 } from "@/lib/councils/labels";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 
 // An ordinary dynamic route, cached per council on first request (ISR) and dropped when the

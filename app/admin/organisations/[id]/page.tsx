@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { requireAdmin } from "@/lib/auth/access";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { councilChoices, getOrganisation } from "@/lib/organisations/queries";
 import { KIND_LABELS } from "@/lib/organisations/schemas";
 import { REGIONS } from "@/lib/public/regions";

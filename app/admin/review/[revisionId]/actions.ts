@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { adminAction, echoValues, type FormState, type FormValues } from "@/lib/auth/access";
-import { approveRevision, rejectRevision, type Failure } from "@/lib/review/commands";
+import { approveRevision, rejectRevision, type DecisionFailure } from "@/lib/review/commands";
 import { approveSchema, rejectSchema } from "@/lib/review/schemas";
 
 /*
@@ -13,7 +13,7 @@ import { approveSchema, rejectSchema } from "@/lib/review/schemas";
  * admin navigation) is rebuilt.
  */
 
-function failureState(result: Failure, values: FormValues): FormState {
+function failureState(result: DecisionFailure, values: FormValues): FormState {
   if (result.reason === "not-found") notFound();
   if (result.reason === "invalid") return { errors: result.errors, values: echoValues(values) };
   return { message: result.message, values: echoValues(values) };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RevisionDiffView } from "@/components/review/revision-diff";
 import { requireAdmin } from "@/lib/auth/access";
 import { getReview } from "@/lib/review/queries";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { ApproveForm, RejectForm } from "./decision-forms";
 
 export const metadata: Metadata = { title: "Review a submission" };

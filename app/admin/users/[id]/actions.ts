@@ -9,7 +9,7 @@ import {
   sendPasswordReset,
   setStatus,
 } from "@/lib/users/commands";
-import { toFormState } from "@/lib/users/form-state";
+import { toFormState } from "@/lib/commands/form-state";
 import {
   changeOrganisationSchema,
   changeRoleSchema,

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/access";
-import { formatDateTime, organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
+import { organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { getUser, organisationOptions } from "@/lib/users/queries";
 import { ButtonForm, OrganisationForm, RoleForm } from "./user-forms";
 

@@ -2,7 +2,7 @@
 
 import { adminAction } from "@/lib/auth/access";
 import { inviteUser } from "@/lib/users/commands";
-import { toFormState } from "@/lib/users/form-state";
+import { toFormState } from "@/lib/commands/form-state";
 import { inviteUserSchema } from "@/lib/users/schemas";
 
 export const inviteUserAction = adminAction(inviteUserSchema, async (input, ctx) => {

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getForEdit } from "@/lib/arrangements/queries";
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { requireUser } from "@/lib/auth/access";
-import { formatDateTime } from "@/lib/users/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { partnerChoices, savingsYearOptions } from "@/lib/workspace/form-options";
 import { withdrawSubmissionAction } from "../../actions";
 import { ArrangementForm } from "../../arrangement-form";

@@ -6,9 +6,9 @@ import { getForEdit } from "@/lib/arrangements/queries";
 import { canDo, STATUS_LABELS } from "@/lib/arrangements/state";
 import { requireUser } from "@/lib/auth/access";
 import { benefitLabel, serviceCategoryBySlug } from "@/lib/categories";
-import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
+import { financialYearLabel } from "@/lib/financial-year";
+import { formatDateTime, formatLongDate } from "@/lib/format/dates";
 import { formatPence, parsePounds } from "@/lib/money";
-import { formatDateTime } from "@/lib/users/labels";
 import { organisationNames } from "@/lib/workspace/organisations";
 import {
   deleteDraftAction,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
+import { formatUkDate } from "@/lib/format/dates";
 import { LIST_SEPARATOR } from "@/lib/open-data/encode";
 import { LICENCE } from "@/lib/open-data/licence";
 import { getOpenDataSummary } from "@/lib/open-data/queries";
@@ -26,15 +27,6 @@ export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
-}
-
-function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(iso));
 }
 
 const FILES = [
@@ -117,7 +109,7 @@ export default async function OpenDataPage() {
         Everything published in the register, free to download and reuse under the {LICENCE.name}:{" "}
         {arrangements} arrangements and {lines} savings lines
         {summary.lastPublishedAt
-          ? `, the most recent published on ${formatDateTime(summary.lastPublishedAt)}`
+          ? `, the most recent published on ${formatUkDate(summary.lastPublishedAt)}`
           : ""}
         .
       </p>

@@ -5,9 +5,8 @@ import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { lgaEditionBefore, lgaEditions, type LgaEdition } from "@/lib/editions/lga";
 import { instantToLondon } from "@/lib/editions/london-time";
 import { getEditions, type EditionWithFigures } from "@/lib/editions/queries";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatDateTime, formatLongDate } from "@/lib/format/dates";
 import { formatPence, penceToChartPounds } from "@/lib/money";
-import { formatDateTime } from "@/lib/users/labels";
 
 export const metadata: Metadata = {
   title: "Editions: the register over time – Council Shared Services Map",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RankedBarFigure, SavingsByYearFigure } from "@/components/charts/lazy-charts";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 import { filtersToParams } from "@/lib/public/filters";
 import { publicHref, queryFromSegment } from "@/lib/public-routes";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { stageLabel } from "@/lib/councils/labels";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import {
   findPartners,
   formatDistance,
