@@ -1,10 +1,15 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
+import { isoTimestamp } from "@/db/typed-sql";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import {
   listQueryToParams,
+  ORGANISATION_KINDS,
   parseListQuery,
+  STAGES,
   type ListQuery,
   type OrganisationKind,
   type PublishedFilters,
@@ -62,14 +67,6 @@ export type ArrangementList = {
   sort: Sort;
 };
 
-/**
- * A timestamptz as ISO 8601 text in UTC, to the millisecond. Raw queries through Drizzle get
- * timestamps back as PostgreSQL's own text, which Date cannot be trusted to parse.
- */
-function isoTimestamp(column: SQL): SQL {
-  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
 /** The columns every arrangement read returns, from a published row `alias` joined to `lead` and `c`. */
 function summaryColumns(alias: "p" | "pg"): SQL {
   const a = sql.raw(alias);
@@ -82,25 +79,28 @@ function summaryColumns(alias: "p" | "pg"): SQL {
     c.slug AS category_slug, c.name AS category_name`;
 }
 
-type SummaryRow = {
-  slug: string;
-  title: string;
-  is_illustrative: boolean;
-  stage: Stage;
-  start_date: string | null;
-  end_date: string | null;
-  total_pence: bigint;
-  published_at: string;
-  lead_code: string;
-  lead_gss_code: string | null;
-  lead_name: string;
-  lead_kind: OrganisationKind;
-  lead_region: string | null;
-  category_slug: string;
-  category_name: string;
-};
+/** What summaryColumns selects, as the driver hands it over. */
+const summaryRow = z.object({
+  slug: z.string(),
+  title: z.string(),
+  is_illustrative: z.boolean(),
+  stage: z.enum(STAGES),
+  start_date: columns.isoDate.nullable(),
+  end_date: columns.isoDate.nullable(),
+  total_pence: columns.bigint,
+  published_at: columns.isoTimestamp,
+  lead_code: z.string(),
+  lead_gss_code: z.string().nullable(),
+  lead_name: z.string(),
+  lead_kind: z.enum(ORGANISATION_KINDS),
+  lead_region: z.string().nullable(),
+  category_slug: z.string(),
+  category_name: z.string(),
+});
 
-function summaryFromRow(row: SummaryRow): Omit<ArrangementSummary, "organisationCount"> {
+function summaryFromRow(
+  row: z.output<typeof summaryRow>,
+): Omit<ArrangementSummary, "organisationCount"> {
   const region = regionByName(row.lead_region);
   return {
     slug: row.slug,
@@ -139,19 +139,25 @@ export function orderFor(sort: Sort): SQL {
   return ORDER[sort];
 }
 
-type ListRow = Omit<SummaryRow, "slug"> & {
-  total: number;
-  illustrative: number;
-  all_pence: bigint;
-  /** Null on the one row that carries only the totals, when the page is empty. */
-  slug: string | null;
-  organisation_count: number;
-};
+const listTotals = z.object({
+  total: columns.int,
+  illustrative: columns.int,
+  all_pence: columns.bigint,
+});
+
+/** A row of the list: the totals, then an arrangement — or, when the page is empty, nothing. */
+const listRow = z.union([
+  listTotals.extend(summaryRow.shape).extend({ organisation_count: columns.int }),
+  listTotals.extend({ slug: z.null() }),
+]);
 
 async function listQuery(query: ListQuery): Promise<ArrangementList> {
   const { filters, sort, page, limit } = query;
   const offset = (page - 1) * limit;
-  const rows = await db().execute<ListRow>(sql`
+  const rows = await checkedRows(
+    db(),
+    listRow,
+    sql`
     WITH published AS (${publishedArrangements(filters)}),
     totals AS (
       SELECT count(*)::int AS total,
@@ -173,7 +179,8 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     LEFT JOIN organisations lead ON lead.id = pg.lead_organisation_id
     LEFT JOIN service_categories c ON c.id = pg.main_category_id
     ORDER BY pg.ordinal
-  `);
+  `,
+  );
 
   const first = rows[0];
   const total = first?.total ?? 0;
@@ -181,12 +188,7 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     rows: rows.flatMap((row) =>
       row.slug === null
         ? []
-        : [
-            {
-              ...summaryFromRow({ ...row, slug: row.slug }),
-              organisationCount: row.organisation_count,
-            },
-          ],
+        : [{ ...summaryFromRow(row), organisationCount: row.organisation_count }],
     ),
     total,
     illustrativeCount: first?.illustrative ?? 0,
@@ -229,26 +231,60 @@ export type ArrangementDetail = Omit<ArrangementSummary, "organisationCount"> & 
   firstPublishedAt: Date;
 };
 
-type DetailRow = SummaryRow & {
-  arrangement_id: number;
-  description: string;
-  actual_pence: bigint;
-  forecast_pence: bigint;
-  first_published_at: string;
-  benefits: string[];
-  contact_name: string | null;
-  contact_email: string | null;
-  no_savings_reason: string | null;
-  organisations: {
-    code: string;
-    gss_code: string | null;
-    name: string;
-    kind: OrganisationKind;
-    role: "lead" | "partner";
-  }[];
-  further_categories: CategoryRef[];
-  savings: { financial_year: number; kind: "actual" | "forecast"; amount_pence: string }[];
-};
+const detailRow = summaryRow
+  .extend({
+    arrangement_id: columns.int,
+    description: z.string(),
+    actual_pence: columns.bigint,
+    forecast_pence: columns.bigint,
+    first_published_at: columns.isoTimestamp,
+    benefits: z.array(z.string()),
+    contact_name: z.string().nullable(),
+    contact_email: z.string().nullable(),
+    no_savings_reason: z.string().nullable(),
+    organisations: z.array(
+      z.object({
+        code: z.string(),
+        gss_code: z.string().nullable(),
+        name: z.string(),
+        kind: z.enum(ORGANISATION_KINDS),
+        role: z.enum(["lead", "partner"]),
+      }),
+    ),
+    further_categories: z.array(z.object({ slug: z.string(), name: z.string() })),
+    savings: z.array(
+      z.object({
+        financial_year: columns.int,
+        kind: z.enum(["actual", "forecast"]),
+        amount_pence: columns.bigintText,
+      }),
+    ),
+  })
+  .transform((row): ArrangementDetail => ({
+    ...summaryFromRow(row),
+    arrangementId: row.arrangement_id,
+    description: row.description,
+    furtherCategories: row.further_categories,
+    organisations: row.organisations.map((o) => ({
+      code: o.code,
+      gssCode: o.gss_code,
+      name: o.name,
+      kind: o.kind,
+      role: o.role,
+    })),
+    benefits: row.benefits,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    noSavingsReason: row.no_savings_reason,
+    savings: row.savings.map((s) => ({
+      financialYear: s.financial_year,
+      kind: s.kind,
+      amountPence: s.amount_pence,
+    })),
+    actualPence: row.actual_pence,
+    forecastPence: row.forecast_pence,
+    firstPublishedAt: new Date(row.first_published_at),
+  }));
 
 /** Slugs are lower-case words joined by hyphens; anything else cannot name an arrangement. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -260,7 +296,10 @@ export function isPlausibleSlug(slug: string): boolean {
 
 async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const rows = await db().execute<DetailRow>(sql`
+  const rows = await checkedRows(
+    db(),
+    detailRow,
+    sql`
     WITH published AS (${publishedArrangements()})
     SELECT ${summaryColumns("p")}, p.arrangement_id, r.description,
            (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
@@ -294,34 +333,9 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
     JOIN organisations lead ON lead.id = p.lead_organisation_id
     JOIN service_categories c ON c.id = p.main_category_id
     WHERE p.slug = ${slug}
-  `);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    ...summaryFromRow(row),
-    arrangementId: row.arrangement_id,
-    description: row.description,
-    furtherCategories: row.further_categories,
-    organisations: row.organisations.map((o) => ({
-      code: o.code,
-      gssCode: o.gss_code,
-      name: o.name,
-      kind: o.kind,
-      role: o.role,
-    })),
-    benefits: row.benefits,
-    contactName: row.contact_name,
-    contactEmail: row.contact_email,
-    noSavingsReason: row.no_savings_reason,
-    savings: row.savings.map((s) => ({
-      financialYear: s.financial_year,
-      kind: s.kind,
-      amountPence: BigInt(s.amount_pence),
-    })),
-    actualPence: row.actual_pence,
-    forecastPence: row.forecast_pence,
-    firstPublishedAt: new Date(row.first_published_at),
-  };
+  `,
+  );
+  return rows[0] ?? null;
 }
 
 // Cached by the query's canonical text: cache keys are JSON, which cannot hold the filters'
