@@ -12,7 +12,6 @@ import {
   STAGES,
   type ListQuery,
   type OrganisationKind,
-  type PublishedFilters,
   type Sort,
   type Stage,
 } from "./filters";
@@ -133,11 +132,6 @@ const ORDER: Record<Sort, SQL> = {
   newest: sql`p.start_date DESC NULLS LAST, lower(p.title), p.arrangement_id`,
   name: sql`lower(p.title), p.arrangement_id`,
 };
-
-/** The ORDER BY of a sort, over a `published` row aliased `p` (the tests use it too). */
-export function orderFor(sort: Sort): SQL {
-  return ORDER[sort];
-}
 
 const listTotals = z.object({
   total: columns.int,
@@ -356,8 +350,3 @@ export function listPublishedArrangements(query: ListQuery): Promise<Arrangement
 
 /** One published arrangement by slug, or null (cached). */
 export const getPublishedArrangement = cachedPublic("arrangement-detail", detailQuery);
-
-/** True when any filter narrows the list (the explorer's empty state and headings). */
-export function hasFilters(filters: PublishedFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined);
-}
