@@ -125,7 +125,7 @@ export async function readArrangementState(
 ): Promise<ArrangementState | null> {
   const query = reader
     .select({
-      id: arrangements.id,
+      arrangementId: arrangements.id,
       slug: arrangements.slug,
       leadOrganisationId: arrangements.leadOrganisationId,
       isIllustrative: arrangements.isIllustrative,
@@ -164,14 +164,7 @@ export async function readArrangementState(
   });
   const { discardedAt: _discarded, ...newestFields } = newest;
   return {
-    arrangementId: arrangement.id,
-    slug: arrangement.slug,
-    leadOrganisationId: arrangement.leadOrganisationId,
-    isIllustrative: arrangement.isIllustrative,
-    lockVersion: arrangement.lockVersion,
-    updatedAt: arrangement.updatedAt,
-    updatedById: arrangement.updatedById,
-    publishedRevisionId: arrangement.publishedRevisionId,
+    ...arrangement,
     status,
     newest: newestFields,
     editableRevisionId:

@@ -6,7 +6,7 @@ import { cachedPublic } from "@/lib/cache/public-cache";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import { councilDirectory, existsOn, type CouncilEntry } from "@/lib/councils/directory";
 import { councilTypeLabel } from "@/lib/councils/labels";
-import { councilCentroid, distanceKm } from "@/lib/geo/centroids";
+import { councilCentroid, distanceKm, type LonLat } from "@/lib/geo/centroids";
 import { publishedCte } from "@/lib/public/published";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -66,13 +66,15 @@ async function categoryRowsQuery(category: string) {
     .select({
       organisationCode: o.code,
       arrangementId: published.arrangementId,
-      slug: published.slug,
-      title: published.title,
-      stage: published.stage,
-      role: revisionPartners.role,
-      contactName: r.contactName,
-      contactEmail: r.contactEmail,
-      isIllustrative: published.isIllustrative,
+      arrangement: {
+        slug: published.slug,
+        title: published.title,
+        stage: published.stage,
+        role: revisionPartners.role,
+        contactName: r.contactName,
+        contactEmail: r.contactEmail,
+        isIllustrative: published.isIllustrative,
+      },
     })
     .from(published)
     .innerJoin(r, eq(r.id, published.revisionId))
@@ -81,19 +83,26 @@ async function categoryRowsQuery(category: string) {
     .orderBy(published.title, published.slug);
 }
 
-type Row = Awaited<ReturnType<typeof categoryRowsQuery>>[number];
-
 const getCategoryRows = cachedPublic("partner-category-rows", categoryRowsQuery);
 
-function toArrangement(r: Row): PartnerArrangement {
+/** Another council as a result, at its distance from `origin`, before its arrangements. */
+function partnerCouncil(
+  other: CouncilEntry,
+  at: LonLat | undefined,
+  origin: LonLat | undefined,
+): PartnerCouncil {
   return {
-    slug: r.slug,
-    title: r.title,
-    stage: r.stage,
-    role: r.role,
-    contactName: r.contactName,
-    contactEmail: r.contactEmail,
-    isIllustrative: r.isIllustrative,
+    code: other.code,
+    name: other.name,
+    typeLabel: councilTypeLabel(other.councilType),
+    region: other.region,
+    endDate: other.endDate,
+    replacedBy:
+      other.replacedByCode && other.replacedByName
+        ? { code: other.replacedByCode, name: other.replacedByName }
+        : null,
+    distanceKm: origin && at ? distanceKm(origin, at) : null,
+    arrangements: [],
   };
 }
 
@@ -115,32 +124,19 @@ export async function findPartners(
   const illustrativeIds = new Set<number>();
   for (const row of rows) {
     arrangementIds.add(row.arrangementId);
-    if (row.isIllustrative) illustrativeIds.add(row.arrangementId);
+    if (row.arrangement.isIllustrative) illustrativeIds.add(row.arrangementId);
     if (row.organisationCode === council.code) {
-      own.push(toArrangement(row));
+      own.push(row.arrangement);
       continue;
     }
     let partner = byCouncil.get(row.organisationCode);
     if (!partner) {
       const other = lookup.byCode(row.organisationCode);
       if (!other) continue;
-      const at = councilCentroid(lookup, other);
-      partner = {
-        code: other.code,
-        name: other.name,
-        typeLabel: councilTypeLabel(other.councilType),
-        region: other.region,
-        endDate: other.endDate,
-        replacedBy:
-          other.replacedByCode && other.replacedByName
-            ? { code: other.replacedByCode, name: other.replacedByName }
-            : null,
-        distanceKm: origin && at ? distanceKm(origin, at) : null,
-        arrangements: [],
-      };
+      partner = partnerCouncil(other, councilCentroid(lookup, other), origin);
       byCouncil.set(other.code, partner);
     }
-    partner.arrangements.push(toArrangement(row));
+    partner.arrangements.push(row.arrangement);
   }
 
   const partners = [...byCouncil.values()].sort(
