@@ -18,6 +18,22 @@ const config = [
       ],
     },
   },
+  {
+    // Reads are typed end to end: a hand-typed row is one the compiler cannot check.
+    files: ["lib/**/*.ts", "db/**/*.ts"],
+    // Not yet converted (its owner's change): the successor-chain walk in markReplaced.
+    ignores: ["lib/organisations/commands.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='execute'][typeArguments]",
+          message:
+            "execute<Row>() trusts a hand-typed row. Use Drizzle's builder, or checkedRows/checkedRow (db/checked-rows.ts) with a zod schema of the row.",
+        },
+      ],
+    },
+  },
   prettier,
   {
     ignores: [
