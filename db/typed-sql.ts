@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { QueryBuilder } from "drizzle-orm/pg-core";
+import { PgDialect, QueryBuilder } from "drizzle-orm/pg-core";
 
 /*
  * Typed SQL pieces for Drizzle's builder: the aggregates the read side uses, exact, and a query
@@ -10,6 +10,19 @@ import { QueryBuilder } from "drizzle-orm/pg-core";
 
 /** Builds subqueries and CTEs (no connection), with the app's column naming (db/client.ts). */
 export const queryBuilder = new QueryBuilder({ casing: "snake_case" });
+
+const dialect = new PgDialect({ casing: "snake_case" });
+
+/**
+ * Constant SQL written with typed columns, rendered to text once. The compiler still checks
+ * every column; a fragment that nearly every query includes (the published register) then costs
+ * no rendering per query — Drizzle renders each column reference anew every time otherwise.
+ */
+export function renderedOnce(query: SQL): SQL {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  if (params.length > 0) throw new Error("renderedOnce takes constant SQL, without parameters");
+  return sql.raw(text);
+}
 
 /** count(*), or of the rows meeting `condition`, as a number. */
 export function countRows(condition?: SQLWrapper): SQL<number> {
