@@ -70,7 +70,7 @@ const publishedRow = pgTable("published", {
 
 type PublishedColumn = keyof typeof publishedRow._.columns;
 
-// The register's own aliases; the raw SQL of callers and tests may name them too.
+// The tables inside the SELECT, under short aliases.
 const a = alias(arrangements, "a");
 const r = alias(arrangementRevisions, "r");
 const lead = alias(organisations, "lead");
