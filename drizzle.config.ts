@@ -4,7 +4,7 @@ import { defineConfig } from "drizzle-kit";
 // Migrations are applied by scripts/db.ts through the app's own driver.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./db/schema.ts",
+  schema: "./db/schema/index.ts",
   out: "./db/migrations",
   casing: "snake_case",
   strict: true,

@@ -87,6 +87,20 @@ const config = [
   },
   layers,
   proxy,
+  {
+    // Reads are typed end to end: a hand-typed row is one the compiler cannot check.
+    files: ["lib/**/*.ts", "db/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='execute'][typeArguments]",
+          message:
+            "execute<Row>() trusts a hand-typed row. Use Drizzle's builder, or checkedRows/checkedRow (db/checked-rows.ts) with a zod schema of the row.",
+        },
+      ],
+    },
+  },
   prettier,
   {
     ignores: [

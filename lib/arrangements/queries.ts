@@ -1,6 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import {
   arrangementRevisions,
@@ -18,19 +17,23 @@ import {
   type StoredRevisionContent,
 } from "./schema";
 import { workspaceStatus, type WorkspaceStatus } from "./state";
+import { editorOrganisation } from "./workspace";
 
 /*
  * Reads for the council workspace. Every function that takes a user answers only about the
- * user's own organisation's arrangements (partnerOf: published content only); an arrangement
- * led by another organisation reads as null, exactly like one that does not exist.
- * Administrators are not editors: they review in lib/review, so here they see nothing.
+ * user's own organisation's arrangements; an arrangement led by another organisation reads as
+ * null, exactly like one that does not exist. The list is ./workspace.ts and the partner choices
+ * ./partner-options.ts, re-exported here so callers import the workspace's reads from one place.
  */
 
-/** The organisation a user edits for, or null when they are not a council editor. */
-export function editorOrganisation(user: CurrentUser | null): number | null {
-  if (!user || user.role !== "council_editor" || user.organisationId == null) return null;
-  return user.organisationId;
-}
+export { activeOn, partnerOptions, type PartnerOption } from "./partner-options";
+export {
+  editorOrganisation,
+  listWorkspace,
+  type PartnerItem,
+  type Workspace,
+  type WorkspaceItem,
+} from "./workspace";
 
 /* Revision content ------------------------------------------------------------------------------ */
 
@@ -89,173 +92,6 @@ export async function readRevisionContent(
   };
 }
 
-/* Workspace list ------------------------------------------------------------------------------ */
-
-export type WorkspaceItem = {
-  arrangementId: number;
-  slug: string;
-  /** Title of the newest revision (what the editor is working on). */
-  title: string;
-  /** Title the public sees, when published. */
-  publishedTitle: string | null;
-  status: WorkspaceStatus;
-  isPublished: boolean;
-  isIllustrative: boolean;
-  version: number;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  reviewedAt: Date | null;
-  /** The reviewer's reason, for a rejected revision. */
-  reviewNote: string | null;
-};
-
-export type PartnerItem = {
-  arrangementId: number;
-  slug: string;
-  title: string;
-  stage: "planned" | "operational" | "ended";
-  leadOrganisationName: string;
-  isIllustrative: boolean;
-};
-
-export type Workspace = {
-  groups: {
-    drafts: WorkspaceItem[];
-    submitted: WorkspaceItem[];
-    published: WorkspaceItem[];
-    pending: WorkspaceItem[];
-    rejected: WorkspaceItem[];
-  };
-  counts: {
-    drafts: number;
-    submitted: number;
-    published: number;
-    pending: number;
-    rejected: number;
-    total: number;
-  };
-  partnerOf: PartnerItem[];
-};
-
-const GROUP_OF: Record<WorkspaceStatus, keyof Workspace["groups"]> = {
-  draft: "drafts",
-  submitted: "submitted",
-  rejected: "rejected",
-  "published-rejected": "rejected",
-  published: "published",
-  "published-draft": "pending",
-  "published-submitted": "pending",
-};
-
-/** Max version of the arrangement being selected: its newest revision. */
-const newestVersion = sql`(select max(r2.version) from arrangement_revisions r2 where r2.arrangement_id = ${arrangements.id})`;
-
-/**
- * The user's organisation's arrangements grouped by workspace status, newest change first,
- * and the published arrangements the organisation is a partner in. Null for non-editors.
- */
-export async function listWorkspace(user: CurrentUser): Promise<Workspace | null> {
-  const organisationId = editorOrganisation(user);
-  if (organisationId === null) return null;
-  const published = alias(arrangementRevisions, "published");
-  const lead = alias(organisations, "lead");
-
-  const [rows, partnerRows] = await Promise.all([
-    db()
-      .select({
-        arrangementId: arrangements.id,
-        slug: arrangements.slug,
-        isIllustrative: arrangements.isIllustrative,
-        title: arrangementRevisions.title,
-        publishedTitle: published.title,
-        version: arrangementRevisions.version,
-        state: arrangementRevisions.state,
-        discardedAt: arrangementRevisions.discardedAt,
-        updatedAt: arrangementRevisions.updatedAt,
-        submittedAt: arrangementRevisions.submittedAt,
-        reviewedAt: arrangementRevisions.reviewedAt,
-        reviewNote: arrangementRevisions.reviewNote,
-      })
-      .from(arrangements)
-      .innerJoin(
-        arrangementRevisions,
-        and(
-          eq(arrangementRevisions.arrangementId, arrangements.id),
-          eq(arrangementRevisions.version, newestVersion),
-        ),
-      )
-      .leftJoin(published, eq(published.id, arrangements.publishedRevisionId))
-      .where(eq(arrangements.leadOrganisationId, organisationId))
-      .orderBy(desc(arrangementRevisions.updatedAt), asc(arrangements.id)),
-    db()
-      .select({
-        arrangementId: arrangements.id,
-        slug: arrangements.slug,
-        title: arrangementRevisions.title,
-        stage: arrangementRevisions.stage,
-        leadOrganisationName: lead.name,
-        isIllustrative: arrangements.isIllustrative,
-      })
-      .from(arrangements)
-      .innerJoin(
-        arrangementRevisions,
-        eq(arrangementRevisions.id, arrangements.publishedRevisionId),
-      )
-      .innerJoin(
-        revisionPartners,
-        and(
-          eq(revisionPartners.revisionId, arrangementRevisions.id),
-          eq(revisionPartners.organisationId, organisationId),
-          eq(revisionPartners.role, "partner"),
-        ),
-      )
-      .innerJoin(lead, eq(lead.id, arrangements.leadOrganisationId))
-      .orderBy(asc(arrangementRevisions.title)),
-  ]);
-
-  const groups: Workspace["groups"] = {
-    drafts: [],
-    submitted: [],
-    published: [],
-    pending: [],
-    rejected: [],
-  };
-  for (const r of rows) {
-    const isPublished = r.publishedTitle !== null;
-    const status = workspaceStatus({
-      published: isPublished,
-      latestState: r.state,
-      latestDiscarded: r.discardedAt !== null,
-    });
-    groups[GROUP_OF[status]].push({
-      arrangementId: r.arrangementId,
-      slug: r.slug,
-      title: r.title,
-      publishedTitle: r.publishedTitle,
-      status,
-      isPublished,
-      isIllustrative: r.isIllustrative,
-      version: r.version,
-      updatedAt: r.updatedAt,
-      submittedAt: r.submittedAt,
-      reviewedAt: r.reviewedAt,
-      reviewNote: status.endsWith("rejected") ? r.reviewNote : null,
-    });
-  }
-  return {
-    groups,
-    counts: {
-      drafts: groups.drafts.length,
-      submitted: groups.submitted.length,
-      published: groups.published.length,
-      pending: groups.pending.length,
-      rejected: groups.rejected.length,
-      total: rows.length,
-    },
-    partnerOf: partnerRows,
-  };
-}
-
 /* One arrangement for editing ----------------------------------------------------------------- */
 
 export type ArrangementState = {
@@ -289,7 +125,7 @@ export async function readArrangementState(
 ): Promise<ArrangementState | null> {
   const query = reader
     .select({
-      id: arrangements.id,
+      arrangementId: arrangements.id,
       slug: arrangements.slug,
       leadOrganisationId: arrangements.leadOrganisationId,
       isIllustrative: arrangements.isIllustrative,
@@ -328,14 +164,7 @@ export async function readArrangementState(
   });
   const { discardedAt: _discarded, ...newestFields } = newest;
   return {
-    arrangementId: arrangement.id,
-    slug: arrangement.slug,
-    leadOrganisationId: arrangement.leadOrganisationId,
-    isIllustrative: arrangement.isIllustrative,
-    lockVersion: arrangement.lockVersion,
-    updatedAt: arrangement.updatedAt,
-    updatedById: arrangement.updatedById,
-    publishedRevisionId: arrangement.publishedRevisionId,
+    ...arrangement,
     status,
     newest: newestFields,
     editableRevisionId:
@@ -409,40 +238,5 @@ export async function getForEdit(
     },
     // One snapshot for the several reads, so the values and baseVersion agree.
     { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
-}
-
-/* Partner choices ------------------------------------------------------------------------------- */
-
-export type PartnerOption = {
-  code: string;
-  name: string;
-  kind: "council" | "fire" | "police" | "health" | "other";
-  region: string | null;
-};
-
-/** Organisations operating on a date (default today), by name: the partner combobox's options. */
-export async function partnerOptions(asOfDate?: string | null): Promise<PartnerOption[]> {
-  const date =
-    asOfDate && /^\d{4}-\d{2}-\d{2}$/.test(asOfDate)
-      ? asOfDate
-      : new Date().toISOString().slice(0, 10);
-  return db()
-    .select({
-      code: organisations.code,
-      name: organisations.name,
-      kind: organisations.kind,
-      region: organisations.region,
-    })
-    .from(organisations)
-    .where(activeOn(date))
-    .orderBy(asc(organisations.name));
-}
-
-/** Organisations that existed on the date: started by then (or unknown) and not yet ended. */
-export function activeOn(date: string) {
-  return and(
-    or(isNull(organisations.startDate), lte(organisations.startDate, date)),
-    or(isNull(organisations.endDate), gte(organisations.endDate, date)),
   );
 }

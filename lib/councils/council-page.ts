@@ -1,8 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { countRows, sumPence } from "@/db/typed-sql";
 import { db } from "@/db/client";
+import { organisations, revisionPartners, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
-import { publishedArrangements } from "@/lib/public/published";
+import { publishedCte } from "@/lib/public/published";
 import { councilDirectory, type CouncilEntry } from "./directory";
 
 /*
@@ -51,93 +54,86 @@ export type CouncilPage = {
 export type CouncilLookupResult =
   { kind: "found"; page: CouncilPage } | { kind: "moved"; code: string } | { kind: "missing" };
 
-type ArrangementRow = {
-  slug: string;
-  title: string;
-  role: "lead" | "partner";
-  category: string;
-  stage: string;
-  total_pence: bigint;
-  is_illustrative: boolean;
-  lead_code: string;
-  lead_name: string;
-  lead_kind: string;
-  organisations: number;
-};
+const lead = alias(organisations, "lead");
+/** The council's own part in each arrangement. */
+const me = alias(revisionPartners, "me");
 
-type TotalsRow = {
-  arrangements: number;
-  as_lead: number;
-  as_partner: number;
-  total_pence: bigint;
-  illustrative: number;
-};
+/** The published arrangements the council takes part in, as lead first, then by title. */
+async function arrangementsQuery(organisationId: number): Promise<CouncilArrangement[]> {
+  const published = publishedCte();
+  return db()
+    .with(published)
+    .select({
+      slug: published.slug,
+      title: published.title,
+      role: me.role,
+      category: serviceCategories.name,
+      stage: published.stage,
+      totalPence: published.totalPence,
+      isIllustrative: published.isIllustrative,
+      lead: { code: lead.code, name: lead.name, kind: lead.kind },
+      organisations: sql<number>`(SELECT count(*)::int FROM ${revisionPartners}
+        WHERE ${revisionPartners.revisionId} = ${published.revisionId})`.mapWith(Number),
+    })
+    .from(published)
+    .innerJoin(
+      me,
+      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
+    )
+    .innerJoin(serviceCategories, eq(serviceCategories.id, published.mainCategoryId))
+    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .orderBy(me.role, published.title, published.slug);
+}
 
-type NetworkRow = { code: string; name: string; kind: string; arrangements: number };
+async function totalsQuery(organisationId: number): Promise<CouncilPage["totals"]> {
+  const published = publishedCte();
+  const [totals] = await db()
+    .with(published)
+    .select({
+      arrangements: countRows(),
+      asLead: countRows(sql`${me.role} = 'lead'`),
+      asPartner: countRows(sql`${me.role} = 'partner'`),
+      totalPence: sumPence(published.totalPence),
+      illustrative: countRows(published.isIllustrative),
+    })
+    .from(published)
+    .innerJoin(
+      me,
+      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
+    );
+  return totals!;
+}
+
+/** The organisations the council shares arrangements with, most shared first. */
+async function networkQuery(organisationId: number): Promise<PartnerLink[]> {
+  const published = publishedCte();
+  const other = alias(revisionPartners, "other");
+  const o = organisations;
+  const arrangements = countRows().as("arrangements");
+  return db()
+    .with(published)
+    .select({ code: o.code, name: o.name, kind: o.kind, arrangements })
+    .from(published)
+    .innerJoin(
+      me,
+      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
+    )
+    .innerJoin(
+      other,
+      and(eq(other.revisionId, published.revisionId), ne(other.organisationId, organisationId)),
+    )
+    .innerJoin(o, eq(o.id, other.organisationId))
+    .groupBy(o.code, o.name, o.kind)
+    .orderBy(desc(arrangements), o.name);
+}
 
 async function councilFiguresQuery(organisationId: number) {
-  const published = publishedArrangements();
   const [arrangements, totals, network] = await Promise.all([
-    db().execute<ArrangementRow>(sql`
-      WITH published AS (${published})
-      SELECT p.slug, p.title, me.role, c.name AS category, p.stage, p.total_pence,
-             p.is_illustrative, lead.code AS lead_code, lead.name AS lead_name,
-             lead.kind::text AS lead_kind,
-             (SELECT count(*)::int FROM revision_partners x WHERE x.revision_id = p.revision_id)
-               AS organisations
-      FROM published p
-      JOIN revision_partners me ON me.revision_id = p.revision_id
-        AND me.organisation_id = ${organisationId}
-      JOIN service_categories c ON c.id = p.main_category_id
-      JOIN organisations lead ON lead.id = p.lead_organisation_id
-      ORDER BY me.role, p.title, p.slug
-    `),
-    db().execute<TotalsRow>(sql`
-      WITH published AS (${published})
-      SELECT count(*)::int AS arrangements,
-             count(*) FILTER (WHERE me.role = 'lead')::int AS as_lead,
-             count(*) FILTER (WHERE me.role = 'partner')::int AS as_partner,
-             COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence,
-             count(*) FILTER (WHERE p.is_illustrative)::int AS illustrative
-      FROM published p
-      JOIN revision_partners me ON me.revision_id = p.revision_id
-        AND me.organisation_id = ${organisationId}
-    `),
-    db().execute<NetworkRow>(sql`
-      WITH published AS (${published})
-      SELECT o.code, o.name, o.kind::text AS kind, count(*)::int AS arrangements
-      FROM published p
-      JOIN revision_partners me ON me.revision_id = p.revision_id
-        AND me.organisation_id = ${organisationId}
-      JOIN revision_partners other ON other.revision_id = p.revision_id
-        AND other.organisation_id <> ${organisationId}
-      JOIN organisations o ON o.id = other.organisation_id
-      GROUP BY o.code, o.name, o.kind
-      ORDER BY arrangements DESC, o.name
-    `),
+    arrangementsQuery(organisationId),
+    totalsQuery(organisationId),
+    networkQuery(organisationId),
   ]);
-  const t = totals[0];
-  return {
-    arrangements: arrangements.map((r): CouncilArrangement => ({
-      slug: r.slug,
-      title: r.title,
-      role: r.role,
-      category: r.category,
-      stage: r.stage,
-      totalPence: r.total_pence,
-      isIllustrative: r.is_illustrative,
-      lead: { code: r.lead_code, name: r.lead_name, kind: r.lead_kind },
-      organisations: r.organisations,
-    })),
-    totals: {
-      arrangements: t?.arrangements ?? 0,
-      asLead: t?.as_lead ?? 0,
-      asPartner: t?.as_partner ?? 0,
-      totalPence: t?.total_pence ?? 0n,
-      illustrative: t?.illustrative ?? 0,
-    },
-    network: network.map((r) => ({ ...r })),
-  };
+  return { arrangements, totals, network };
 }
 
 const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);

@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
+import { organisations } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { councilLookup, type CouncilLookup, type GeoCouncil } from "@/lib/geo/councils";
 
@@ -22,49 +24,30 @@ export type CouncilEntry = GeoCouncil & {
   replacedByName: string | null;
 };
 
-type Row = {
-  id: number;
-  code: string;
-  gss_code: string | null;
-  former_gss_codes: string[];
-  name: string;
-  short_name: string;
-  council_type: string | null;
-  region: string | null;
-  parent_code: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  population: number | null;
-  replaced_by_code: string | null;
-  replaced_by_name: string | null;
-};
-
 async function directoryQuery(): Promise<CouncilEntry[]> {
-  const rows = await db().execute<Row>(sql`
-    SELECT o.id, o.code, o.gss_code, o.former_gss_codes, o.name, o.short_name, o.council_type,
-           o.region, o.parent_code, o.start_date::text AS start_date, o.end_date::text AS end_date,
-           o.population, successor.code AS replaced_by_code, successor.name AS replaced_by_name
-    FROM organisations o
-    LEFT JOIN organisations successor ON successor.id = o.replaced_by_id
-    WHERE o.kind = 'council'
-    ORDER BY o.short_name, o.code
-  `);
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    gssCode: r.gss_code,
-    formerGssCodes: r.former_gss_codes,
-    name: r.name,
-    shortName: r.short_name,
-    councilType: r.council_type,
-    region: r.region,
-    parentCode: r.parent_code,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    population: r.population,
-    replacedByCode: r.replaced_by_code,
-    replacedByName: r.replaced_by_name,
-  }));
+  const o = organisations;
+  const successor = alias(organisations, "successor");
+  return db()
+    .select({
+      id: o.id,
+      code: o.code,
+      gssCode: o.gssCode,
+      formerGssCodes: o.formerGssCodes,
+      name: o.name,
+      shortName: o.shortName,
+      councilType: o.councilType,
+      region: o.region,
+      parentCode: o.parentCode,
+      startDate: o.startDate,
+      endDate: o.endDate,
+      population: o.population,
+      replacedByCode: successor.code,
+      replacedByName: successor.name,
+    })
+    .from(o)
+    .leftJoin(successor, eq(successor.id, o.replacedById))
+    .where(sql`${o.kind} = 'council'`)
+    .orderBy(asc(o.shortName), asc(o.code));
 }
 
 /** All councils, current and former, by short name (cached under the public tag). */

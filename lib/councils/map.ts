@@ -1,10 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
+import { countRows, queryBuilder, sumPence } from "@/db/typed-sql";
 import { db } from "@/db/client";
+import { organisations, revisionPartners } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { mapGeometry } from "@/lib/geo/map-shapes";
 import { formatPence } from "@/lib/money";
-import { publishedArrangements } from "@/lib/public/published";
+import { publishedCte } from "@/lib/public/published";
 import { councilDirectory } from "./directory";
 import { arrangementsText, councilTypeLabel } from "./labels";
 import { classIndex, MAP_CLASSES, type MapOptions } from "./map-options";
@@ -51,9 +53,6 @@ export type MapModel = {
   unresolved: string[];
 };
 
-type FiguresRow = { code: string; arrangements: number; total_pence: bigint };
-type InvolvedRow = { arrangements: number; illustrative: number; total_pence: bigint };
-
 /** Each council's published figures, for the councils given (their codes). */
 async function figuresQuery(codes: string[]): Promise<{
   figures: Array<{ code: string } & CouncilFigures>;
@@ -62,45 +61,42 @@ async function figuresQuery(codes: string[]): Promise<{
   if (codes.length === 0) {
     return { figures: [], involved: { arrangements: 0, illustrative: 0, totalPence: 0n } };
   }
-  const wanted = sql`(${sql.join(
-    codes.map((c) => sql`${c}`),
-    sql`, `,
-  )})`;
-  const [figures, involved] = await Promise.all([
-    db().execute<FiguresRow>(sql`
-      WITH published AS (${publishedArrangements()})
-      SELECT o.code, count(*)::int AS arrangements,
-             COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
-      FROM published p
-      JOIN revision_partners rp ON rp.revision_id = p.revision_id
-      JOIN organisations o ON o.id = rp.organisation_id
-      WHERE o.code IN ${wanted}
-      GROUP BY o.code
-    `),
-    db().execute<InvolvedRow>(sql`
-      WITH published AS (${publishedArrangements()})
-      SELECT count(*)::int AS arrangements,
-             count(*) FILTER (WHERE p.is_illustrative)::int AS illustrative,
-             COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
-      FROM published p
-      WHERE EXISTS (
-        SELECT 1 FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
-        WHERE rp.revision_id = p.revision_id AND o.code IN ${wanted})
-    `),
+  const published = publishedCte();
+  const o = organisations;
+  const rp = revisionPartners;
+  const wanted = inArray(o.code, codes);
+  const [figures, [involved]] = await Promise.all([
+    db()
+      .with(published)
+      .select({
+        code: o.code,
+        arrangements: countRows(),
+        totalPence: sumPence(published.totalPence),
+      })
+      .from(published)
+      .innerJoin(rp, eq(rp.revisionId, published.revisionId))
+      .innerJoin(o, eq(o.id, rp.organisationId))
+      .where(wanted)
+      .groupBy(o.code),
+    db()
+      .with(published)
+      .select({
+        arrangements: countRows(),
+        illustrative: countRows(published.isIllustrative),
+        totalPence: sumPence(published.totalPence),
+      })
+      .from(published)
+      .where(
+        exists(
+          queryBuilder
+            .select({ one: sql`1` })
+            .from(rp)
+            .innerJoin(o, eq(o.id, rp.organisationId))
+            .where(and(eq(rp.revisionId, published.revisionId), wanted)),
+        ),
+      ),
   ]);
-  const row = involved[0];
-  return {
-    figures: figures.map((f) => ({
-      code: f.code,
-      arrangements: f.arrangements,
-      totalPence: f.total_pence,
-    })),
-    involved: {
-      arrangements: row?.arrangements ?? 0,
-      illustrative: row?.illustrative ?? 0,
-      totalPence: row?.total_pence ?? 0n,
-    },
-  };
+  return { figures, involved: involved! };
 }
 
 const getFigures = cachedPublic("map-figures", figuresQuery);

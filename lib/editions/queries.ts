@@ -1,5 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow, columns } from "@/db/checked-rows";
 import { db, type DbOrTx } from "@/db/client";
 import { editions, users } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
@@ -32,17 +34,30 @@ export type EditionWithFigures = {
   figures: EditionFigures;
 };
 
-type FiguresRow = {
-  arrangements: number;
-  illustrative: number;
-  councils_involved: number;
-  actual_pence: string;
-  forecast_pence: string;
-};
+const figuresRow = z
+  .object({
+    arrangements: columns.int,
+    illustrative: columns.int,
+    councils_involved: columns.int,
+    // Sums as text, then BigInt: exact whatever the driver does with numeric.
+    actual_pence: columns.bigintText,
+    forecast_pence: columns.bigintText,
+  })
+  .transform((row): EditionFigures => ({
+    arrangements: row.arrangements,
+    illustrative: row.illustrative,
+    councilsInvolved: row.councils_involved,
+    actualPence: row.actual_pence,
+    forecastPence: row.forecast_pence,
+    totalPence: row.actual_pence + row.forecast_pence,
+  }));
 
 /** The register's headline figures as they stood at `asOf`. */
 export async function figuresAsOf(asOf: Date, reader: DbOrTx = db()): Promise<EditionFigures> {
-  const rows = await reader.execute<FiguresRow>(sql`
+  return checkedRow(
+    reader,
+    figuresRow,
+    sql`
     WITH published AS (${publishedArrangements({}, { asOf })})
     SELECT
       (SELECT count(*)::int FROM published) AS arrangements,
@@ -54,19 +69,8 @@ export async function figuresAsOf(asOf: Date, reader: DbOrTx = db()): Promise<Ed
       (SELECT COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'actual'), 0)::text
          FROM revision_savings s JOIN published p ON p.revision_id = s.revision_id) AS actual_pence,
       (SELECT COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'forecast'), 0)::text
-         FROM revision_savings s JOIN published p ON p.revision_id = s.revision_id) AS forecast_pence`);
-  const row = rows[0]!;
-  // Sums as text, then BigInt: exact whatever the driver does with numeric.
-  const actual = BigInt(row.actual_pence);
-  const forecast = BigInt(row.forecast_pence);
-  return {
-    arrangements: row.arrangements,
-    illustrative: row.illustrative,
-    councilsInvolved: row.councils_involved,
-    actualPence: actual,
-    forecastPence: forecast,
-    totalPence: actual + forecast,
-  };
+         FROM revision_savings s JOIN published p ON p.revision_id = s.revision_id) AS forecast_pence`,
+  );
 }
 
 async function editionsQuery(): Promise<EditionWithFigures[]> {

@@ -3,6 +3,9 @@
  * openapi-stats.ts). Pure module.
  */
 
+/** A JSON Schema object, as the document holds it. */
+export type Schema = Record<string, unknown>;
+
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** The error answers an endpoint may give, for its `responses` (others' fragments may use it). */

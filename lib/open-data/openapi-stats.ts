@@ -1,5 +1,5 @@
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { errorResponses } from "./openapi-shared";
+import { errorResponses, ref } from "./openapi-shared";
 import { PARTNER_TYPES } from "@/lib/public/filters";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -12,7 +12,6 @@ import { REGIONS } from "@/lib/public/regions";
  * Pure module.
  */
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const pence = (description: string) => ({
   type: "string",
   pattern: "^[0-9]+$",

@@ -1,72 +1,115 @@
 import "server-only";
 
-import { sql, type SQL } from "drizzle-orm";
+import { asc, eq, gt, sql, type SQLWrapper } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { checkedRow, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
+import {
+  arrangementRevisions,
+  organisations,
+  revisionCategories,
+  revisionPartners,
+  revisionSavings,
+  serviceCategories,
+} from "@/db/schema";
+import { isoTimestamp, queryBuilder } from "@/db/typed-sql";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import type { PublishedFilters } from "@/lib/public/filters";
-import { publishedArrangements } from "@/lib/public/published";
+import { publishedArrangements, publishedCte } from "@/lib/public/published";
 import type { ArrangementRecord, SavingsRecord } from "./schema";
 
 /*
- * The open data downloads' reads. Every one starts from `publishedArrangements`, so only
+ * The open data downloads' reads. Every one starts from the published register, so only
  * approved revisions can ever be written out. Downloads read in chunks by keyset (arrangement
  * id, then financial year): each chunk is its own short query, so a slow download holds no
  * connection (nor, on the embedded database, the shared backend) between chunks.
  */
 
-/** A timestamptz as ISO 8601 in UTC with milliseconds (the app's driver hands dates over as text). */
-function isoTimestamp(expression: SQL): SQL {
-  return sql`to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
+const lead = alias(organisations, "lead");
+const mainCategory = alias(serviceCategories, "mc");
 
 /** Rows per chunk: small enough to stream, large enough that queries stay few. */
 export const CHUNK_ROWS = 500;
+
+/** The sum of one kind of a revision's savings lines, exact. */
+function savingsOfKind(revisionId: SQLWrapper, kind: "actual" | "forecast") {
+  const s = revisionSavings;
+  const wanted = kind === "actual" ? sql`'actual'` : sql`'forecast'`;
+  return sql<bigint>`COALESCE((SELECT SUM(${s.amountPence}) FROM ${s}
+    WHERE ${s.revisionId} = ${revisionId} AND ${s.kind} = ${wanted}), 0)::bigint`.mapWith(BigInt);
+}
+
+/** A revision's organisations (the lead first, then by name) and their kinds, in one pass. */
+function organisationsOf(revisionId: SQLWrapper) {
+  const o = organisations;
+  const order = sql`${revisionPartners.role} = 'lead' DESC, ${o.name}, ${o.code}`;
+  return queryBuilder
+    .select({
+      codes: sql<string[]>`array_agg(${o.code} ORDER BY ${order})`.as("codes"),
+      names: sql<string[]>`array_agg(${o.name} ORDER BY ${order})`.as("names"),
+      kinds: sql<string[]>`array_agg(DISTINCT ${o.kind}::text)`.as("kinds"),
+    })
+    .from(revisionPartners)
+    .innerJoin(o, eq(o.id, revisionPartners.organisationId))
+    .where(eq(revisionPartners.revisionId, revisionId))
+    .as("orgs");
+}
+
+/** A revision's further categories, in the register's order. */
+function otherCategoriesOf(revisionId: SQLWrapper) {
+  const c = serviceCategories;
+  return sql<string[]>`COALESCE((SELECT array_agg(${c.slug} ORDER BY ${c.sortOrder})
+    FROM ${revisionCategories} JOIN ${c} ON ${c.id} = ${revisionCategories.categoryId}
+    WHERE ${revisionCategories.revisionId} = ${revisionId}), '{}')`;
+}
 
 export async function arrangementChunk(
   filters: PublishedFilters,
   afterId: number | null,
   limit: number = CHUNK_ROWS,
 ): Promise<ArrangementRecord[]> {
-  const after = afterId === null ? sql`true` : sql`p.arrangement_id > ${afterId}`;
-  return db().execute<ArrangementRecord>(sql`
-    WITH published AS (${publishedArrangements(filters)})
-    SELECT p.arrangement_id, p.slug, p.title, r.description, p.stage::text AS stage,
-           to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-           to_char(p.end_date, 'YYYY-MM-DD') AS end_date,
-           lead.code AS lead_code, lead.name AS lead_name, lead.region,
-           orgs.codes AS organisation_codes, orgs.names AS organisation_names,
-           orgs.kinds AS partner_kinds,
-           mc.slug AS main_category, mc.name AS main_category_name,
-           COALESCE((SELECT array_agg(c.slug ORDER BY c.sort_order)
-                       FROM revision_categories rc
-                       JOIN service_categories c ON c.id = rc.category_id
-                      WHERE rc.revision_id = p.revision_id), '{}') AS other_categories,
-           r.benefits, r.no_savings_reason,
-           p.total_pence,
-           COALESCE((SELECT SUM(s.amount_pence) FROM revision_savings s
-                      WHERE s.revision_id = p.revision_id AND s.kind = 'actual'), 0)::bigint
-             AS actual_pence,
-           COALESCE((SELECT SUM(s.amount_pence) FROM revision_savings s
-                      WHERE s.revision_id = p.revision_id AND s.kind = 'forecast'), 0)::bigint
-             AS forecast_pence,
-           r.contact_name, r.contact_email, p.is_illustrative,
-           ${isoTimestamp(sql`p.published_at`)} AS published_at, r.version
-    FROM published p
-    JOIN arrangement_revisions r ON r.id = p.revision_id
-    JOIN organisations lead ON lead.id = p.lead_organisation_id
-    JOIN service_categories mc ON mc.id = p.main_category_id
-    CROSS JOIN LATERAL (
-      SELECT array_agg(o.code ORDER BY rp.role = 'lead' DESC, o.name, o.code) AS codes,
-             array_agg(o.name ORDER BY rp.role = 'lead' DESC, o.name, o.code) AS names,
-             array_agg(DISTINCT o.kind::text) AS kinds
-      FROM revision_partners rp
-      JOIN organisations o ON o.id = rp.organisation_id
-      WHERE rp.revision_id = p.revision_id
-    ) orgs
-    WHERE ${after}
-    ORDER BY p.arrangement_id
-    LIMIT ${limit}
-  `);
+  const published = publishedCte(filters);
+  const r = arrangementRevisions;
+  const orgs = organisationsOf(published.revisionId);
+  return db()
+    .with(published)
+    .select({
+      arrangement_id: published.arrangementId,
+      slug: published.slug,
+      title: published.title,
+      description: r.description,
+      stage: published.stage,
+      start_date: published.startDate,
+      end_date: published.endDate,
+      lead_code: lead.code,
+      lead_name: lead.name,
+      region: lead.region,
+      organisation_codes: orgs.codes,
+      organisation_names: orgs.names,
+      partner_kinds: orgs.kinds,
+      main_category: mainCategory.slug,
+      main_category_name: mainCategory.name,
+      other_categories: otherCategoriesOf(published.revisionId),
+      benefits: r.benefits,
+      no_savings_reason: r.noSavingsReason,
+      total_pence: published.totalPence,
+      actual_pence: savingsOfKind(published.revisionId, "actual"),
+      forecast_pence: savingsOfKind(published.revisionId, "forecast"),
+      contact_name: r.contactName,
+      contact_email: r.contactEmail,
+      is_illustrative: published.isIllustrative,
+      published_at: isoTimestamp(published.publishedAt),
+      version: r.version,
+    })
+    .from(published)
+    .innerJoin(r, eq(r.id, published.revisionId))
+    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .innerJoin(mainCategory, eq(mainCategory.id, published.mainCategoryId))
+    .crossJoinLateral(orgs)
+    .where(afterId === null ? undefined : gt(published.arrangementId, afterId))
+    .orderBy(asc(published.arrangementId))
+    .limit(limit);
 }
 
 export type SavingsKey = { arrangementId: number; financialYear: number };
@@ -76,23 +119,33 @@ export async function savingsChunk(
   after: SavingsKey | null,
   limit: number = CHUNK_ROWS,
 ): Promise<SavingsRecord[]> {
-  const condition =
-    after === null
-      ? sql`true`
-      : sql`(p.arrangement_id, s.financial_year) > (${after.arrangementId}::int, ${after.financialYear}::int)`;
-  return db().execute<SavingsRecord>(sql`
-    WITH published AS (${publishedArrangements(filters)})
-    SELECT p.arrangement_id, p.slug, p.title, lead.code AS lead_code, lead.region,
-           mc.slug AS main_category, s.financial_year::int AS financial_year,
-           s.kind::text AS kind, s.amount_pence, p.is_illustrative
-    FROM published p
-    JOIN revision_savings s ON s.revision_id = p.revision_id
-    JOIN organisations lead ON lead.id = p.lead_organisation_id
-    JOIN service_categories mc ON mc.id = p.main_category_id
-    WHERE ${condition}
-    ORDER BY p.arrangement_id, s.financial_year
-    LIMIT ${limit}
-  `);
+  const published = publishedCte(filters);
+  const s = revisionSavings;
+  return db()
+    .with(published)
+    .select({
+      arrangement_id: published.arrangementId,
+      slug: published.slug,
+      title: published.title,
+      lead_code: lead.code,
+      region: lead.region,
+      main_category: mainCategory.slug,
+      financial_year: s.financialYear,
+      kind: s.kind,
+      amount_pence: s.amountPence,
+      is_illustrative: published.isIllustrative,
+    })
+    .from(published)
+    .innerJoin(s, eq(s.revisionId, published.revisionId))
+    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .innerJoin(mainCategory, eq(mainCategory.id, published.mainCategoryId))
+    .where(
+      after === null
+        ? undefined
+        : sql`(${published.arrangementId}, ${s.financialYear}) > (${after.arrangementId}::int, ${after.financialYear}::int)`,
+    )
+    .orderBy(asc(published.arrangementId), asc(s.financialYear))
+    .limit(limit);
 }
 
 /**
@@ -102,14 +155,18 @@ export async function savingsChunk(
  * their ETag. Read fresh on every request, never cached.
  */
 export async function registerVersion(): Promise<string> {
-  const rows = await db().execute<{ version: string }>(sql`
+  const row = await checkedRow(
+    db(),
+    z.object({ version: z.string() }),
+    sql`
     SELECT concat_ws('.',
       (SELECT COALESCE(MAX(id), 0) FROM cache_invalidations),
       (SELECT COALESCE(floor(extract(epoch FROM MAX(GREATEST(reviewed_at, superseded_at))) * 1000), 0)
          FROM arrangement_revisions WHERE state IN ('approved', 'superseded'))
     ) AS version
-  `);
-  return rows[0]?.version ?? "0";
+  `,
+  );
+  return row.version;
 }
 
 export type OpenDataSummary = {
@@ -120,27 +177,33 @@ export type OpenDataSummary = {
   lastPublishedAt: string | null;
 };
 
+const summaryRow = z
+  .object({
+    arrangements: columns.int,
+    savings_lines: columns.int,
+    illustrative: columns.int,
+    last_published_at: columns.isoTimestamp.nullable(),
+  })
+  .transform((row): OpenDataSummary => ({
+    arrangements: row.arrangements,
+    savingsLines: row.savings_lines,
+    illustrative: row.illustrative,
+    lastPublishedAt: row.last_published_at,
+  }));
+
 async function summaryQuery(): Promise<OpenDataSummary> {
-  const rows = await db().execute<{
-    arrangements: number;
-    savings_lines: number;
-    illustrative: number;
-    last_published_at: string | null;
-  }>(sql`
+  return checkedRow(
+    db(),
+    summaryRow,
+    sql`
     WITH published AS (${publishedArrangements()})
     SELECT (SELECT count(*)::int FROM published) AS arrangements,
            (SELECT count(*)::int FROM revision_savings s
               JOIN published p ON p.revision_id = s.revision_id) AS savings_lines,
            (SELECT count(*)::int FROM published WHERE is_illustrative) AS illustrative,
            ${isoTimestamp(sql`(SELECT MAX(published_at) FROM published)`)} AS last_published_at
-  `);
-  const row = rows[0]!;
-  return {
-    arrangements: row.arrangements,
-    savingsLines: row.savings_lines,
-    illustrative: row.illustrative,
-    lastPublishedAt: row.last_published_at,
-  };
+  `,
+  );
 }
 
 /** What the open data page says about the files (cached under the public tag). */

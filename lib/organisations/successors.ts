@@ -1,5 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 
@@ -11,14 +13,24 @@ import { cachedPublic } from "@/lib/cache/public-cache";
 
 export type Successor = { code: string; name: string; since: string | null };
 
+const successorRow = z
+  .object({
+    code: z.string(),
+    successor_code: z.string(),
+    successor_name: z.string(),
+    since: columns.isoDate.nullable(),
+  })
+  .transform((row): [string, Successor] => [
+    row.code,
+    { code: row.successor_code, name: row.successor_name, since: row.since },
+  ]);
+
 async function successorsQuery(codes: string[]): Promise<Record<string, Successor>> {
   if (codes.length === 0) return {};
-  const rows = await db().execute<{
-    code: string;
-    successor_code: string;
-    successor_name: string;
-    since: string | null;
-  }>(sql`
+  const rows = await checkedRows(
+    db(),
+    successorRow,
+    sql`
     WITH RECURSIVE chain(start_code, id, ended, depth) AS (
       SELECT o.code, o.replaced_by_id, o.end_date, 1 FROM organisations o
       WHERE o.code IN (${sql.join(
@@ -33,10 +45,9 @@ async function successorsQuery(codes: string[]): Promise<Record<string, Successo
     SELECT DISTINCT ON (c.start_code) c.start_code AS code, s.code AS successor_code,
            s.name AS successor_name, to_char(c.ended + 1, 'YYYY-MM-DD') AS since
     FROM chain c JOIN organisations s ON s.id = c.id
-    ORDER BY c.start_code, c.depth DESC`);
-  return Object.fromEntries(
-    rows.map((r) => [r.code, { code: r.successor_code, name: r.successor_name, since: r.since }]),
+    ORDER BY c.start_code, c.depth DESC`,
   );
+  return Object.fromEntries(rows);
 }
 
 /** For each organisation code that was replaced, the organisation it is part of now. */

@@ -1,12 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { arrangementRevisions, organisations, revisionPartners } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import { councilDirectory, existsOn, type CouncilEntry } from "@/lib/councils/directory";
 import { councilTypeLabel } from "@/lib/councils/labels";
-import { councilCentroid, distanceKm } from "@/lib/geo/centroids";
-import { publishedArrangements } from "@/lib/public/published";
+import { councilCentroid, distanceKm, type LonLat } from "@/lib/geo/centroids";
+import { publishedCte } from "@/lib/public/published";
 import { REGIONS } from "@/lib/public/regions";
 
 /*
@@ -55,43 +56,53 @@ export type FindPartnersResult =
   | { kind: "unknown-council" }
   | { kind: "unknown-category" };
 
-type Row = {
-  organisation_code: string;
-  arrangement_id: number;
-  slug: string;
-  title: string;
-  stage: string;
-  role: "lead" | "partner";
-  contact_name: string | null;
-  contact_email: string | null;
-  is_illustrative: boolean;
-};
-
 /** Every council taking part in a published arrangement of the category, one row per pair. */
-async function categoryRowsQuery(category: string): Promise<Row[]> {
-  return db().execute<Row>(sql`
-    WITH published AS (${publishedArrangements({ category })})
-    SELECT o.code AS organisation_code, p.arrangement_id, p.slug, p.title, p.stage, rp.role,
-           r.contact_name, r.contact_email, p.is_illustrative
-    FROM published p
-    JOIN arrangement_revisions r ON r.id = p.revision_id
-    JOIN revision_partners rp ON rp.revision_id = p.revision_id
-    JOIN organisations o ON o.id = rp.organisation_id AND o.kind = 'council'
-    ORDER BY p.title, p.slug
-  `);
+async function categoryRowsQuery(category: string) {
+  const published = publishedCte({ category });
+  const r = arrangementRevisions;
+  const o = organisations;
+  return db()
+    .with(published)
+    .select({
+      organisationCode: o.code,
+      arrangementId: published.arrangementId,
+      arrangement: {
+        slug: published.slug,
+        title: published.title,
+        stage: published.stage,
+        role: revisionPartners.role,
+        contactName: r.contactName,
+        contactEmail: r.contactEmail,
+        isIllustrative: published.isIllustrative,
+      },
+    })
+    .from(published)
+    .innerJoin(r, eq(r.id, published.revisionId))
+    .innerJoin(revisionPartners, eq(revisionPartners.revisionId, published.revisionId))
+    .innerJoin(o, and(eq(o.id, revisionPartners.organisationId), sql`${o.kind} = 'council'`))
+    .orderBy(published.title, published.slug);
 }
 
 const getCategoryRows = cachedPublic("partner-category-rows", categoryRowsQuery);
 
-function toArrangement(r: Row): PartnerArrangement {
+/** Another council as a result, at its distance from `origin`, before its arrangements. */
+function partnerCouncil(
+  other: CouncilEntry,
+  at: LonLat | undefined,
+  origin: LonLat | undefined,
+): PartnerCouncil {
   return {
-    slug: r.slug,
-    title: r.title,
-    stage: r.stage,
-    role: r.role,
-    contactName: r.contact_name,
-    contactEmail: r.contact_email,
-    isIllustrative: r.is_illustrative,
+    code: other.code,
+    name: other.name,
+    typeLabel: councilTypeLabel(other.councilType),
+    region: other.region,
+    endDate: other.endDate,
+    replacedBy:
+      other.replacedByCode && other.replacedByName
+        ? { code: other.replacedByCode, name: other.replacedByName }
+        : null,
+    distanceKm: origin && at ? distanceKm(origin, at) : null,
+    arrangements: [],
   };
 }
 
@@ -112,33 +123,20 @@ export async function findPartners(
   const arrangementIds = new Set<number>();
   const illustrativeIds = new Set<number>();
   for (const row of rows) {
-    arrangementIds.add(row.arrangement_id);
-    if (row.is_illustrative) illustrativeIds.add(row.arrangement_id);
-    if (row.organisation_code === council.code) {
-      own.push(toArrangement(row));
+    arrangementIds.add(row.arrangementId);
+    if (row.arrangement.isIllustrative) illustrativeIds.add(row.arrangementId);
+    if (row.organisationCode === council.code) {
+      own.push(row.arrangement);
       continue;
     }
-    let partner = byCouncil.get(row.organisation_code);
+    let partner = byCouncil.get(row.organisationCode);
     if (!partner) {
-      const other = lookup.byCode(row.organisation_code);
+      const other = lookup.byCode(row.organisationCode);
       if (!other) continue;
-      const at = councilCentroid(lookup, other);
-      partner = {
-        code: other.code,
-        name: other.name,
-        typeLabel: councilTypeLabel(other.councilType),
-        region: other.region,
-        endDate: other.endDate,
-        replacedBy:
-          other.replacedByCode && other.replacedByName
-            ? { code: other.replacedByCode, name: other.replacedByName }
-            : null,
-        distanceKm: origin && at ? distanceKm(origin, at) : null,
-        arrangements: [],
-      };
+      partner = partnerCouncil(other, councilCentroid(lookup, other), origin);
       byCouncil.set(other.code, partner);
     }
-    partner.arrangements.push(toArrangement(row));
+    partner.arrangements.push(row.arrangement);
   }
 
   const partners = [...byCouncil.values()].sort(

@@ -14,8 +14,6 @@ export type PartnerQuery = {
   asked: boolean;
 };
 
-export const PARTNER_FIELDS = ["council", "category"] as const;
-
 const CODE = /^[A-Za-z]\d{8}$/;
 
 export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {

@@ -1,51 +1,36 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import {
-  listQueryToParams,
-  parseListQuery,
-  type ListQuery,
-  type OrganisationKind,
-  type PublishedFilters,
-  type Sort,
-  type Stage,
-} from "./filters";
+  summaryColumns,
+  summaryFromRow,
+  summaryRow,
+  type ArrangementSummary,
+} from "./arrangement-summary";
+import { listQueryToParams, parseListQuery, type ListQuery, type Sort } from "./filters";
 import { publishedArrangements } from "./published";
-import { regionByName } from "./regions";
 
 /*
  * The public register, one arrangement at a time: the explorer's list (search, filters, sort,
- * pages) and the arrangement page, both read only from published revisions
- * (lib/public/published.ts). The open-data API serves exactly the same reads.
+ * pages) here and the arrangement page (./arrangement-detail.ts, re-exported), both read only
+ * from published revisions (lib/public/published.ts). The open-data API serves exactly the same
+ * reads.
  */
 
-export type OrganisationRef = {
-  code: string;
-  /** ONS GSS code: councils (and some other bodies) have one; police and fire do not. */
-  gssCode: string | null;
-  name: string;
-  kind: OrganisationKind;
-};
-
-export type CategoryRef = { slug: string; name: string };
-
-export type ArrangementSummary = {
-  slug: string;
-  title: string;
-  isIllustrative: boolean;
-  lead: OrganisationRef & { regionSlug: string | null; regionName: string | null };
-  mainCategory: CategoryRef;
-  stage: Stage;
-  /** ISO dates (YYYY-MM-DD). */
-  startDate: string | null;
-  endDate: string | null;
-  /** All the organisations taking part, the lead included. */
-  organisationCount: number;
-  totalPence: bigint;
-  /** When the published revision was approved. */
-  publishedAt: Date;
-};
+export {
+  type ArrangementSummary,
+  type CategoryRef,
+  type OrganisationRef,
+} from "./arrangement-summary";
+export {
+  getPublishedArrangement,
+  isPlausibleSlug,
+  type ArrangementDetail,
+  type SavingsLine,
+} from "./arrangement-detail";
 
 export type ArrangementList = {
   rows: ArrangementSummary[];
@@ -62,67 +47,6 @@ export type ArrangementList = {
   sort: Sort;
 };
 
-/**
- * A timestamptz as ISO 8601 text in UTC, to the millisecond. Raw queries through Drizzle get
- * timestamps back as PostgreSQL's own text, which Date cannot be trusted to parse.
- */
-function isoTimestamp(column: SQL): SQL {
-  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
-/** The columns every arrangement read returns, from a published row `alias` joined to `lead` and `c`. */
-function summaryColumns(alias: "p" | "pg"): SQL {
-  const a = sql.raw(alias);
-  return sql`${a}.slug, ${a}.title, ${a}.is_illustrative, ${a}.stage,
-    to_char(${a}.start_date, 'YYYY-MM-DD') AS start_date,
-    to_char(${a}.end_date, 'YYYY-MM-DD') AS end_date,
-    ${a}.total_pence, ${isoTimestamp(sql`${a}.published_at`)} AS published_at,
-    lead.code AS lead_code, lead.gss_code AS lead_gss_code, lead.name AS lead_name,
-    lead.kind AS lead_kind, lead.region AS lead_region,
-    c.slug AS category_slug, c.name AS category_name`;
-}
-
-type SummaryRow = {
-  slug: string;
-  title: string;
-  is_illustrative: boolean;
-  stage: Stage;
-  start_date: string | null;
-  end_date: string | null;
-  total_pence: bigint;
-  published_at: string;
-  lead_code: string;
-  lead_gss_code: string | null;
-  lead_name: string;
-  lead_kind: OrganisationKind;
-  lead_region: string | null;
-  category_slug: string;
-  category_name: string;
-};
-
-function summaryFromRow(row: SummaryRow): Omit<ArrangementSummary, "organisationCount"> {
-  const region = regionByName(row.lead_region);
-  return {
-    slug: row.slug,
-    title: row.title,
-    isIllustrative: row.is_illustrative,
-    lead: {
-      code: row.lead_code,
-      gssCode: row.lead_gss_code,
-      name: row.lead_name,
-      kind: row.lead_kind,
-      regionSlug: region?.slug ?? null,
-      regionName: region?.name ?? row.lead_region,
-    },
-    mainCategory: { slug: row.category_slug, name: row.category_name },
-    stage: row.stage,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    totalPence: row.total_pence,
-    publishedAt: new Date(row.published_at),
-  };
-}
-
 /*
  * Each order ends in the arrangement id, so equal keys (two arrangements saving the same, a
  * shared start date) always come out the same way and pages never repeat or skip a row.
@@ -134,24 +58,25 @@ const ORDER: Record<Sort, SQL> = {
   name: sql`lower(p.title), p.arrangement_id`,
 };
 
-/** The ORDER BY of a sort, over a `published` row aliased `p` (the tests use it too). */
-export function orderFor(sort: Sort): SQL {
-  return ORDER[sort];
-}
+const listTotals = z.object({
+  total: columns.int,
+  illustrative: columns.int,
+  all_pence: columns.bigint,
+});
 
-type ListRow = Omit<SummaryRow, "slug"> & {
-  total: number;
-  illustrative: number;
-  all_pence: bigint;
-  /** Null on the one row that carries only the totals, when the page is empty. */
-  slug: string | null;
-  organisation_count: number;
-};
+/** A row of the list: the totals, then an arrangement — or, when the page is empty, nothing. */
+const listRow = z.union([
+  listTotals.extend(summaryRow.shape).extend({ organisation_count: columns.int }),
+  listTotals.extend({ slug: z.null() }),
+]);
 
 async function listQuery(query: ListQuery): Promise<ArrangementList> {
   const { filters, sort, page, limit } = query;
   const offset = (page - 1) * limit;
-  const rows = await db().execute<ListRow>(sql`
+  const rows = await checkedRows(
+    db(),
+    listRow,
+    sql`
     WITH published AS (${publishedArrangements(filters)}),
     totals AS (
       SELECT count(*)::int AS total,
@@ -173,7 +98,8 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     LEFT JOIN organisations lead ON lead.id = pg.lead_organisation_id
     LEFT JOIN service_categories c ON c.id = pg.main_category_id
     ORDER BY pg.ordinal
-  `);
+  `,
+  );
 
   const first = rows[0];
   const total = first?.total ?? 0;
@@ -181,12 +107,7 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     rows: rows.flatMap((row) =>
       row.slug === null
         ? []
-        : [
-            {
-              ...summaryFromRow({ ...row, slug: row.slug }),
-              organisationCount: row.organisation_count,
-            },
-          ],
+        : [{ ...summaryFromRow(row), organisationCount: row.organisation_count }],
     ),
     total,
     illustrativeCount: first?.illustrative ?? 0,
@@ -195,132 +116,6 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     limit,
     pages: Math.max(1, Math.ceil(total / limit)),
     sort,
-  };
-}
-
-/* One arrangement ------------------------------------------------------------------------------ */
-
-export type SavingsLine = {
-  /** The year the financial year starts in (2016 = 2016/17). */
-  financialYear: number;
-  kind: "actual" | "forecast";
-  amountPence: bigint;
-};
-
-export type ArrangementDetail = Omit<ArrangementSummary, "organisationCount"> & {
-  /** The arrangement's id, stable across revisions (the change history is keyed by it). */
-  arrangementId: number;
-  description: string;
-  /** Every organisation taking part, the lead first, then by name. */
-  organisations: (OrganisationRef & { role: "lead" | "partner" })[];
-  /** Further categories besides the main one, in the register's order. */
-  furtherCategories: CategoryRef[];
-  /** Benefit slugs, in the order the council gave them (labels: lib/categories.ts). */
-  benefits: string[];
-  contactName: string | null;
-  contactEmail: string | null;
-  /** Why there is no savings figure, when there is none. */
-  noSavingsReason: string | null;
-  /** Oldest year first. */
-  savings: SavingsLine[];
-  actualPence: bigint;
-  forecastPence: bigint;
-  /** When this arrangement was first published (its first approved revision). */
-  firstPublishedAt: Date;
-};
-
-type DetailRow = SummaryRow & {
-  arrangement_id: number;
-  description: string;
-  actual_pence: bigint;
-  forecast_pence: bigint;
-  first_published_at: string;
-  benefits: string[];
-  contact_name: string | null;
-  contact_email: string | null;
-  no_savings_reason: string | null;
-  organisations: {
-    code: string;
-    gss_code: string | null;
-    name: string;
-    kind: OrganisationKind;
-    role: "lead" | "partner";
-  }[];
-  further_categories: CategoryRef[];
-  savings: { financial_year: number; kind: "actual" | "forecast"; amount_pence: string }[];
-};
-
-/** Slugs are lower-case words joined by hyphens; anything else cannot name an arrangement. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SLUG_LENGTH = 200;
-
-export function isPlausibleSlug(slug: string): boolean {
-  return slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug);
-}
-
-async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const rows = await db().execute<DetailRow>(sql`
-    WITH published AS (${publishedArrangements()})
-    SELECT ${summaryColumns("p")}, p.arrangement_id, r.description,
-           (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
-             WHERE s.revision_id = p.revision_id AND s.kind = 'actual') AS actual_pence,
-           (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
-             WHERE s.revision_id = p.revision_id AND s.kind = 'forecast') AS forecast_pence,
-           ${isoTimestamp(sql`(SELECT MIN(h.reviewed_at) FROM arrangement_revisions h
-             WHERE h.arrangement_id = p.arrangement_id AND h.state IN ('approved', 'superseded'))`)}
-             AS first_published_at,
-           r.benefits, r.contact_name, r.contact_email, r.no_savings_reason,
-           COALESCE((
-             SELECT json_agg(json_build_object('code', o.code, 'gss_code', o.gss_code,
-                      'name', o.name, 'kind', o.kind, 'role', rp.role)
-                    ORDER BY rp.role = 'lead' DESC, o.name, o.code)
-             FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
-             WHERE rp.revision_id = p.revision_id), '[]'::json) AS organisations,
-           COALESCE((
-             SELECT json_agg(json_build_object('slug', fc.slug, 'name', fc.name)
-                    ORDER BY fc.sort_order, fc.slug)
-             FROM revision_categories rc JOIN service_categories fc ON fc.id = rc.category_id
-             WHERE rc.revision_id = p.revision_id AND rc.category_id <> p.main_category_id),
-             '[]'::json) AS further_categories,
-           -- Amounts as text inside JSON: exact, whatever the JSON parser does with numbers.
-           COALESCE((
-             SELECT json_agg(json_build_object('financial_year', s.financial_year,
-                      'kind', s.kind, 'amount_pence', s.amount_pence::text)
-                    ORDER BY s.financial_year)
-             FROM revision_savings s WHERE s.revision_id = p.revision_id), '[]'::json) AS savings
-    FROM published p
-    JOIN arrangement_revisions r ON r.id = p.revision_id
-    JOIN organisations lead ON lead.id = p.lead_organisation_id
-    JOIN service_categories c ON c.id = p.main_category_id
-    WHERE p.slug = ${slug}
-  `);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    ...summaryFromRow(row),
-    arrangementId: row.arrangement_id,
-    description: row.description,
-    furtherCategories: row.further_categories,
-    organisations: row.organisations.map((o) => ({
-      code: o.code,
-      gssCode: o.gss_code,
-      name: o.name,
-      kind: o.kind,
-      role: o.role,
-    })),
-    benefits: row.benefits,
-    contactName: row.contact_name,
-    contactEmail: row.contact_email,
-    noSavingsReason: row.no_savings_reason,
-    savings: row.savings.map((s) => ({
-      financialYear: s.financial_year,
-      kind: s.kind,
-      amountPence: BigInt(s.amount_pence),
-    })),
-    actualPence: row.actual_pence,
-    forecastPence: row.forecast_pence,
-    firstPublishedAt: new Date(row.first_published_at),
   };
 }
 
@@ -338,12 +133,4 @@ export function listPublishedArrangements(query: ListQuery): Promise<Arrangement
   // The limit is always part of the key text, so "limit" omitted and "limit=20" meet.
   params.set("limit", String(query.limit));
   return cachedList(params.toString());
-}
-
-/** One published arrangement by slug, or null (cached). */
-export const getPublishedArrangement = cachedPublic("arrangement-detail", detailQuery);
-
-/** True when any filter narrows the list (the explorer's empty state and headings). */
-export function hasFilters(filters: PublishedFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined);
 }

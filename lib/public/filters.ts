@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import { parsePounds } from "@/lib/money";
-import { regionBySlug } from "./regions";
+import {
+  DEFAULT_PAGE_SIZE,
+  failure,
+  limitParam,
+  one,
+  pageParam,
+  regionParam,
+  toRecord,
+  type ParseResult,
+} from "./query-params";
 
 /*
  * The public filters, parsed once for every reader: the dashboard, the explorer, the map, the
@@ -9,6 +18,17 @@ import { regionBySlug } from "./regions";
  * with a message naming the parameter (pages show it, the API answers 400), never a 500.
  * Pure module.
  */
+
+// The modules the filters are built from, re-exported: callers import the register's query
+// parameters from here.
+export {
+  ORGANISATION_KINDS,
+  ORGANISATION_QUERY_PARAMS,
+  parseOrganisationQuery,
+  type OrganisationKind,
+  type OrganisationQuery,
+} from "./organisation-query";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, type ParseResult } from "./query-params";
 
 export const PARTNER_TYPES = ["councils-only", "fire", "police", "health", "other"] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
@@ -41,11 +61,6 @@ export const SORT_LABELS: Record<Sort, string> = {
 };
 
 export const MAX_SEARCH_LENGTH = 200;
-export const MAX_PAGE = 10_000;
-/** Results per page: the explorer always shows this many; the API's default `limit`. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** The largest `limit` the API accepts; more is refused (400), not quietly cut. */
-export const MAX_PAGE_SIZE = 100;
 
 /** What the published set may be narrowed by (lib/public/published.ts applies them). */
 export type PublishedFilters = {
@@ -67,18 +82,9 @@ export type PublishedFilters = {
   q?: string;
 };
 
-export type ParseResult<T> =
-  { ok: true; value: T } | { ok: false; errors: Record<string, string>; message: string };
-
 // Tabs and newlines are whitespace (collapsed to spaces); everything else below U+0020 and DEL
 // is refused.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const one = (message: string) =>
-  z
-    .array(z.string())
-    .max(1, { message })
-    .transform((values) => values[0]);
 
 const year = (name: string) =>
   one(`Give one ${name} year`).pipe(
@@ -125,12 +131,7 @@ const filterShape = {
       })
       .optional(),
   ),
-  region: one("Choose one region").pipe(
-    z
-      .string()
-      .refine((s) => !!regionBySlug(s), { message: "Choose a region from the list" })
-      .optional(),
-  ),
+  region: regionParam,
   category: one("Choose one service category").pipe(
     z
       .string()
@@ -157,64 +158,13 @@ const filterShape = {
   max: pounds("Maximum savings"),
 };
 
-const page = one("Give one page number").pipe(
-  z
-    .string()
-    .regex(/^\d{1,6}$/, { message: "The page must be a whole number from 1" })
-    .transform(Number)
-    .pipe(z.number().int().min(1, { message: "The page must be a whole number from 1" }))
-    .pipe(z.number().max(MAX_PAGE, { message: `The page must be ${MAX_PAGE} or less` }))
-    .optional(),
-);
-
-const limitMessage = `The limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
-const limit = one("Give one limit").pipe(
-  z
-    .string()
-    .regex(/^\d{1,6}$/, { message: limitMessage })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(1, { message: limitMessage })
-        .max(MAX_PAGE_SIZE, { message: limitMessage }),
-    )
-    .optional(),
-);
-
 const listShape = {
   sort: one("Choose one sort order").pipe(
     z.enum(SORTS, { message: "Sort by relevance, savings, newest or name" }).optional(),
   ),
-  page,
-  limit,
+  page: pageParam,
+  limit: limitParam,
 };
-
-function toRecord(search: URLSearchParams, names: readonly string[]) {
-  const record: Record<string, string[]> = {};
-  for (const name of names) {
-    const values = search
-      .getAll(name)
-      .map((v) => v.trim())
-      .filter((v) => v !== "");
-    record[name] = values;
-  }
-  return record;
-}
-
-function failure(error: z.ZodError): {
-  ok: false;
-  errors: Record<string, string>;
-  message: string;
-} {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "query");
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors, message: Object.values(errors).join(". ") };
-}
 
 /**
  * Organisation codes in any case: GSS codes are upper case ("E09000005"), the register's own
@@ -327,51 +277,6 @@ export function parseListQuery(search: URLSearchParams): ParseResult<ListQuery> 
 /** The sort a list falls back to when none is asked for. */
 export function defaultSort(filters: PublishedFilters): Sort {
   return filters.q ? "relevance" : "newest";
-}
-
-/* Organisations (the API's reference list) ------------------------------------------------- */
-
-export const ORGANISATION_KINDS = ["council", "fire", "police", "health", "other"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export type OrganisationQuery = {
-  kind?: OrganisationKind;
-  /** Region slug. */
-  region?: string;
-  page: number;
-  limit: number;
-};
-
-const organisationShape = {
-  kind: one("Choose one kind").pipe(
-    z
-      .enum(ORGANISATION_KINDS, {
-        message: "The kind must be council, fire, police, health or other",
-      })
-      .optional(),
-  ),
-  region: filterShape.region,
-  page,
-  limit,
-};
-
-/** The names parseOrganisationQuery reads. */
-export const ORGANISATION_QUERY_PARAMS: readonly string[] = Object.keys(organisationShape);
-
-/** The organisations list's filters: kind and region, with page and limit. */
-export function parseOrganisationQuery(search: URLSearchParams): ParseResult<OrganisationQuery> {
-  const parsed = z.object(organisationShape).safeParse(toRecord(search, ORGANISATION_QUERY_PARAMS));
-  if (!parsed.success) return failure(parsed.error);
-  const { kind, region } = parsed.data;
-  return {
-    ok: true,
-    value: {
-      ...(kind ? { kind } : {}),
-      ...(region ? { region } : {}),
-      page: parsed.data.page ?? 1,
-      limit: parsed.data.limit ?? DEFAULT_PAGE_SIZE,
-    },
-  };
 }
 
 /** Filters back into URL parameters (links, "clear this filter", CSV and API links). */

@@ -1,9 +1,13 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { asc, eq, exists, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
+import { queryBuilder } from "@/db/typed-sql";
+import { organisations, revisionPartners } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
-import type { OrganisationKind, OrganisationQuery } from "./filters";
-import { publishedArrangements } from "./published";
+import { ORGANISATION_KINDS, type OrganisationKind, type OrganisationQuery } from "./filters";
+import { publishedArrangements, publishedCte } from "./published";
 import { regionByName, regionBySlug } from "./regions";
 
 /*
@@ -42,23 +46,56 @@ export type OrganisationList = {
   pages: number;
 };
 
-type OrganisationRow = {
-  total: number;
-  code: string | null;
-  gss_code: string | null;
-  former_gss_codes: string[];
-  name: string;
-  short_name: string;
-  kind: OrganisationKind;
-  council_type: string | null;
-  region: string | null;
-  parent_code: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  replaced_by_code: string | null;
-  replaced_by_name: string | null;
-  arrangement_count: number;
-};
+/** An organisation as the list query selects it. */
+const organisationRow = z.object({
+  code: z.string(),
+  gss_code: z.string().nullable(),
+  former_gss_codes: z.array(z.string()),
+  name: z.string(),
+  short_name: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  council_type: z.string().nullable(),
+  region: z.string().nullable(),
+  parent_code: z.string().nullable(),
+  start_date: columns.isoDate.nullable(),
+  end_date: columns.isoDate.nullable(),
+  replaced_by_code: z.string().nullable(),
+  replaced_by_name: z.string().nullable(),
+  arrangement_count: columns.int,
+});
+
+/** A row of the list: the total, then an organisation — or, when the page is empty, nothing. */
+const listRow = z.union([
+  organisationRow
+    .extend({ total: columns.int })
+    .transform((row) => ({ total: row.total, organisation: toOrganisation(row) })),
+  z
+    .object({ total: columns.int, code: z.null() })
+    .transform((row) => ({ total: row.total, organisation: null })),
+]);
+
+function toOrganisation(row: z.output<typeof organisationRow>): PublicOrganisation {
+  const region = regionByName(row.region);
+  return {
+    code: row.code,
+    gssCode: row.gss_code,
+    formerGssCodes: row.former_gss_codes,
+    name: row.name,
+    shortName: row.short_name,
+    kind: row.kind,
+    type: row.council_type,
+    regionSlug: region?.slug ?? null,
+    regionName: region?.name ?? row.region,
+    parentCode: row.parent_code,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    replacedBy:
+      row.replaced_by_code && row.replaced_by_name
+        ? { code: row.replaced_by_code, name: row.replaced_by_name }
+        : null,
+    arrangementCount: row.arrangement_count,
+  };
+}
 
 function conditions(query: Pick<OrganisationQuery, "kind" | "region">): SQL {
   const parts: SQL[] = [];
@@ -74,7 +111,10 @@ function conditions(query: Pick<OrganisationQuery, "kind" | "region">): SQL {
 
 async function listQuery(query: OrganisationQuery): Promise<OrganisationList> {
   const offset = (query.page - 1) * query.limit;
-  const rows = await db().execute<OrganisationRow>(sql`
+  const rows = await checkedRows(
+    db(),
+    listRow,
+    sql`
     WITH published AS (${publishedArrangements()}),
     taking_part AS (
       SELECT rp.organisation_id, count(*)::int AS arrangement_count
@@ -99,33 +139,11 @@ async function listQuery(query: OrganisationQuery): Promise<OrganisationList> {
     LEFT JOIN organisations rb ON rb.id = pg.replaced_by_id
     LEFT JOIN taking_part tp ON tp.organisation_id = pg.id
     ORDER BY pg.ordinal
-  `);
+  `,
+  );
   const total = rows[0]?.total ?? 0;
   return {
-    rows: rows
-      .filter((row) => row.code !== null)
-      .map((row) => {
-        const region = regionByName(row.region);
-        return {
-          code: row.code!,
-          gssCode: row.gss_code,
-          formerGssCodes: row.former_gss_codes,
-          name: row.name,
-          shortName: row.short_name,
-          kind: row.kind,
-          type: row.council_type,
-          regionSlug: region?.slug ?? null,
-          regionName: region?.name ?? row.region,
-          parentCode: row.parent_code,
-          startDate: row.start_date,
-          endDate: row.end_date,
-          replacedBy:
-            row.replaced_by_code && row.replaced_by_name
-              ? { code: row.replaced_by_code, name: row.replaced_by_name }
-              : null,
-          arrangementCount: row.arrangement_count,
-        };
-      }),
+    rows: rows.flatMap((row) => (row.organisation ? [row.organisation] : [])),
     total,
     page: query.page,
     limit: query.limit,
@@ -137,15 +155,19 @@ export type OrganisationOption = { code: string; name: string; kind: Organisatio
 
 /** Organisations in at least one published arrangement, by name: the explorer's filter list. */
 async function optionsQuery(): Promise<OrganisationOption[]> {
-  const rows = await db().execute<OrganisationOption>(sql`
-    WITH published AS (${publishedArrangements()})
-    SELECT o.code, o.name, o.kind
-    FROM organisations o
-    WHERE EXISTS (SELECT 1 FROM revision_partners rp JOIN published p ON p.revision_id = rp.revision_id
-                  WHERE rp.organisation_id = o.id)
-    ORDER BY o.name, o.code
-  `);
-  return rows.map((row) => ({ code: row.code, name: row.name, kind: row.kind }));
+  const published = publishedCte();
+  const o = organisations;
+  const takesPart = queryBuilder
+    .select({ one: sql`1` })
+    .from(revisionPartners)
+    .innerJoin(published, eq(published.revisionId, revisionPartners.revisionId))
+    .where(eq(revisionPartners.organisationId, o.id));
+  return db()
+    .with(published)
+    .select({ code: o.code, name: o.name, kind: o.kind })
+    .from(o)
+    .where(exists(takesPart))
+    .orderBy(asc(o.name), asc(o.code));
 }
 
 /** One page of organisations, by name (cached). The query holds only plain values. */

@@ -18,15 +18,8 @@ import type { RevisionSnapshot } from "./diff";
  * revisions that were published.
  */
 
-export async function readSnapshots(
-  reader: DbOrTx,
-  revisionIds: number[],
-): Promise<Map<number, RevisionSnapshot>> {
-  const ids = [...new Set(revisionIds)];
-  const out = new Map<number, RevisionSnapshot>();
-  if (ids.length === 0) return out;
-
-  const revisions = await reader
+function readRevisions(reader: DbOrTx, ids: number[]) {
+  return reader
     .select({
       id: arrangementRevisions.id,
       title: arrangementRevisions.title,
@@ -43,14 +36,19 @@ export async function readSnapshots(
     .from(arrangementRevisions)
     .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
     .where(inArray(arrangementRevisions.id, ids));
-  // One after the other rather than Promise.all: kind to the embedded database's one backend.
-  const further = await reader
+}
+
+function readFurtherCategories(reader: DbOrTx, ids: number[]) {
+  return reader
     .select({ revisionId: revisionCategories.revisionId, slug: serviceCategories.slug })
     .from(revisionCategories)
     .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
     .where(inArray(revisionCategories.revisionId, ids))
     .orderBy(asc(serviceCategories.sortOrder));
-  const partners = await reader
+}
+
+function readPartners(reader: DbOrTx, ids: number[]) {
+  return reader
     .select({
       revisionId: revisionPartners.revisionId,
       code: organisations.code,
@@ -60,7 +58,10 @@ export async function readSnapshots(
     .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
     .where(and(inArray(revisionPartners.revisionId, ids), eq(revisionPartners.role, "partner")))
     .orderBy(asc(organisations.name));
-  const savings = await reader
+}
+
+function readSavings(reader: DbOrTx, ids: number[]) {
+  return reader
     .select({
       revisionId: revisionSavings.revisionId,
       financialYear: revisionSavings.financialYear,
@@ -70,17 +71,30 @@ export async function readSnapshots(
     .from(revisionSavings)
     .where(inArray(revisionSavings.revisionId, ids))
     .orderBy(asc(revisionSavings.financialYear));
+}
 
+export async function readSnapshots(
+  reader: DbOrTx,
+  revisionIds: number[],
+): Promise<Map<number, RevisionSnapshot>> {
+  const ids = [...new Set(revisionIds)];
+  const out = new Map<number, RevisionSnapshot>();
+  if (ids.length === 0) return out;
+  // One after the other rather than Promise.all: kind to the embedded database's one backend.
+  const revisions = await readRevisions(reader, ids);
+  const further = await readFurtherCategories(reader, ids);
+  const partners = await readPartners(reader, ids);
+  const savings = await readSavings(reader, ids);
   for (const { id, ...revision } of revisions) {
     out.set(id, {
       ...revision,
       furtherCategories: further.filter((c) => c.revisionId === id).map((c) => c.slug),
       partners: partners
         .filter((p) => p.revisionId === id)
-        .map((p) => ({ code: p.code, name: p.name })),
+        .map(({ revisionId: _revision, ...partner }) => partner),
       savings: savings
         .filter((s) => s.revisionId === id)
-        .map((s) => ({ financialYear: s.financialYear, amountPence: s.amountPence, kind: s.kind })),
+        .map(({ revisionId: _revision, ...line }) => line),
     });
   }
   return out;

@@ -1,5 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow, columns } from "@/db/checked-rows";
 import type { Tx } from "@/db/client";
 
 /*
@@ -27,9 +29,10 @@ export async function holdPublicationLock(tx: Tx, mode: "shared" | "exclusive"):
  * taken after the lock, it is later than every edition already named.
  */
 export async function databaseNow(tx: Tx): Promise<{ text: string; date: Date }> {
-  const rows = await tx.execute<{ at: string }>(
+  const { at } = await checkedRow(
+    tx,
+    z.object({ at: columns.isoTimestamp }),
     sql`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`,
   );
-  const text = rows[0]!.at;
-  return { text, date: new Date(text) };
+  return { text: at, date: new Date(at) };
 }

@@ -202,18 +202,8 @@ export type ReviewDetail = {
   ownSubmission: boolean;
 };
 
-/**
- * A revision for review, beside the revision that was published before it (for a submission
- * waiting in the queue: the one public now). Null when there is no such revision, or it is a
- * draft.
- */
-export async function getReview(
-  actor: CurrentUser,
-  revisionId: number,
-  reader: DbOrTx = db(),
-): Promise<ReviewDetail | null> {
-  assertAdmin(actor);
-  if (!Number.isSafeInteger(revisionId) || revisionId <= 0) return null;
+/** The revision under review with its arrangement, lead and the people involved. */
+async function readReviewRow(reader: DbOrTx, revisionId: number) {
   const author = alias(users, "author");
   const submitter = alias(users, "submitter");
   const reviewer = alias(users, "reviewer");
@@ -226,11 +216,13 @@ export async function getReview(
       version: arrangementRevisions.version,
       state: arrangementRevisions.state,
       isIllustrative: arrangements.isIllustrative,
-      leadId: organisations.id,
-      leadCode: organisations.code,
-      leadName: organisations.name,
-      leadRegion: organisations.region,
-      replacedByName: successor.name,
+      lead: {
+        id: organisations.id,
+        code: organisations.code,
+        name: organisations.name,
+        region: organisations.region,
+        replacedByName: successor.name,
+      },
       authorId: arrangementRevisions.authorId,
       authorName: author.name,
       submittedById: arrangementRevisions.submittedById,
@@ -249,9 +241,11 @@ export async function getReview(
     .leftJoin(submitter, eq(submitter.id, arrangementRevisions.submittedById))
     .leftJoin(reviewer, eq(reviewer.id, arrangementRevisions.reviewedById))
     .where(eq(arrangementRevisions.id, revisionId));
-  // A draft (never submitted, or withdrawn from review) is the council's, not for review.
-  if (!row || row.state === "draft") return null;
+  return row ?? null;
+}
 
+/** The revision published before `version` (approved, since superseded or not), if any. */
+async function readPublishedBefore(reader: DbOrTx, arrangementId: number, version: number) {
   const [base] = await reader
     .select({
       revisionId: arrangementRevisions.id,
@@ -261,13 +255,32 @@ export async function getReview(
     .from(arrangementRevisions)
     .where(
       and(
-        eq(arrangementRevisions.arrangementId, row.arrangementId),
+        eq(arrangementRevisions.arrangementId, arrangementId),
         inArray(arrangementRevisions.state, ["approved", "superseded"]),
-        lt(arrangementRevisions.version, row.version),
+        lt(arrangementRevisions.version, version),
       ),
     )
     .orderBy(desc(arrangementRevisions.version))
     .limit(1);
+  return base ?? null;
+}
+
+/**
+ * A revision for review, beside the revision that was published before it (for a submission
+ * waiting in the queue: the one public now). Null when there is no such revision, or it is a
+ * draft.
+ */
+export async function getReview(
+  actor: CurrentUser,
+  revisionId: number,
+  reader: DbOrTx = db(),
+): Promise<ReviewDetail | null> {
+  assertAdmin(actor);
+  if (!Number.isSafeInteger(revisionId) || revisionId <= 0) return null;
+  const row = await readReviewRow(reader, revisionId);
+  // A draft (never submitted, or withdrawn from review) is the council's, not for review.
+  if (!row || row.state === "draft") return null;
+  const base = await readPublishedBefore(reader, row.arrangementId, row.version);
   const snapshots = await readSnapshots(
     reader,
     base ? [base.revisionId, revisionId] : [revisionId],
@@ -277,28 +290,10 @@ export async function getReview(
   const previous = base ? (snapshots.get(base.revisionId) ?? null) : null;
   const ownSubmission = row.authorId === actor.id || row.submittedById === actor.id;
 
+  const { authorId: _author, submittedById: _submitter, ...fields } = row;
   return {
-    revisionId: row.revisionId,
-    arrangementId: row.arrangementId,
-    slug: row.slug,
-    version: row.version,
-    state: row.state,
-    isIllustrative: row.isIllustrative,
-    lead: {
-      id: row.leadId,
-      code: row.leadCode,
-      name: row.leadName,
-      region: row.leadRegion,
-      replacedByName: row.replacedByName,
-    },
-    authorName: row.authorName,
-    submittedByName: row.submittedByName,
-    submittedAt: row.submittedAt,
-    reviewedByName: row.reviewedByName,
-    reviewedAt: row.reviewedAt,
-    reviewNote: row.reviewNote,
-    baseVersion: row.baseVersion,
-    base: base ?? null,
+    ...fields,
+    base,
     submission,
     previous,
     diff: diffRevisions(previous, submission),

@@ -1,38 +1,28 @@
 import "server-only";
 
-import { sql, type SQL } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { countRows, sumPence } from "@/db/typed-sql";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
+import { organisations, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES, type PartnerType } from "@/lib/public/filters";
-import { publishedArrangements } from "@/lib/public/published";
-import { regionByName, regionBySlug } from "@/lib/public/regions";
+import { publishedArrangements, publishedCte } from "@/lib/public/published";
+import { regionByName } from "@/lib/public/regions";
 import type { DashboardFilters } from "./filters";
+import { headlineQuery } from "./headline";
+
+export type { Headline } from "./headline";
 
 /**
  * The figures of the public dashboard, each narrowed by the same dashboard filters (region,
- * category) and computed in PostgreSQL from `publishedArrangements` — approved revisions only, so
- * drafts, submissions and rejected edits never reach them. SUM(bigint) is numeric in PostgreSQL:
- * every sum is cast back to bigint so postgres.js hands it over as a BigInt of pence.
+ * category) and computed in PostgreSQL from the published register (lib/public/published.ts) —
+ * approved revisions only, so drafts, submissions and rejected edits never reach them.
+ * SUM(bigint) is numeric in PostgreSQL: every sum is cast back to bigint so postgres.js hands it
+ * over as a BigInt of pence.
  */
-
-export type Headline = {
-  /** Published arrangements matching the filters. */
-  arrangements: number;
-  /**
-   * Councils that lead or partner in a matching arrangement and existed on `referenceDate`
-   * (with a region filter: only that region's councils).
-   */
-  councilsInvolved: number;
-  /** Councils that existed on `referenceDate` (with a region filter: in that region). */
-  councilsExisting: number;
-  /** ISO date the council counts refer to. */
-  referenceDate: string;
-  totalPence: bigint;
-  actualPence: bigint;
-  forecastPence: bigint;
-  /** Matching arrangements that are illustrative demo records, not real ones. */
-  illustrativeCount: number;
-};
 
 export type SavingsYear = {
   /** The calendar year the financial year starts in (2016 = 2016/17). */
@@ -70,94 +60,23 @@ export type TopArrangement = {
 /** How many arrangements the top list holds. */
 export const TOP_ARRANGEMENTS = 10;
 
-/** The published set for the filters, as a CTE body. */
-function published(filters: DashboardFilters): SQL {
-  return publishedArrangements(filters);
-}
+const lead = alias(organisations, "lead");
 
-type HeadlineRow = {
-  arrangements: number;
-  illustrative_count: number;
-  total_pence: bigint;
-  actual_pence: bigint;
-  forecast_pence: bigint;
-  reference_date: string;
-  councils_existing: number;
-  councils_involved: number;
-};
-
-async function headlineQuery(filters: DashboardFilters): Promise<Headline> {
-  // With a region filter, councils are those of that region; an unknown slug matches none.
-  const region = filters.region ? regionBySlug(filters.region) : null;
-  const inRegion =
-    filters.region === undefined ? sql`true` : region ? sql`o.region = ${region.name}` : sql`false`;
-  // Totals come from each revision's trigger-kept sums (total, actual, latest year), so the
-  // savings lines themselves are not read; tests check them against the lines.
-  const rows = await db().execute<HeadlineRow>(sql`
-    WITH published AS (${published(filters)}),
-    -- Councils are counted on the last day (31 March) of the latest financial year with published
-    -- savings in the whole register (not only the filtered part, so the date does not move with
-    -- the filters), never a future date (forecasts can run ahead), and today when there are none.
-    reference AS (
-      SELECT LEAST(
-        COALESCE(make_date(MAX(everything.last_financial_year) + 1, 3, 31), CURRENT_DATE),
-        CURRENT_DATE
-      ) AS day
-      FROM (${publishedArrangements()}) everything
-    ),
-    existing_councils AS (
-      SELECT o.id
-      FROM organisations o, reference
-      WHERE o.kind = 'council'
-        AND (o.start_date IS NULL OR o.start_date <= reference.day)
-        AND (o.end_date IS NULL OR o.end_date >= reference.day)
-        AND ${inRegion}
-    ),
-    totals AS (
-      SELECT count(*)::int AS arrangements,
-             (count(*) FILTER (WHERE is_illustrative))::int AS illustrative_count,
-             COALESCE(SUM(total_pence), 0)::bigint AS total_pence,
-             COALESCE(SUM(actual_pence), 0)::bigint AS actual_pence
-      FROM published
-    )
-    SELECT
-      totals.arrangements,
-      totals.illustrative_count,
-      totals.total_pence,
-      totals.actual_pence,
-      (totals.total_pence - totals.actual_pence)::bigint AS forecast_pence,
-      (SELECT to_char(day, 'YYYY-MM-DD') FROM reference) AS reference_date,
-      (SELECT count(*)::int FROM existing_councils) AS councils_existing,
-      (
-        SELECT count(*)::int FROM existing_councils c
-        WHERE EXISTS (
-          SELECT 1 FROM revision_partners rp JOIN published p ON p.revision_id = rp.revision_id
-          WHERE rp.organisation_id = c.id)
-      ) AS councils_involved
-    FROM totals
-  `);
-
-  const row = rows[0];
-  if (!row) throw new Error("Headline query returned no row");
-  return {
-    arrangements: row.arrangements,
-    councilsInvolved: row.councils_involved,
-    councilsExisting: row.councils_existing,
-    referenceDate: row.reference_date,
-    totalPence: row.total_pence,
+const savingsYearRow = z
+  .object({
+    financial_year: columns.int,
+    actual_pence: columns.bigint,
+    forecast_pence: columns.bigint,
+    total_pence: columns.bigint,
+    cumulative_pence: columns.bigint,
+  })
+  .transform((row): SavingsYear => ({
+    financialYear: row.financial_year,
     actualPence: row.actual_pence,
     forecastPence: row.forecast_pence,
-    illustrativeCount: row.illustrative_count,
-  };
-}
-
-type SavingsYearRow = {
-  financial_year: number;
-  actual_pence: bigint;
-  forecast_pence: bigint;
-  total_pence: bigint;
-  cumulative_pence: bigint;
-};
+    totalPence: row.total_pence,
+    cumulativePence: row.cumulative_pence,
+  }));
 
 /**
  * Published savings per financial year, oldest first, with a running total. Years between the
@@ -165,8 +84,11 @@ type SavingsYearRow = {
  * chart never silently closes a gap.
  */
 async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYear[]> {
-  const rows = await db().execute<SavingsYearRow>(sql`
-    WITH published AS (${published(filters)}),
+  return checkedRows(
+    db(),
+    savingsYearRow,
+    sql`
+    WITH published AS (${publishedArrangements(filters)}),
     by_year AS (
       SELECT
         s.financial_year,
@@ -192,58 +114,56 @@ async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYea
     FROM all_years y
     LEFT JOIN by_year b ON b.financial_year = y.financial_year
     ORDER BY y.financial_year
-  `);
-
-  return rows.map((row) => ({
-    financialYear: row.financial_year,
-    actualPence: row.actual_pence,
-    forecastPence: row.forecast_pence,
-    totalPence: row.total_pence,
-    cumulativePence: row.cumulative_pence,
-  }));
+  `,
+  );
 }
-
-type GroupRow = { key: string | null; name: string; arrangements: number; total_pence: bigint };
 
 /**
  * Per main service category: each arrangement counts once, under its main category, so the
  * rows add up to the headline. Largest savings first.
  */
 async function byCategoryQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
-  const rows = await db().execute<GroupRow>(sql`
-    WITH published AS (${published(filters)})
-    SELECT c.slug AS key, c.name, count(*)::int AS arrangements,
-           COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
-    FROM published p
-    JOIN service_categories c ON c.id = p.main_category_id
-    GROUP BY c.slug, c.name, c.sort_order
-    ORDER BY total_pence DESC, arrangements DESC, c.sort_order
-  `);
-  return rows.map(toGroup);
+  const published = publishedCte(filters);
+  const c = serviceCategories;
+  const arrangements = countRows().as("arrangements");
+  const totalPence = sumPence(published.totalPence).as("total_pence");
+  return db()
+    .with(published)
+    .select({ key: c.slug, name: c.name, arrangements, totalPence })
+    .from(published)
+    .innerJoin(c, eq(c.id, published.mainCategoryId))
+    .groupBy(c.slug, c.name, c.sortOrder)
+    .orderBy(desc(totalPence), desc(arrangements), c.sortOrder);
 }
 
 /** Per region of the lead organisation. Largest savings first. */
 async function byRegionQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
-  const rows = await db().execute<{
-    region: string | null;
-    arrangements: number;
-    total_pence: bigint;
-  }>(sql`
-    WITH published AS (${published(filters)})
-    SELECT lead.region, count(*)::int AS arrangements,
-           COALESCE(SUM(p.total_pence), 0)::bigint AS total_pence
-    FROM published p
-    JOIN organisations lead ON lead.id = p.lead_organisation_id
-    GROUP BY lead.region
-    ORDER BY total_pence DESC, arrangements DESC, lead.region NULLS LAST
-  `);
+  const published = publishedCte(filters);
+  const arrangements = countRows().as("arrangements");
+  const totalPence = sumPence(published.totalPence).as("total_pence");
+  const rows = await db()
+    .with(published)
+    .select({ region: lead.region, arrangements, totalPence })
+    .from(published)
+    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .groupBy(lead.region)
+    .orderBy(desc(totalPence), desc(arrangements), sql`${lead.region} NULLS LAST`);
   return rows.map((row) => ({
     key: regionByName(row.region)?.slug ?? null,
     name: row.region ?? "Region not recorded",
     arrangements: row.arrangements,
-    totalPence: row.total_pence,
+    totalPence: row.totalPence,
   }));
 }
+
+const partnerTypeRow = z
+  .object({ key: z.enum(PARTNER_TYPES), arrangements: columns.int, total_pence: columns.bigint })
+  .transform((row): PartnerTypeFigure => ({
+    key: row.key,
+    name: PARTNER_TYPE_LABELS[row.key],
+    arrangements: row.arrangements,
+    totalPence: row.total_pence,
+  }));
 
 /**
  * Per partner type, always all five in a fixed order. "Councils only" is an arrangement with no
@@ -255,8 +175,11 @@ async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTyp
     PARTNER_TYPES.map((type, index) => sql`(${type}::text, ${index}::int)`),
     sql`, `,
   );
-  const rows = await db().execute<GroupRow>(sql`
-    WITH published AS (${published(filters)}),
+  return checkedRows(
+    db(),
+    partnerTypeRow,
+    sql`
+    WITH published AS (${publishedArrangements(filters)}),
     -- organisation_kinds is kept by a trigger from each revision's lead and partners.
     kinds AS (
       SELECT p.revision_id, p.total_pence,
@@ -267,7 +190,7 @@ async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTyp
              'other' = ANY (p.organisation_kinds) AS other
       FROM published p
     )
-    SELECT g.key, g.key AS name, count(k.revision_id)::int AS arrangements,
+    SELECT g.key, count(k.revision_id)::int AS arrangements,
            COALESCE(SUM(k.total_pence), 0)::bigint AS total_pence
     FROM (VALUES ${groups}) AS g(key, position)
     LEFT JOIN kinds k ON CASE g.key
@@ -279,23 +202,9 @@ async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTyp
       END
     GROUP BY g.key, g.position
     ORDER BY g.position
-  `);
-  return rows.map((row) => {
-    const type = row.key as PartnerType;
-    return { ...toGroup(row), key: type, name: PARTNER_TYPE_LABELS[type] };
-  });
+  `,
+  );
 }
-
-type TopRow = {
-  slug: string;
-  title: string;
-  lead_code: string;
-  lead_name: string;
-  region: string | null;
-  category_slug: string;
-  category_name: string;
-  total_pence: bigint;
-};
 
 /**
  * The largest arrangements by total savings (actual and forecast), ties broken by title and then
@@ -303,37 +212,27 @@ type TopRow = {
  * rows come back when fewer than ten have savings.
  */
 async function topArrangementsQuery(filters: DashboardFilters): Promise<TopArrangement[]> {
-  const rows = await db().execute<TopRow>(sql`
-    WITH published AS (${published(filters)})
-    SELECT p.slug, p.title, lead.code AS lead_code, lead.name AS lead_name, lead.region,
-           c.slug AS category_slug, c.name AS category_name, p.total_pence
-    FROM published p
-    JOIN organisations lead ON lead.id = p.lead_organisation_id
-    JOIN service_categories c ON c.id = p.main_category_id
-    WHERE p.total_pence > 0
-    ORDER BY p.total_pence DESC, p.title, p.slug
-    LIMIT ${TOP_ARRANGEMENTS}
-  `);
-  return rows.map((row, index) => ({
-    rank: index + 1,
-    slug: row.slug,
-    title: row.title,
-    leadCode: row.lead_code,
-    leadName: row.lead_name,
-    region: row.region,
-    categorySlug: row.category_slug,
-    categoryName: row.category_name,
-    totalPence: row.total_pence,
-  }));
-}
-
-function toGroup(row: GroupRow): GroupFigure {
-  return {
-    key: row.key,
-    name: row.name,
-    arrangements: row.arrangements,
-    totalPence: row.total_pence,
-  };
+  const published = publishedCte(filters);
+  const c = serviceCategories;
+  const rows = await db()
+    .with(published)
+    .select({
+      slug: published.slug,
+      title: published.title,
+      leadCode: lead.code,
+      leadName: lead.name,
+      region: lead.region,
+      categorySlug: c.slug,
+      categoryName: c.name,
+      totalPence: published.totalPence,
+    })
+    .from(published)
+    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .innerJoin(c, eq(c.id, published.mainCategoryId))
+    .where(sql`${published.totalPence} > 0`)
+    .orderBy(desc(published.totalPence), published.title, published.slug)
+    .limit(TOP_ARRANGEMENTS);
+  return rows.map((row, index) => ({ rank: index + 1, ...row }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { csvDocument } from "@/lib/csv/writer";
 import { financialYearOf } from "@/lib/financial-year";
 import type { ArrangementFormValues } from "../schema";
 
@@ -39,12 +40,6 @@ export function normaliseHeading(heading: string): string {
 
 /* Template ------------------------------------------------------------------------------------ */
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value)
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
-}
-
 /** The savings years the template offers: 2016/17 to three years ahead. */
 export function templateSavingsYears(today: Date = new Date()): number[] {
   const last = financialYearOf(today) + 3;
@@ -77,6 +72,5 @@ export function importTemplateCsv(today: Date = new Date()): string {
     contact_name: "Jo Bloggs",
     contact_email: "shared.legal@example.gov.uk",
   };
-  const lines = [headings, headings.map((h) => example[h] ?? "")];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocument(headings, [headings.map((h) => example[h] ?? "")]);
 }

@@ -1,0 +1,29 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+/* The enum types of the register's tables. */
+
+export const organisationKind = pgEnum("organisation_kind", [
+  "council",
+  "fire",
+  "police",
+  "health",
+  "other",
+]);
+
+export const userRole = pgEnum("user_role", ["council_editor", "admin"]);
+export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
+
+export const arrangementStage = pgEnum("arrangement_stage", ["planned", "operational", "ended"]);
+
+export const revisionState = pgEnum("revision_state", [
+  "draft",
+  "submitted",
+  "approved",
+  "rejected",
+  "superseded",
+]);
+
+export const authTokenPurpose = pgEnum("auth_token_purpose", ["reset", "invite"]);
+
+export const partnerRole = pgEnum("partner_role", ["lead", "partner"]);
+export const savingsKind = pgEnum("savings_kind", ["actual", "forecast"]);

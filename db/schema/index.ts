@@ -1,0 +1,10 @@
+/*
+ * The database schema, one file per part of the register. drizzle-kit reads this index
+ * (drizzle.config.ts); the app imports "@/db/schema".
+ */
+export * from "./enums";
+export * from "./reference";
+export * from "./users";
+export * from "./arrangements";
+export * from "./history";
+export * from "./system";
