@@ -1,0 +1,158 @@
+/**
+ * One arrangement's whole life, from its group and first approval to today: dates, stage,
+ * savings range, reorganisations, updates, end. Pure given the random stream.
+ */
+import { addDays, approvalBetween, londonDate, maxIso, minIso, randomDay } from "./dates";
+import { eventsFor, savingsRange } from "./events";
+import type { Group } from "./groups";
+import type { RuleContext } from "./participation";
+import type { NoSavings, Plan } from "./plan";
+import type { Random } from "./random";
+import { reorganise, type Moment } from "./reorganisations";
+import { closingUpdate, lastUpdate, orderMoments, routineUpdates } from "./schedule";
+import { LAST_APPROVAL_DAY } from "./targets";
+import { chooseBeginning, chooseEnd, chooseNoSavings, partnerBounds } from "./timeline";
+import type { DemoOrganisation } from "./types";
+
+export type PlannerEnv = {
+  rng: Random;
+  byCode: ReadonlyMap<string, DemoOrganisation>;
+  rule: RuleContext;
+};
+
+export type PlanOptions = {
+  /** Approved when the register opened (2012): began over the years before. */
+  launch: boolean;
+  /** First approved after July 2019. */
+  post: boolean;
+  keepsThroughMergers?: boolean;
+  noSavings?: NoSavings;
+  title?: string;
+};
+
+const END_OF_DAYS = new Date("2100-01-01T00:00:00Z");
+
+function endChance(group: Group, o: PlanOptions): number {
+  if (group.backbone) return o.post ? 0 : 0.08;
+  return o.post ? 0.07 : 0.14;
+}
+
+/** Stops updating at some point after 2019 (about one record in eight). */
+function dormancy(env: PlannerEnv): string | null {
+  return env.rng.chance(0.12) ? randomDay(env.rng, "2019-08-01", "2025-06-30") : null;
+}
+
+function structuralMoments(
+  env: PlannerEnv,
+  firstAt: Date,
+  startDate: string,
+  planned: boolean,
+  endDate: string | null,
+) {
+  const moments: Moment[] = [{ at: firstAt, kind: "first" }];
+  if (planned) {
+    const from = maxIso(startDate, addDays(londonDate(firstAt), 21));
+    if (from <= LAST_APPROVAL_DAY) {
+      const to = minIso(addDays(from, 120), LAST_APPROVAL_DAY);
+      moments.push({ at: approvalBetween(env.rng, from, to), kind: "started" });
+    }
+  }
+  let endedAt: Date | null = null;
+  if (endDate && addDays(endDate, 7) <= LAST_APPROVAL_DAY) {
+    endedAt = approvalBetween(
+      env.rng,
+      addDays(endDate, 7),
+      minIso(addDays(endDate, 150), LAST_APPROVAL_DAY),
+    );
+    moments.push({ at: endedAt, kind: "ended" });
+  }
+  return { moments, endedAt };
+}
+
+function convertUpdates(
+  env: PlannerEnv,
+  moments: Moment[],
+  backfill: boolean,
+  noSavings: NoSavings,
+) {
+  const updates = moments.filter((m) => m.kind === "update");
+  if (backfill && updates[0]) updates[0].kind = "backfill";
+  const late = updates.filter((m) => m.at.getUTCFullYear() >= 2014);
+  if (noSavings === "other" && late.length && env.rng.chance(0.35)) {
+    env.rng.pick(late).kind = "quantified";
+  }
+}
+
+export function planArrangement(
+  env: PlannerEnv,
+  group: Group,
+  firstAt: Date,
+  o: PlanOptions,
+): Plan {
+  const { rng } = env;
+  const codes = [
+    group.lead,
+    ...[...group.councils, ...group.bodies].filter((c) => c !== group.lead).sort(),
+  ];
+  const day = londonDate(firstAt);
+  const bounds = partnerBounds(env.byCode, codes);
+  const beginning = chooseBeginning(rng, day, bounds, {
+    launch: o.launch,
+    mayPlan: !group.backbone,
+  });
+  const noSavings = o.noSavings !== undefined ? o.noSavings : chooseNoSavings(rng, group.category);
+  const chosenEnd = chooseEnd(rng, beginning.startDate, day, {
+    chance: endChance(group, o),
+    notBefore: group.backbone ? "2019-08-01" : "2012-01-01",
+    latest: "2026-09-30",
+  });
+  const reorg = reorganise(
+    rng,
+    env.rule,
+    { codes, startDate: beginning.startDate, endDate: chosenEnd },
+    {
+      keepsThroughMergers: o.keepsThroughMergers ?? false,
+    },
+  );
+  const merged = reorg.moments.some((m) => m.kind === "merged");
+  const structural = structuralMoments(
+    env,
+    firstAt,
+    beginning.startDate,
+    beginning.stage === "planned",
+    merged ? null : reorg.endDate,
+  );
+  const endDate = merged ? reorg.endDate : structural.endedAt ? reorg.endDate : null;
+  const endedAt = merged ? reorg.moments.find((m) => m.kind === "merged")!.at : structural.endedAt;
+
+  const dormant = [reorg.dormantFrom, dormancy(env)]
+    .filter((d): d is string => d !== null)
+    .sort()[0];
+  const until = new Date(
+    Math.min(
+      endedAt?.getTime() ?? END_OF_DAYS.getTime(),
+      dormant ? Date.parse(`${dormant}T00:00:00Z`) : END_OF_DAYS.getTime(),
+    ),
+  );
+  const rate = noSavings === "improve" ? 0.3 : noSavings === "other" ? 0.4 : 1;
+  const kept = reorg.moments.filter((m) => m.kind === "merged" || m.at < until);
+  const moments = [
+    ...structural.moments,
+    ...kept,
+    ...routineUpdates(rng, { firstAt, until, rate }),
+  ];
+  const last = noSavings !== "improve" || rng.chance(0.4) ? lastUpdate(rng, firstAt, until) : null;
+  if (last) moments.push(last);
+  if (endDate && endedAt && !dormant && rng.chance(0.7)) {
+    const closing = closingUpdate(rng, endDate, endedAt);
+    if (closing) moments.push(closing);
+  }
+  const started = moments.find((m) => m.kind === "started")?.at.getTime() ?? 0;
+  const ordered = orderMoments(
+    moments.filter((m) => m.kind !== "update" || m.at.getTime() > started),
+  );
+  const range = noSavings === null ? savingsRange(rng, beginning.startDate, firstAt) : null;
+  convertUpdates(env, ordered, range !== null && range.initialFrom > range.from, noSavings);
+  const events = eventsFor(rng, ordered, { ...beginning, endDate, noSavings, range });
+  return { group, codes, noSavings, events, ...(o.title ? { title: o.title } : {}) };
+}
