@@ -30,8 +30,8 @@ const CHANCE: Record<BodyKind, Partial<Record<Slug, number>>> = {
     "hr-and-payroll": 0.03,
   },
   health: {
-    "adult-social-care": 0.7,
-    "public-health": 0.6,
+    "adult-social-care": 0.8,
+    "public-health": 0.7,
     "childrens-services-send": 0.35,
   },
 };
@@ -60,7 +60,7 @@ const SINGLE_BODY_CATEGORIES: Record<BodyKind, [Slug, number][]> = {
   ],
 };
 
-const SINGLE_BODY_WEIGHT: Record<BodyKind, number> = { fire: 4, police: 3, health: 3 };
+const SINGLE_BODY_WEIGHT: Record<BodyKind, number> = { fire: 4, police: 3, health: 5 };
 
 export class BodyPicker {
   constructor(

@@ -18,11 +18,17 @@ import { REAL_ARRANGEMENT_CODES } from "./real";
 import { ShapeBuilder } from "./shapes";
 import { byTime, earlySlots, lateSlots, slotsBetween, windowOf, type Slot } from "./slots";
 import type { EditionTarget } from "./targets";
+import { NoSavingsPicker } from "./timeline";
 
 export type Planner = { next: (slot: Slot) => Plan };
 
 function planner(ctx: DemoContext, rng: Random): Planner {
-  const env: PlannerEnv = { rng, byCode: ctx.byCode, rule: ctx.rule };
+  const env: PlannerEnv = {
+    rng,
+    noSavings: new NoSavingsPicker(rng),
+    byCode: ctx.byCode,
+    rule: ctx.rule,
+  };
   const shapes = new ShapeBuilder(rng, new Map());
   const maker = new GroupMaker(
     rng,

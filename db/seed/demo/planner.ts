@@ -11,11 +11,12 @@ import type { Random } from "./random";
 import { reorganise, type Moment } from "./reorganisations";
 import { closingUpdate, lastUpdate, orderMoments, routineUpdates } from "./schedule";
 import { LAST_APPROVAL_DAY } from "./targets";
-import { chooseBeginning, chooseEnd, chooseNoSavings, partnerBounds } from "./timeline";
+import { chooseBeginning, chooseEnd, partnerBounds, type NoSavingsPicker } from "./timeline";
 import type { DemoOrganisation } from "./types";
 
 export type PlannerEnv = {
   rng: Random;
+  noSavings: NoSavingsPicker;
   byCode: ReadonlyMap<string, DemoOrganisation>;
   rule: RuleContext;
 };
@@ -100,7 +101,7 @@ export function planArrangement(
     launch: o.launch,
     mayPlan: !group.backbone,
   });
-  const noSavings = o.noSavings !== undefined ? o.noSavings : chooseNoSavings(rng, group.category);
+  const noSavings = o.noSavings !== undefined ? o.noSavings : env.noSavings.pick(group.category);
   const chosenEnd = chooseEnd(rng, beginning.startDate, day, {
     chance: endChance(group, o),
     notBefore: group.backbone ? "2019-08-01" : "2012-01-01",

@@ -69,6 +69,8 @@ function dayIn(rng: Random, year: number): string {
     : isoDate(year, month, rng.int(1, daysInMonth(year, month)));
 }
 
+const RECENT = "2026-03-01";
+
 export type Beginning = { stage: DemoStage; startDate: string };
 
 /** The start date and first stage, first approved on `day`. */
@@ -78,7 +80,8 @@ export function chooseBeginning(
   bounds: { minStart: string; maxEnd: string },
   options: { launch: boolean; mayPlan: boolean },
 ): Beginning {
-  if (options.mayPlan && rng.chance(0.06)) {
+  // Arrangements agreed this year are often still to start.
+  if (options.mayPlan && rng.chance(day >= RECENT ? 0.3 : 0.06)) {
     const start = firstOfMonthAfter(day, rng.int(1, 9));
     if (start <= bounds.maxEnd && start >= bounds.minStart) {
       return { stage: "planned", startDate: start };
@@ -96,18 +99,36 @@ export function chooseBeginning(
 
 /**
  * About a fifth are set up to improve services rather than save (likelier in social care, public
- * health and community safety, then other front line services); a few more record no savings
- * for other reasons.
+ * health and community safety, then other front line services); some more record no savings for
+ * other reasons. Shares are kept by error diffusion rather than coin tosses, so every stretch of
+ * the history has its fair share and the editions' windows stay alike.
  */
-export function chooseNoSavings(rng: Random, category: Slug): NoSavings {
-  const lean =
-    UPPER_TIER_ONLY.has(category) || category === "community-safety-emergency-planning"
-      ? 2.4
-      : FRONT_LINE.has(category)
-        ? 1.4
-        : 0.75;
-  if (rng.chance(0.215 * lean)) return "improve";
-  return rng.chance(0.1) ? "other" : null;
+export class NoSavingsPicker {
+  private improve = 0.5;
+  private other = 0.5;
+
+  constructor(private readonly rng: Random) {}
+
+  pick(category: Slug): NoSavings {
+    const lean =
+      UPPER_TIER_ONLY.has(category) || category === "community-safety-emergency-planning"
+        ? 2.4
+        : FRONT_LINE.has(category)
+          ? 1.4
+          : 0.75;
+    this.improve += 0.215 * lean;
+    this.other += 0.15;
+    const jitter = () => 0.6 * (this.rng.float() - 0.5);
+    if (this.improve + jitter() >= 1) {
+      this.improve -= 1;
+      return "improve";
+    }
+    if (this.other + jitter() >= 1) {
+      this.other -= 1;
+      return "other";
+    }
+    return null;
+  }
 }
 
 /** The last day of an arrangement that ends, drawn after its first two years; null if it runs on. */
