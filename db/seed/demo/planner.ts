@@ -11,7 +11,13 @@ import type { Random } from "./random";
 import { reorganise, type Moment } from "./reorganisations";
 import { closingUpdate, lastUpdate, orderMoments, routineUpdates } from "./schedule";
 import { LAST_APPROVAL_DAY } from "./targets";
-import { chooseBeginning, chooseEnd, partnerBounds, type NoSavingsPicker } from "./timeline";
+import {
+  chooseBeginning,
+  chooseEnd,
+  partnerBounds,
+  type Beginning,
+  type NoSavingsPicker,
+} from "./timeline";
 import type { DemoOrganisation } from "./types";
 
 export type PlannerEnv = {
@@ -84,6 +90,68 @@ function convertUpdates(
   }
 }
 
+type Ending = {
+  moments: Moment[];
+  endDate: string | null;
+  endedAt: Date | null;
+  dormantFrom: string | null;
+};
+
+/** How it ends, if it does: by a merger (reorganise) or on a day drawn for it. */
+function ending(
+  env: PlannerEnv,
+  arrangement: { codes: string[]; firstAt: Date; beginning: Beginning; endDate: string | null },
+  keepsThroughMergers: boolean,
+): Ending {
+  const { codes, firstAt, beginning } = arrangement;
+  const reorg = reorganise(
+    env.rng,
+    env.rule,
+    { codes, startDate: beginning.startDate, endDate: arrangement.endDate },
+    { keepsThroughMergers },
+  );
+  const merged = reorg.moments.find((m) => m.kind === "merged");
+  const structural = structuralMoments(
+    env,
+    firstAt,
+    beginning.startDate,
+    beginning.stage === "planned",
+    merged ? null : reorg.endDate,
+  );
+  return {
+    moments: [...structural.moments, ...reorg.moments],
+    endDate: merged || structural.endedAt ? reorg.endDate : null,
+    endedAt: merged?.at ?? structural.endedAt,
+    dormantFrom: reorg.dormantFrom,
+  };
+}
+
+/** Every moment a revision was approved, in order: the structural ones and the updates. */
+function moments(env: PlannerEnv, firstAt: Date, end: Ending, noSavings: NoSavings): Moment[] {
+  const { rng } = env;
+  const dormant = [end.dormantFrom, dormancy(env)].filter((d): d is string => d !== null).sort()[0];
+  const until = new Date(
+    Math.min(
+      end.endedAt?.getTime() ?? END_OF_DAYS.getTime(),
+      dormant ? Date.parse(`${dormant}T00:00:00Z`) : END_OF_DAYS.getTime(),
+    ),
+  );
+  const rate = noSavings === "improve" ? 0.3 : noSavings === "other" ? 0.4 : 1;
+  const structural = new Set(["first", "started", "ended", "merged"]);
+  const all = [
+    ...end.moments.filter((m) => structural.has(m.kind) || m.at < until),
+    ...routineUpdates(rng, { firstAt, until, rate }),
+  ];
+  const last = noSavings !== "improve" || rng.chance(0.4) ? lastUpdate(rng, firstAt, until) : null;
+  if (last) all.push(last);
+  if (end.endDate && end.endedAt && !dormant && rng.chance(0.7)) {
+    const closing = closingUpdate(rng, end.endDate, end.endedAt);
+    if (closing) all.push(closing);
+  }
+  const started = all.find((m) => m.kind === "started")?.at.getTime() ?? 0;
+  return orderMoments(all.filter((m) => m.kind !== "update" || m.at.getTime() > started));
+}
+
 export function planArrangement(
   env: PlannerEnv,
   group: Group,
@@ -96,64 +164,25 @@ export function planArrangement(
     ...[...group.councils, ...group.bodies].filter((c) => c !== group.lead).sort(),
   ];
   const day = londonDate(firstAt);
-  const bounds = partnerBounds(env.byCode, codes);
-  const beginning = chooseBeginning(rng, day, bounds, {
+  const beginning = chooseBeginning(rng, day, partnerBounds(env.byCode, codes), {
     launch: o.launch,
     mayPlan: !group.backbone,
   });
   const noSavings = o.noSavings !== undefined ? o.noSavings : env.noSavings.pick(group.category);
-  const chosenEnd = chooseEnd(rng, beginning.startDate, day, {
+  const endDate = chooseEnd(rng, beginning.startDate, day, {
     chance: endChance(group, o),
     notBefore: group.backbone ? "2019-08-01" : "2012-01-01",
     latest: "2026-09-30",
   });
-  const reorg = reorganise(
-    rng,
-    env.rule,
-    { codes, startDate: beginning.startDate, endDate: chosenEnd },
-    {
-      keepsThroughMergers: o.keepsThroughMergers ?? false,
-    },
-  );
-  const merged = reorg.moments.some((m) => m.kind === "merged");
-  const structural = structuralMoments(
-    env,
-    firstAt,
-    beginning.startDate,
-    beginning.stage === "planned",
-    merged ? null : reorg.endDate,
-  );
-  const endDate = merged ? reorg.endDate : structural.endedAt ? reorg.endDate : null;
-  const endedAt = merged ? reorg.moments.find((m) => m.kind === "merged")!.at : structural.endedAt;
-
-  const dormant = [reorg.dormantFrom, dormancy(env)]
-    .filter((d): d is string => d !== null)
-    .sort()[0];
-  const until = new Date(
-    Math.min(
-      endedAt?.getTime() ?? END_OF_DAYS.getTime(),
-      dormant ? Date.parse(`${dormant}T00:00:00Z`) : END_OF_DAYS.getTime(),
-    ),
-  );
-  const rate = noSavings === "improve" ? 0.3 : noSavings === "other" ? 0.4 : 1;
-  const kept = reorg.moments.filter((m) => m.kind === "merged" || m.at < until);
-  const moments = [
-    ...structural.moments,
-    ...kept,
-    ...routineUpdates(rng, { firstAt, until, rate }),
-  ];
-  const last = noSavings !== "improve" || rng.chance(0.4) ? lastUpdate(rng, firstAt, until) : null;
-  if (last) moments.push(last);
-  if (endDate && endedAt && !dormant && rng.chance(0.7)) {
-    const closing = closingUpdate(rng, endDate, endedAt);
-    if (closing) moments.push(closing);
-  }
-  const started = moments.find((m) => m.kind === "started")?.at.getTime() ?? 0;
-  const ordered = orderMoments(
-    moments.filter((m) => m.kind !== "update" || m.at.getTime() > started),
-  );
+  const end = ending(env, { codes, firstAt, beginning, endDate }, o.keepsThroughMergers ?? false);
+  const ordered = moments(env, firstAt, end, noSavings);
   const range = noSavings === null ? savingsRange(rng, beginning.startDate, firstAt) : null;
   convertUpdates(env, ordered, range !== null && range.initialFrom > range.from, noSavings);
-  const events = eventsFor(rng, ordered, { ...beginning, endDate, noSavings, range });
+  const events = eventsFor(rng, ordered, {
+    ...beginning,
+    endDate: end.endDate,
+    noSavings,
+    range,
+  });
   return { group, codes, noSavings, events, ...(o.title ? { title: o.title } : {}) };
 }
