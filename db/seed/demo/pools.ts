@@ -2,8 +2,9 @@
  * Which councils can join a new arrangement on a given day. Only councils that exist then and
  * are not due to be abolished within six months (nobody starts sharing a service on the eve of
  * a merger). Before 2019 the register also grows its reach as the LGA's did: 340 councils in
- * the first editions (the LGA counted at least 337), 348 by 2017 (98% of 353), every council
- * from 2018.
+ * the first editions (the LGA counted at least 337), 348 by 2017 (98% of 353), all but two from
+ * 2018. Those two never share anything (not every council does), so the map and the council
+ * pages show what a council without arrangements looks like.
  */
 import { existedOn } from "../reference";
 import { addDays } from "./dates";
@@ -13,7 +14,8 @@ import type { DemoOrganisation } from "./types";
 
 /** Councils that first take part in a later window, and those that wait until 2018. */
 const LATE = 8;
-const LAST = 5;
+const LAST = 3;
+const NEVER = 2;
 const LATE_FROM = "2013-03-20";
 const LAST_FROM = "2018-01-01";
 
@@ -33,6 +35,7 @@ function adjacencyYear(day: string): number {
 export class Pools {
   private readonly late: Set<string>;
   private readonly last: Set<string>;
+  private readonly never: Set<string>;
   private readonly cache = new Map<string, Geography>();
   /** The last day each council can join something new: six months before it is abolished. */
   private readonly lastJoin = new Map<string, string>();
@@ -51,13 +54,15 @@ export class Pools {
       .map((c) => c.code);
     this.late = new Set(waiting.slice(0, LATE));
     this.last = new Set(waiting.slice(LATE, LATE + LAST));
+    const lasting = waiting.slice(LATE + LAST).filter((c) => byCode.get(c)!.endDate === null);
+    this.never = new Set(lasting.slice(0, NEVER));
     for (const c of councils) if (c.endDate) this.lastJoin.set(c.code, addDays(c.endDate, -180));
   }
 
   private eligible(c: DemoOrganisation, day: string): boolean {
     const lastJoin = this.lastJoin.get(c.code);
     if (!existedOn(c, day) || (lastJoin !== undefined && lastJoin < day)) return false;
-    if (day < LATE_FROM && this.late.has(c.code)) return false;
+    if (this.never.has(c.code) || (day < LATE_FROM && this.late.has(c.code))) return false;
     return day >= LAST_FROM || !this.last.has(c.code);
   }
 
