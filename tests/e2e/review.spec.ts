@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import {
   expect,
   test,
@@ -10,6 +8,7 @@ import {
   type Request,
 } from "@playwright/test";
 import { formatPence } from "@/lib/money";
+import { lgaEditionRows } from "../support/lga-editions";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
 import { publicChange } from "./public-helpers";
 
@@ -441,11 +440,7 @@ test("the public editions page compares the register's editions with the LGA's, 
   );
   // The LGA's figures from its file; the demo editions reproduce them (until the successions
   // work applies the rule on this page, only the editions before the April 2019 mergers).
-  const lgaRows = parse(readFileSync("db/reference/lga_published_editions.csv", "utf8"), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as Record<string, string>[];
+  const lgaRows = lgaEditionRows();
   const ours = page.getByTestId("editions-table");
   for (const [edition, name] of [
     ["2013-01", "January 2013 edition"],

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
 import { generateDemoArrangements, REAL_SLUGS } from "@/db/seed/demo";
 import { loadOrganisations } from "@/db/seed/reference";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { testDatabase } from "../support/db";
+import { LGA_EDITION_DAYS, lgaEditionRows } from "../support/lga-editions";
 
 // The harness's globalSetup migrated this database and seeded it with demo data.
 const { db, sql } = testDatabase();
@@ -80,26 +79,6 @@ describe("seeded organisations", () => {
     expect(ni).toHaveLength(0);
   });
 });
-
-/** The London day and the moment (23:59 London time) of each LGA edition (issue 12 design). */
-const EDITION_DAYS = new Map([
-  ["2013-01", "2013-01-29"],
-  ["2013-03", "2013-03-19"],
-  ["2014", "2014-12-31"],
-  ["2015", "2015-12-31"],
-  ["2017", "2017-12-31"],
-  ["2018-06", "2018-06-30"],
-  ["2018", "2018-12-31"],
-  ["2019-07", "2019-07-31"],
-]);
-
-function lgaEditionRows(): Record<string, string>[] {
-  return parse(readFileSync("db/reference/lga_published_editions.csv", "utf8"), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  });
-}
 
 /** The demo arrangements' revisions public at 23:59 London time on `day`, from the history. */
 const PUBLISHED_AT = (day: string) => `
@@ -209,7 +188,7 @@ describe("seeded demo history", () => {
 
   it("reproduces every LGA edition from the approval history (SQL by the rule)", async () => {
     for (const lga of lgaEditionRows()) {
-      const day = EDITION_DAYS.get(lga["edition"]!)!;
+      const day = LGA_EDITION_DAYS.get(lga["edition"]!)!;
       const f = await editionFigures(day);
       const label = `edition ${lga["edition"]}`;
       expect(f.published - f.internal, label).toBe(Number(lga["arrangements"]));

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildDemo,
@@ -19,6 +17,7 @@ import {
 } from "@/db/seed/reference";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { londonToInstant } from "@/lib/editions/london-time";
+import { LGA_EDITION_DAYS, lgaEditionRows } from "../support/lga-editions";
 
 /*
  * The demo history (db/seed/demo): every LGA edition reproduced exactly at the moments the
@@ -43,29 +42,12 @@ const codes = (a: DemoArrangement) => a.partners.map((p) => p.code);
 const last = (a: DemoArrangement) => a.revisions.at(-1)!;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The design's moments (23:59 London time on the day) for each row of the LGA's file. */
-const MOMENTS = new Map([
-  ["2013-01", "2013-01-29"],
-  ["2013-03", "2013-03-19"],
-  ["2014", "2014-12-31"],
-  ["2015", "2015-12-31"],
-  ["2017", "2017-12-31"],
-  ["2018-06", "2018-06-30"],
-  ["2018", "2018-12-31"],
-  ["2019-07", "2019-07-31"],
-]);
-
-function lgaRows(): Record<string, string>[] {
-  const file = readFileSync("db/reference/lga_published_editions.csv", "utf8");
-  return parse(file, { columns: true, skip_empty_lines: true, trim: true });
-}
-
 describe("the LGA's editions", () => {
   it("are each reproduced exactly: arrangements, savings to the penny, councils involved", () => {
-    const rows = lgaRows();
-    expect(rows.map((r) => r["edition"])).toEqual([...MOMENTS.keys()]);
+    const rows = lgaEditionRows();
+    expect(rows.map((r) => r["edition"])).toEqual([...LGA_EDITION_DAYS.keys()]);
     for (const row of rows) {
-      const on = MOMENTS.get(row["edition"]!)!;
+      const on = LGA_EDITION_DAYS.get(row["edition"]!)!;
       const f = registerFigures(build.rule, demo, londonToInstant(on, "23:59"), on);
       const label = `edition ${row["edition"]}`;
       expect(f.arrangements, label).toBe(Number(row["arrangements"]));
