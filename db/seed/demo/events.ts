@@ -2,7 +2,7 @@
  * What each revision recorded: its stage and dates, and the range of financial years its savings
  * lines cover. A first record forecasts the current year and up to two more; each update
  * extends the forecasts (the years that closed become actuals in savings.ts); an ended
- * arrangement keeps no line after the year it ended in.
+ * arrangement's record runs to the year it ended in, and no further.
  */
 import { financialYearOf } from "@/lib/financial-year";
 import { londonDate } from "./dates";
@@ -128,8 +128,9 @@ function apply(
       return { ...s, ...extend(s.from ?? Math.max(FIRST_SAVINGS_YEAR, fy)) };
     case "ended":
     case "merged": {
+      // The last record runs to the year it ended in: no forecast beyond, no year left out.
       const last = financialYearOf(ctx.endDate!);
-      const through = s.through === null ? null : Math.min(s.through, last);
+      const through = s.through === null ? null : last;
       const lines = s.from !== null && through !== null && through >= s.from;
       return {
         ...s,

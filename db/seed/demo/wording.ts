@@ -44,7 +44,8 @@ function fixedWords(env: WordingEnv, plan: Plan): Fixed {
 /** What changed with the partners on the day their successors took over. */
 function successorsSentence(env: WordingEnv, plan: Plan, e: PlanEvent): string {
   const day = e.successorsFrom!;
-  const standing = standingOn(env.rule, plan.codes, e, day);
+  // Who took over on that day, as if the arrangement had run on (a merged one ended the day before).
+  const standing = standingOn(env.rule, plan.codes, { startDate: e.startDate, endDate: null }, day);
   const names = standing.participants.map((p) => env.org(p.code).name);
   if (e.kind === "merged") {
     return `The arrangement ended on ${formatLongDate(e.endDate!)}, the day before the partners became part of ${joinAnd(names)}.`;
