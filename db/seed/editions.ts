@@ -1,35 +1,39 @@
 /**
- * Demo editions: three moments that match editions of the LGA's shared services map, so a
- * newcomer sees this register's figures beside the LGA's on /editions at once. An edition stores
- * only its name and moment; its figures come from the demo data's approval history (approved
- * between 2012 and 2017), so the 2017 edition shows the full demo set: 486 arrangements, £643m.
+ * Demo editions: one at each moment the LGA published figures for its shared services map
+ * (db/reference/lga_published_editions.csv, at the moments the issue 12 design names: 23:59
+ * London time on the day), so /editions compares like with like. An edition stores only its
+ * name and moment; its figures come from the demo data's approval history, which is built to
+ * reproduce the LGA's (db/seed/demo).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { formatLongDate } from "@/lib/financial-year";
+import { formatPence } from "@/lib/money";
+import { editionTargets, type EditionTarget } from "./demo";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export const DEMO_EDITIONS = [
-  {
-    name: "2013 edition",
-    // The LGA relaunched its map on 19 March 2013 (lga_published_editions.csv, 2013-03).
-    asOf: "2013-03-19T23:59:00Z",
-    description:
-      "Demo edition: the register as it stood on the day the LGA published its March 2013 figures.",
-  },
-  {
-    name: "2015 edition",
-    asOf: "2015-12-31T23:59:00Z",
-    description:
-      "Demo edition: the register at the end of 2015, the year of the LGA's 2015 figures.",
-  },
-  {
-    name: "2017 edition",
-    asOf: "2017-12-31T23:59:00Z",
-    description:
-      "Demo edition: the register at the end of 2017, the year of the LGA's release of 486 arrangements and £643m saved.",
-  },
-] as const;
+function describe(t: EditionTarget): string {
+  const councils =
+    t.councilsSharingPercent !== null
+      ? `, ${t.councilsSharingPercent}% of councils sharing`
+      : t.councilsSharing !== null
+        ? `, at least ${t.councilsSharing} councils sharing`
+        : "";
+  const label = t.name.replace(/ edition$/, "");
+  const source = t.source.replace(/\s*\(the seed article\)$/, "");
+  return (
+    `Demo edition: the register as it stood at 23:59 on ${formatLongDate(t.day)}, beside the ` +
+    `LGA's ${label} figures: ${t.arrangements} arrangements and ` +
+    `${formatPence(t.cumulativePence, "short")} of savings${councils}. Source: ${source}.`
+  );
+}
+
+export const DEMO_EDITIONS = editionTargets().map((t) => ({
+  name: t.name,
+  asOf: t.asOf.toISOString(),
+  description: describe(t),
+}));
 
 /** Inserts the demo editions that are not there yet; returns how many it inserted. */
 export async function insertDemoEditions(tx: Tx): Promise<number> {

@@ -6,20 +6,11 @@
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  arrangementRevisions,
-  arrangements,
-  auditEvents,
-  organisations,
-  revisionCategories,
-  revisionPartners,
-  revisionSavings,
-  serviceCategories,
-  users,
-} from "@/db/schema";
+import { auditEvents, organisations, serviceCategories, users } from "@/db/schema";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { generateDemoArrangements, type DemoArrangement } from "./demo";
+import { generateDemoArrangements } from "./demo";
 import { insertDemoEditions } from "./editions";
+import { chunks, CHUNK, insertDemoArrangements } from "./insert-demo";
 import { loadOrganisations, type ReferenceOrganisation } from "./reference";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -45,9 +36,10 @@ export const DEMO_USERS = [
   },
   {
     email: "editor@somerset.example.org",
-    name: "Somerset County Council editor (demo)",
+    // Somerset County Council ceased on 31 March 2023; Somerset Council took over.
+    name: "Somerset Council editor (demo)",
     role: "council_editor",
-    organisationCode: "E10000027",
+    organisationCode: "E06000066",
     password: "Willow-Levels-Beacon-63",
   },
   {
@@ -103,15 +95,6 @@ export type SeedSummary = {
   revisionSavings: { inserted: number };
   editions: { inserted: number };
 };
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Inserts in multi-row statements, well under PostgreSQL's 65,535 parameters each. */
-const CHUNK = 400;
 
 export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSummary> {
   const reference = loadOrganisations();
@@ -345,156 +328,4 @@ async function insertDemoUsers(
     ON CONFLICT (lower(email)) DO NOTHING
   `);
   return { inserted: result.count, present: present.size + missing.length - result.count };
-}
-
-/* Demo arrangements ------------------------------------------------------------------------- */
-
-async function insertDemoArrangements(
-  tx: Tx,
-  demo: readonly DemoArrangement[],
-  orgIds: ReadonlyMap<string, number>,
-  categoryIds: ReadonlyMap<string, number>,
-): Promise<
-  Pick<
-    SeedSummary,
-    "arrangements" | "revisions" | "revisionPartners" | "revisionCategories" | "revisionSavings"
-  >
-> {
-  const orgId = (code: string): number => {
-    const id = orgIds.get(code);
-    if (id === undefined) throw new Error(`Demo data names unknown organisation ${code}`);
-    return id;
-  };
-  const categoryId = (slug: string): number => {
-    const id = categoryIds.get(slug);
-    if (id === undefined) throw new Error(`Demo data names unknown category ${slug}`);
-    return id;
-  };
-
-  const existing = new Set<string>();
-  for (const chunk of chunks(
-    demo.map((a) => a.slug),
-    CHUNK,
-  )) {
-    const rows = await tx
-      .select({ slug: arrangements.slug })
-      .from(arrangements)
-      .where(inArray(arrangements.slug, chunk));
-    for (const r of rows) existing.add(r.slug);
-  }
-  const missing = demo.filter((a) => !existing.has(a.slug));
-  const counts = {
-    arrangements: { inserted: 0, present: existing.size },
-    revisions: { inserted: 0 },
-    revisionPartners: { inserted: 0 },
-    revisionCategories: { inserted: 0 },
-    revisionSavings: { inserted: 0 },
-  };
-  if (missing.length === 0) return counts;
-
-  // A record was drafted and submitted a little before it was approved.
-  const submittedAt = (a: DemoArrangement) =>
-    new Date(a.revision.reviewedAt.getTime() - 6 * 24 * 60 * 60 * 1000);
-
-  const arrangementIds = new Map<string, number>();
-  for (const chunk of chunks(missing, CHUNK)) {
-    const rows = await tx
-      .insert(arrangements)
-      .values(
-        chunk.map((a) => ({
-          slug: a.slug,
-          leadOrganisationId: orgId(a.leadCode),
-          isIllustrative: a.isIllustrative,
-          createdAt: submittedAt(a),
-          updatedAt: a.revision.reviewedAt,
-        })),
-      )
-      .returning({ id: arrangements.id, slug: arrangements.slug });
-    for (const r of rows) arrangementIds.set(r.slug, r.id);
-  }
-
-  const revisionIds = new Map<string, number>();
-  for (const chunk of chunks(missing, CHUNK)) {
-    const rows = await tx
-      .insert(arrangementRevisions)
-      .values(
-        chunk.map((a) => ({
-          arrangementId: arrangementIds.get(a.slug)!,
-          version: 1,
-          title: a.revision.title,
-          description: a.revision.description,
-          mainCategoryId: categoryId(a.revision.mainCategorySlug),
-          stage: a.revision.stage,
-          startDate: a.revision.startDate,
-          endDate: a.revision.endDate,
-          benefits: a.revision.benefits,
-          contactName: a.revision.contactName,
-          contactEmail: a.revision.contactEmail,
-          noSavingsReason: a.revision.noSavingsReason,
-          state: "approved" as const,
-          createdAt: submittedAt(a),
-          updatedAt: a.revision.reviewedAt,
-          submittedAt: submittedAt(a),
-          reviewedAt: a.revision.reviewedAt,
-        })),
-      )
-      .returning({
-        id: arrangementRevisions.id,
-        arrangementId: arrangementRevisions.arrangementId,
-      });
-    const slugById = new Map([...arrangementIds].map(([slug, id]) => [id, slug]));
-    for (const r of rows) revisionIds.set(slugById.get(r.arrangementId)!, r.id);
-  }
-
-  const partnerRows = missing.flatMap((a) =>
-    a.partners.map((p) => ({
-      revisionId: revisionIds.get(a.slug)!,
-      organisationId: orgId(p.code),
-      role: p.role,
-    })),
-  );
-  const categoryRows = missing.flatMap((a) =>
-    a.revision.furtherCategorySlugs.map((slug) => ({
-      revisionId: revisionIds.get(a.slug)!,
-      categoryId: categoryId(slug),
-    })),
-  );
-  const savingsRows = missing.flatMap((a) =>
-    a.savings.map((s) => ({
-      revisionId: revisionIds.get(a.slug)!,
-      financialYear: s.financialYear,
-      amountPence: s.amountPence,
-      kind: s.kind,
-    })),
-  );
-  for (const chunk of chunks(partnerRows, CHUNK * 2)) {
-    await tx.insert(revisionPartners).values(chunk);
-  }
-  for (const chunk of chunks(categoryRows, CHUNK * 2)) {
-    await tx.insert(revisionCategories).values(chunk);
-  }
-  for (const chunk of chunks(savingsRows, CHUNK * 2)) {
-    await tx.insert(revisionSavings).values(chunk);
-  }
-
-  for (const chunk of chunks([...revisionIds], CHUNK)) {
-    await tx.execute(sql`
-      UPDATE arrangements AS a
-      SET published_revision_id = v.revision_id
-      FROM (VALUES ${sql.join(
-        chunk.map(
-          ([slug, revisionId]) => sql`(${arrangementIds.get(slug)!}::int, ${revisionId}::int)`,
-        ),
-        sql`, `,
-      )}) AS v(arrangement_id, revision_id)
-      WHERE a.id = v.arrangement_id
-    `);
-  }
-
-  counts.arrangements.inserted = missing.length;
-  counts.revisions.inserted = revisionIds.size;
-  counts.revisionPartners.inserted = partnerRows.length;
-  counts.revisionCategories.inserted = categoryRows.length;
-  counts.revisionSavings.inserted = savingsRows.length;
-  return counts;
 }

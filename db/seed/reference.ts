@@ -25,6 +25,8 @@ export type ReferenceOrganisation = {
   endDate: string | null;
   population: number | null;
   replacedByCode: string | null;
+  /** Every successor, for a council split between several (Northamptonshire, Cumbria). */
+  replacedByCodes: string[];
 };
 
 export const COUNCIL_TYPES = ["NMD", "UA", "MD", "LBO", "CTY", "CC"] as const;
@@ -147,6 +149,10 @@ export function loadCouncils(): ReferenceOrganisation[] {
       endDate,
       population: population ? Math.round(Number(population)) : null,
       replacedByCode: gssOf(replacedByLa),
+      replacedByCodes: (r["replaced-by"] ?? "")
+        .split(",")
+        .map((c) => gssOf(blankToNull(c)))
+        .filter((c): c is string => c !== null),
     };
   });
 }
@@ -371,6 +377,15 @@ function regionOfArea(councilCodes: string[] | undefined, regions: Map<string, s
 
 /* Fire, police, NHS ----------------------------------------------------------------------- */
 
+/**
+ * Lifetimes the openregister file leaves blank: Dorset and Wiltshire Fire and Rescue Service was
+ * formed on 1 April 2016 from the Dorset and the Wiltshire services (which the file, a 2018
+ * register, does not list), so nothing before then can name it.
+ */
+const FIRE_SERVICE_CORRECTIONS: Record<string, { startDate: string }> = {
+  "fire:012": { startDate: "2016-04-01" },
+};
+
 export function loadFireServices(
   councilRegions: Map<string, string | null> = new Map(),
 ): ReferenceOrganisation[] {
@@ -391,6 +406,8 @@ export function loadFireServices(
       endDate: blankToNull(r["end-date"]),
       population: null,
       replacedByCode: null,
+      replacedByCodes: [],
+      ...FIRE_SERVICE_CORRECTIONS[code],
     };
   });
 }
@@ -422,6 +439,7 @@ export function loadPoliceForces(
         endDate: null,
         population: null,
         replacedByCode: null,
+        replacedByCodes: [],
       };
     });
 }
@@ -456,6 +474,7 @@ export function loadIcbs(): ReferenceOrganisation[] {
         endDate: null,
         population: null,
         replacedByCode: null,
+        replacedByCodes: [],
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

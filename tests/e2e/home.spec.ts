@@ -1,12 +1,11 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { financialYearLabel } from "@/lib/financial-year";
+import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 
 /*
  * The national headline page, checked against the database it reads. The runner always seeds
- * the demo data set, which is built to match the LGA's 2017 headline (486 arrangements, £643m,
- * councils counted on 31 March 2018 when 353 existed).
+ * the demo data set: the register from 2012 to today, with nearly every council taking part.
  *
  * Expected figures come from SQL written here, independently of lib/stats: a plain GROUP BY
  * over published, approved revisions, with gaps and running totals worked out in the test.
@@ -71,7 +70,36 @@ function expectedTableRows(totals: YearTotals[]): string[][] {
 }
 
 test.describe("home page: the national picture", () => {
-  test("shows the demo data set's headline figures", async ({ page }) => {
+  test("shows the register's headline figures as they stand today", async ({ page }) => {
+    // Councils are counted on the last day of the latest financial year with published savings,
+    // never after today; involved are those existing then that take part in something published.
+    const [row] = await sql<
+      { arrangements: number; pence: string; day: string; existing: number; involved: number }[]
+    >`
+      WITH published AS (
+        SELECT r.id FROM arrangements a
+        JOIN arrangement_revisions r ON r.id = a.published_revision_id AND r.state = 'approved'
+      ),
+      reference AS (
+        SELECT LEAST(COALESCE(make_date(MAX(s.financial_year) + 1, 3, 31), CURRENT_DATE),
+                     CURRENT_DATE) AS day
+        FROM revision_savings s JOIN published p ON p.id = s.revision_id
+      ),
+      existing AS (
+        SELECT o.id FROM organisations o, reference
+        WHERE o.kind = 'council'
+          AND (o.start_date IS NULL OR o.start_date <= reference.day)
+          AND (o.end_date IS NULL OR o.end_date >= reference.day)
+      )
+      SELECT (SELECT count(*)::int FROM published) AS arrangements,
+             (SELECT COALESCE(SUM(s.amount_pence), 0)::text
+                FROM revision_savings s JOIN published p ON p.id = s.revision_id) AS pence,
+             (SELECT to_char(day, 'YYYY-MM-DD') FROM reference) AS day,
+             (SELECT count(*)::int FROM existing) AS existing,
+             (SELECT count(DISTINCT e.id)::int FROM existing e
+                JOIN revision_partners rp ON rp.organisation_id = e.id
+                JOIN published p ON p.id = rp.revision_id) AS involved`;
+
     await page.goto("/");
     await expect(page).toHaveTitle(/national picture/i);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -79,14 +107,21 @@ test.describe("home page: the national picture", () => {
     );
 
     const arrangements = page.getByTestId("headline-arrangements");
-    await expect(arrangements.locator("dd").first()).toHaveText("486");
+    await expect(arrangements.locator("dd").first()).toHaveText(
+      row!.arrangements.toLocaleString("en-GB"),
+    );
 
     const savings = page.getByTestId("headline-savings");
-    await expect(savings.locator("dd").first()).toHaveText("£643m");
+    await expect(savings.locator("dd").first()).toHaveText(
+      formatPence(BigInt(row!.pence), "short"),
+    );
 
     const councils = page.getByTestId("headline-councils");
-    await expect(councils).toContainText("of the 353 councils in England on 31 March 2018");
-    // The LGA reported 98% of councils sharing in 2017; the demo data is built to match.
+    await expect(councils.locator("dd").first()).toHaveText(row!.involved.toLocaleString("en-GB"));
+    await expect(councils).toContainText(
+      `of the ${row!.existing} councils in England on ${formatLongDate(row!.day)}`,
+    );
+    // The LGA found 98% of councils sharing in 2017; the demo register keeps nearly all today.
     const percent = await councils.getByText(/% of the/).textContent();
     expect(Number(/([\d.]+)%/.exec(percent ?? "")?.[1])).toBeGreaterThanOrEqual(98);
   });

@@ -50,23 +50,54 @@ async function publishedAt(moment: Date) {
 }
 
 describe("editions", () => {
-  it("the demo 2017 edition is the whole demo set, matching the LGA's 2017 release", async () => {
+  it("names a demo edition at each LGA edition, matching its figures before 2019", async () => {
     const editions = await getEditions();
     const names = editions.map((e) => e.name);
     for (const demo of DEMO_EDITIONS) expect(names).toContain(demo.name);
+    const demos = editions.filter((e) => DEMO_EDITIONS.some((d) => d.name === e.name));
+    expect(demos).toHaveLength(lgaEditions().length);
+    for (const e of demos) {
+      const day = instantToLondon(e.asOf);
+      expect(day.time, e.name).toBe("23:59");
+      const lga = lgaEditionBefore(day.date)!;
+      expect(e.description, e.name).toContain(`${lga.arrangements} arrangements`);
+      expect(e.figures.actualPence + e.figures.forecastPence).toBe(e.figures.totalPence);
+      // Until April 2019 no council had been replaced, so the published set is the rule's:
+      // this query's figures are the LGA's, exactly.
+      if (day.date < "2019-04-01") {
+        expect(e.figures, e.name).toMatchObject({
+          arrangements: lga.arrangements,
+          totalPence: lga.cumulativeSavingsPence,
+        });
+        if (lga.councilsSharing !== null) {
+          expect(e.figures.councilsInvolved).toBeGreaterThanOrEqual(lga.councilsSharing);
+        }
+        if (lga.councilsSharingPercent !== null) {
+          const [row] = await sql<{ n: number }[]>`
+            select count(*)::int as n from organisations where kind = 'council'
+              and (start_date is null or start_date <= ${day.date}::date)
+              and (end_date is null or end_date >= ${day.date}::date)`;
+          expect(e.figures.councilsInvolved * 100).toBeGreaterThanOrEqual(
+            lga.councilsSharingPercent * row!.n,
+          );
+        }
+      }
+    }
     const e2017 = editions.find((e) => e.name === "2017 edition")!;
-    expect(e2017.figures).toMatchObject({ arrangements: 486, totalPence: 64300000000n });
-    expect(e2017.figures.actualPence + e2017.figures.forecastPence).toBe(64300000000n);
-    expect(e2017.figures.councilsInvolved).toBeGreaterThanOrEqual(346);
     const lga = lgaEditionBefore(instantToLondon(e2017.asOf).date)!;
-    expect(lga).toMatchObject({
-      edition: "2017",
-      arrangements: 486,
-      cumulativeSavingsPence: 64300000000n,
-    });
+    expect(lga.edition).toBe("2017");
     expect(lga.source).toContain("LGA press release");
     for (const e of editions) expect(e.figures).toMatchObject(await publishedAt(e.asOf));
   });
+
+  // The July 2019 demo edition counts 626 arrangements and £1.34bn only by the issue 12 rule,
+  // which leaves out the arrangements the April 2019 mergers made internal (db/seed/demo verifies
+  // it; tests/integration/seed.test.ts checks it in SQL). figuresAsOf does not apply the
+  // successions yet: the engineer adding organisation_successions and the rule to lib/ turns
+  // this into a test.
+  it.todo(
+    "figuresAsOf gives the July 2019 demo edition the LGA's 626 arrangements and £1.34bn (successions work, issue 12)",
+  );
 
   it("keeps an edition's figures when later approvals happen", async () => {
     const existing = await f.publish(editor, admin);

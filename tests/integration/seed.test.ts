@@ -1,27 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { generateDemoArrangements } from "@/db/seed/demo";
+import { generateDemoArrangements, REAL_SLUGS } from "@/db/seed/demo";
 import { loadOrganisations } from "@/db/seed/reference";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { testDatabase } from "../support/db";
+import { LGA_EDITION_DAYS, lgaEditionRows } from "../support/lga-editions";
 
 // The harness's globalSetup migrated this database and seeded it with demo data.
 const { db, sql } = testDatabase();
 afterAll(() => sql.end());
-
-const REAL_SLUGS = [
-  "west-sussex-vulnerable-people-safe-at-home",
-  "devon-and-somerset-trading-standards",
-  "hub-procurement-services-brent-and-harrow",
-];
-
-/** The demo set, read straight from the published revisions: other tests may add records. */
-const DEMO_ARRANGEMENTS = `
-  select a.id, a.is_illustrative, a.published_revision_id as revision_id
-  from arrangements a
-  join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-  where a.is_illustrative or a.slug in ('${REAL_SLUGS.join("', '")}')
-`;
 
 async function councilsOn(date: string): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
@@ -93,67 +80,204 @@ describe("seeded organisations", () => {
   });
 });
 
-describe("seeded demo arrangements", () => {
-  it("add up to the 2017 headline: 486 arrangements and £643m", async () => {
-    const [row] = await sql<{ arrangements: number; illustrative: number; pence: string }[]>`
-      with demo as (${sql.unsafe(DEMO_ARRANGEMENTS)})
-      select
-        (select count(*)::int from demo) as arrangements,
-        (select count(*)::int from demo where is_illustrative) as illustrative,
-        (select coalesce(sum(s.amount_pence), 0)::text
-           from revision_savings s join demo d on d.revision_id = s.revision_id) as pence`;
-    expect(row).toEqual({ arrangements: 486, illustrative: 483, pence: "64300000000" });
-  });
+/** The demo arrangements' revisions public at 23:59 London time on `day`, from the history. */
+const PUBLISHED_AT = (day: string) => `
+  select a.id as arrangement_id, r.id as revision_id, r.start_date, r.end_date, r.total_pence,
+         greatest(r.start_date, least(coalesce(r.end_date, date '${day}'), date '${day}')) as reading_day
+  from arrangements a
+  join arrangement_revisions r on r.arrangement_id = a.id
+  where (a.is_illustrative or a.slug in ('${REAL_SLUGS.join("', '")}'))
+    and r.state in ('approved', 'superseded')
+    and r.reviewed_at <= ('${day} 23:59'::timestamp at time zone 'Europe/London')
+    and (r.superseded_at is null
+         or r.superseded_at > ('${day} 23:59'::timestamp at time zone 'Europe/London'))
+`;
 
-  it("involve at least 346 councils, all of which existed on 2018-04-01", async () => {
-    const [row] = await sql<{ existing: number; other: number }[]>`
-      with demo as (${sql.unsafe(DEMO_ARRANGEMENTS)}),
-      councils as (
-        select distinct o.id, o.start_date, o.end_date
-        from demo d
-        join revision_partners p on p.revision_id = d.revision_id
-        join organisations o on o.id = p.organisation_id
-        where o.kind = 'council'
-      )
-      select
-        count(*) filter (where (start_date is null or start_date <= '2018-04-01')
-                           and (end_date is null or end_date >= '2018-04-01'))::int as existing,
-        count(*) filter (where not ((start_date is null or start_date <= '2018-04-01')
-                           and (end_date is null or end_date >= '2018-04-01')))::int as other
-      from councils`;
-    expect(row!.existing).toBeGreaterThanOrEqual(346);
-    expect(row!.other).toBe(0);
-  });
+/**
+ * The editions' figures in SQL written here, by the design's rule. Up to July 2019 every council
+ * that ended was merged into one successor (the splits came in 2021 and 2023), so following
+ * replaced_by_id is the whole of the succession rule for these days.
+ */
+async function editionFigures(day: string) {
+  const [row] = await sql<
+    { published: number; internal: number; pence: string; involved: number; existing: number }[]
+  >`
+    with recursive published as (${sql.unsafe(PUBLISHED_AT(day))}),
+    named as (
+      select p.arrangement_id, p.revision_id, p.reading_day, rp.organisation_id as org_id
+      from published p join revision_partners rp on rp.revision_id = p.revision_id
+    ),
+    followed as (
+      select n.arrangement_id, n.reading_day, n.org_id, null::date as effective, 0 as depth
+      from named n
+      union all
+      select f.arrangement_id, f.reading_day, o.replaced_by_id,
+             greatest(f.effective, o.end_date + 1), f.depth + 1
+      from followed f join organisations o on o.id = f.org_id
+      where o.end_date < f.reading_day and o.replaced_by_id is not null and f.depth < 5
+    ),
+    arrived as (
+      select f.* from followed f join organisations o on o.id = f.org_id
+      where not (o.end_date < f.reading_day and o.replaced_by_id is not null)
+    ),
+    standing as (
+      select p.arrangement_id, p.revision_id,
+             (p.start_date is null or p.start_date <= ${day}::date)
+               and (p.end_date is null or p.end_date >= ${day}::date) as running,
+             (select count(distinct x.org_id) from arrived x
+                where x.arrangement_id = p.arrangement_id) as n,
+             (select max(x.effective) from arrived x
+                where x.arrangement_id = p.arrangement_id) as latest
+      from published p
+    ),
+    internal as (
+      select revision_id, latest as internal_from from standing where running and n = 1
+    ),
+    participants as (select distinct arrangement_id, org_id from arrived)
+    select
+      (select count(*)::int from standing) as published,
+      (select count(*)::int from internal) as internal,
+      (select coalesce(sum(s.amount_pence), 0)::text from revision_savings s
+         join standing st on st.revision_id = s.revision_id
+         left join internal i on i.revision_id = s.revision_id
+         where i.internal_from is null
+            or make_date(s.financial_year, 4, 1) < i.internal_from) as pence,
+      (select count(distinct x.org_id)::int from participants x
+         join standing st on st.arrangement_id = x.arrangement_id and st.running and st.n > 1
+         join organisations o on o.id = x.org_id and o.kind = 'council'
+         where (o.start_date is null or o.start_date <= ${day}::date)
+           and (o.end_date is null or o.end_date >= ${day}::date)) as involved,
+      (select count(*)::int from organisations o where o.kind = 'council'
+         and (o.start_date is null or o.start_date <= ${day}::date)
+         and (o.end_date is null or o.end_date >= ${day}::date)) as existing`;
+  return row!;
+}
 
-  it("flag every illustrative record and not the three real ones", async () => {
-    const real = await sql<{ slug: string; is_illustrative: boolean }[]>`
-      select slug, is_illustrative from arrangements where slug in ${sql(REAL_SLUGS)} order by slug`;
-    expect(real).toHaveLength(3);
-    expect(real.every((r) => !r.is_illustrative)).toBe(true);
-
-    const expected = generateDemoArrangements({
+describe("seeded demo history", () => {
+  it("holds every arrangement, revision and savings line the generator makes", async () => {
+    const demo = generateDemoArrangements({
       organisations: loadOrganisations(),
       categories: SERVICE_CATEGORIES,
     });
-    const illustrativeSlugs = expected.filter((a) => a.isIllustrative).map((a) => a.slug);
-    const [row] = await sql<{ flagged: number }[]>`
-      select count(*)::int as flagged from arrangements
-      where slug in ${sql(illustrativeSlugs)} and is_illustrative`;
-    expect(row!.flagged).toBe(483);
+    const revisions = demo.flatMap((a) => a.revisions);
+    const [row] = await sql<
+      { arrangements: number; revisions: number; lines: number; pence: string }[]
+    >`
+      select count(distinct a.id)::int as arrangements, count(r.id)::int as revisions,
+             (select count(*)::int from revision_savings s join arrangement_revisions r2 on r2.id = s.revision_id
+                where r2.arrangement_id in (select id from arrangements where slug in ${sql(demo.map((a) => a.slug))})) as lines,
+             (select coalesce(sum(s.amount_pence), 0)::text from revision_savings s join arrangement_revisions r2 on r2.id = s.revision_id
+                where r2.arrangement_id in (select id from arrangements where slug in ${sql(demo.map((a) => a.slug))})) as pence
+      from arrangements a join arrangement_revisions r on r.arrangement_id = a.id
+      where a.slug in ${sql(demo.map((a) => a.slug))} and r.state in ('approved', 'superseded')`;
+    expect(row).toEqual({
+      arrangements: demo.length,
+      revisions: revisions.length,
+      lines: revisions.reduce((n, r) => n + r.savings.length, 0),
+      pence: String(revisions.flatMap((r) => r.savings).reduce((s, l) => s + l.amountPence, 0n)),
+    });
+    const [flagged] = await sql<{ illustrative: number }[]>`
+      select count(*)::int as illustrative from arrangements
+      where slug in ${sql(demo.filter((a) => a.isIllustrative).map((a) => a.slug))} and is_illustrative`;
+    expect(flagged!.illustrative).toBe(demo.length - 3);
+    const real = await sql<{ slug: string; is_illustrative: boolean }[]>`
+      select slug, is_illustrative from arrangements where slug in ${sql(REAL_SLUGS)}`;
+    expect(real).toHaveLength(3);
+    expect(real.every((r) => !r.is_illustrative)).toBe(true);
   });
 
-  it("publish one approved revision with exactly one lead, the arrangement's lead", async () => {
-    const [row] = await sql<{ bad: number }[]>`
-      with demo as (${sql.unsafe(DEMO_ARRANGEMENTS)})
-      select count(*)::int as bad
-      from demo d join arrangements a on a.id = d.id
-      where (select count(*) from revision_partners p
-             where p.revision_id = d.revision_id and p.role = 'lead'
-               and p.organisation_id = a.lead_organisation_id) <> 1
-         or (select count(*) from revision_partners p
-             where p.revision_id = d.revision_id and p.role = 'lead') <> 1
-         or (select count(*) from revision_partners p where p.revision_id = d.revision_id) < 2`;
-    expect(row!.bad).toBe(0);
+  it("reproduces every LGA edition from the approval history (SQL by the rule)", async () => {
+    for (const lga of lgaEditionRows()) {
+      const day = LGA_EDITION_DAYS.get(lga["edition"]!)!;
+      const f = await editionFigures(day);
+      const label = `edition ${lga["edition"]}`;
+      expect(f.published - f.internal, label).toBe(Number(lga["arrangements"]));
+      expect(f.pence, label).toBe(String(BigInt(lga["cumulative_savings_gbp"]!) * 100n));
+      if (lga["councils_sharing"]) {
+        expect(f.involved, label).toBeGreaterThanOrEqual(Number(lga["councils_sharing"]));
+      }
+      if (lga["councils_sharing_pct"]) {
+        expect(f.involved * 100, label).toBeGreaterThanOrEqual(
+          Number(lga["councils_sharing_pct"]) * f.existing,
+        );
+      }
+      // Before April 2019 no council had been replaced: nothing was internal.
+      if (day < "2019-04-01") expect(f.internal, label).toBe(0);
+      else expect(f.internal, label).toBeGreaterThan(0);
+    }
+  });
+
+  it("publishes one approved revision per arrangement, the last, each superseded by the next", async () => {
+    const bad = await sql<{ slug: string; problem: string }[]>`
+      with demo as (
+        select a.id, a.slug, a.published_revision_id from arrangements a
+        where a.is_illustrative or a.slug in ${sql(REAL_SLUGS)}
+      ),
+      history as (
+        select d.slug, d.published_revision_id, r.*,
+               lead(r.reviewed_at) over w as next_reviewed_at,
+               lag(r.reviewed_at) over w as previous_reviewed_at,
+               row_number() over w as position,
+               count(*) over (partition by r.arrangement_id) as revisions
+        from demo d join arrangement_revisions r on r.arrangement_id = d.id
+        window w as (partition by r.arrangement_id order by r.version)
+      )
+      select slug, 'version ' || version || ' at ' || position as problem from history where version <> position
+      union all
+      select slug, 'state of version ' || version from history
+        where state <> (case when position = revisions then 'approved' else 'superseded' end)::revision_state
+      union all
+      select slug, 'superseded_at of version ' || version from history
+        where superseded_at is distinct from next_reviewed_at
+      union all
+      select slug, 'published revision' from history
+        where position = revisions and published_revision_id <> id
+      union all
+      select slug, 'submitted_at of version ' || version from history
+        where not (submitted_at < reviewed_at
+                   and (previous_reviewed_at is null or submitted_at > previous_reviewed_at))
+      union all
+      select d.slug, 'approved revisions: ' || count(r.id) from demo d
+        left join arrangement_revisions r on r.arrangement_id = d.id and r.state = 'approved'
+        group by d.slug having count(r.id) <> 1`;
+    expect(bad).toEqual([]);
+    const [many] = await sql<{ n: number }[]>`
+      select count(*)::int as n from arrangements a
+      where a.is_illustrative and (select count(*) from arrangement_revisions r where r.arrangement_id = a.id) > 1`;
+    expect(many!.n).toBeGreaterThan(500);
+  });
+
+  it("names no organisation outside its lifetime, on any revision", async () => {
+    const outside = await sql<{ slug: string; version: number; code: string }[]>`
+      with demo as (
+        select a.id, a.slug,
+               (select min(r.reviewed_at at time zone 'Europe/London')::date
+                  from arrangement_revisions r where r.arrangement_id = a.id) as first_approved
+        from arrangements a where a.is_illustrative or a.slug in ${sql(REAL_SLUGS)}
+      )
+      select d.slug, r.version, o.code
+      from demo d
+      join arrangement_revisions r on r.arrangement_id = d.id and r.state in ('approved', 'superseded')
+      join revision_partners rp on rp.revision_id = r.id
+      join organisations o on o.id = rp.organisation_id
+      cross join lateral (values (coalesce(r.start_date, d.first_approved)), (d.first_approved)) as v(day)
+      where not ((o.start_date is null or o.start_date <= v.day)
+                 and (o.end_date is null or o.end_date >= v.day))`;
+    expect(outside).toEqual([]);
+    const [icb] = await sql<{ earliest: string }[]>`
+      select to_char(min(least(r.start_date, (r.reviewed_at at time zone 'Europe/London')::date)), 'YYYY-MM-DD') as earliest
+      from arrangement_revisions r
+      join arrangements a on a.id = r.arrangement_id and a.is_illustrative
+      join revision_partners rp on rp.revision_id = r.id
+      join organisations o on o.id = rp.organisation_id and o.kind = 'health'`;
+    expect(icb!.earliest >= "2022-07-01").toBe(true);
+  });
+
+  it("gives the Somerset demo editor to Somerset Council, which replaced the county in 2023", async () => {
+    const [row] = await sql<{ code: string; name: string }[]>`
+      select o.code, u.name from users u join organisations o on o.id = u.organisation_id
+      where lower(u.email) = 'editor@somerset.example.org'`;
+    expect(row).toEqual({ code: "E06000066", name: "Somerset Council editor (demo)" });
   });
 });
 
