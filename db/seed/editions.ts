@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { formatLongDate } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 import { editionTargets, type EditionTarget } from "./demo";
 

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
+import { financialYearLabel } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 
 /*

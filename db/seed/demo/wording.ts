@@ -3,7 +3,8 @@
  * their record (the service starting, an agreement renewed, successors taking over, the end).
  */
 import { BENEFITS } from "@/lib/categories";
-import { financialYearLabel, formatLongDate } from "@/lib/financial-year";
+import { financialYearLabel } from "@/lib/financial-year";
+import { formatLongDate } from "@/lib/format/dates";
 import { londonDate, monthYear } from "./dates";
 import { fullNames, joinAnd, nameList, slugify, type Slugs } from "./naming";
 import { standingOn, type RuleContext } from "./participation";
