@@ -43,7 +43,6 @@ export async function readSnapshots(
     .from(arrangementRevisions)
     .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
     .where(inArray(arrangementRevisions.id, ids));
-  // One after the other rather than Promise.all: kind to the embedded database's one backend.
   const further = await reader
     .select({ revisionId: revisionCategories.revisionId, slug: serviceCategories.slug })
     .from(revisionCategories)
