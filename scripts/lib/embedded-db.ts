@@ -84,10 +84,12 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** PostgreSQL's own words for why it stopped: its last FATAL or PANIC line. */
+/** PostgreSQL's own words for why it stopped: its last FATAL, PANIC or ERROR line. */
 function lastFatal(log: string): string {
-  const lines = log.split("\n").filter((l) => /\b(FATAL|PANIC|ERROR|initdb: error):?/.test(l));
-  return (lines.at(-1) ?? "").replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, "").trim();
+  const said = /(?:\b(?:FATAL|PANIC|ERROR):|initdb: error:)\s*/;
+  const lines = log.split("\n").filter((l) => said.test(l));
+  const last = lines.at(-1) ?? log.trim().split("\n").at(-1) ?? "";
+  return last.replace(new RegExp(`^.*?${said.source}`), "").trim();
 }
 
 function explainFailure(log: string, shown: string, port: number): string {
@@ -96,8 +98,8 @@ function explainFailure(log: string, shown: string, port: number): string {
   if (/could not create any TCP\/IP sockets/.test(log)) {
     return `The embedded database could not listen on port ${port}. Set ${EMBEDDED_PORT_VARIABLE} to a free port.`;
   }
-  if (/Permission denied/.test(log)) {
-    return `PostgreSQL cannot use ${shown} (${lastFatal(log)}). As root it runs as the "postgres" user, which must be able to reach that folder and its parents.`;
+  if (/Permission denied|wrong ownership/.test(log)) {
+    return `PostgreSQL cannot use ${shown} (${lastFatal(log)}). It runs as the user who starts the site (as the "postgres" user when that is root), who must own the folder and be able to reach its parents.`;
   }
   return `The embedded database in ${shown} could not be opened; it may be damaged or made by another PostgreSQL version (${lastFatal(log) || "no reason given"}). Move the folder aside (nothing has been deleted) and run again to start with a fresh one.`;
 }
@@ -117,7 +119,8 @@ export async function startEmbeddedDatabase(options: {
   disposable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  const shown = path.relative(process.cwd(), dataDir) || dataDir;
+  const relative = path.relative(process.cwd(), dataDir);
+  const shown = relative && !relative.startsWith("..") ? relative : dataDir;
   const holder = lockHolder(dataDir);
   if (holder) throw new UserFacingError(inUse(shown, holder));
   const entries = existsSync(dataDir) ? readdirSync(dataDir) : [];
@@ -169,7 +172,7 @@ export async function startEmbeddedDatabase(options: {
     if (created) await cluster.initialise();
     await cluster.start();
   } catch (error) {
-    if (error) keep(`\nFATAL: ${error instanceof Error ? error.message : String(error)}`);
+    if (error) keep(`\n${error instanceof Error ? error.message : String(error)}`);
     throw new UserFacingError(explainFailure(log, shown, options.port));
   }
 
