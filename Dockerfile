@@ -9,12 +9,15 @@
 #   docker run -p 3000:3000 -e DATABASE_URL=… -e NEXTAUTH_SECRET=… -e NEXTAUTH_URL=https://… \
 #     shared-services-map
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24 LTS (the app also supports 20.9+; README, Quick start).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm ci applies patches/ (patch-package) as it installs: the database driver carries a fix.
+# It also brings the embedded database's PostgreSQL binaries (for `npm run dev` without
+# DATABASE_URL); the standalone server below does not carry them, and always needs DATABASE_URL.
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 

@@ -13,7 +13,12 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { findFreePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
+import {
+  findFreePort,
+  startEmbeddedDatabase,
+  stopOnSignal,
+  type EmbeddedDatabase,
+} from "./lib/embedded-db";
 import { migrateDatabase, seedDatabase } from "./lib/database";
 import { runMain, UserFacingError } from "./lib/errors";
 import { isPostgresUrl } from "@/lib/env";
@@ -101,11 +106,20 @@ runMain(async () => {
   let embedded: EmbeddedDatabase | undefined;
   let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (needsDb && !url) {
-    const dataDir = path.join(".test-data", `pglite-${process.pid}`);
+    const dataDir = path.join(".test-data", `postgres-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedDatabase({ dataDir, port: await findFreePort() });
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      port: await findFreePort(),
+      disposable: true,
+    });
     url = embedded.url;
   }
+  const discard = async () => {
+    await embedded?.stop();
+    if (embedded) rmSync(embedded.dataDir, { recursive: true, force: true });
+  };
+  const release = stopOnSignal(discard);
   if (needsDb && url && !isPostgresUrl(url)) {
     throw new UserFacingError("TEST_DATABASE_URL / DATABASE_URL is not a PostgreSQL URL.");
   }
@@ -129,12 +143,7 @@ runMain(async () => {
       );
       await migrateDatabase(url);
       await seedDatabase(url, { demo: true });
-      Object.assign(env, {
-        DATABASE_URL: url,
-        DB_POOL_MAX: "5",
-        // Some reliability tests need a real server (pg_terminate_backend, LOCK TABLE).
-        TEST_DATABASE_KIND: embedded ? "embedded" : "server",
-      });
+      Object.assign(env, { DATABASE_URL: url, DB_POOL_MAX: "5" });
     }
 
     const vitestProjects = suites.filter((s) => s === "unit" || s === "integration");
@@ -174,8 +183,8 @@ runMain(async () => {
       );
     }
   } finally {
-    await embedded?.stop();
-    if (embedded) rmSync(embedded.dataDir, { recursive: true, force: true });
+    release();
+    await discard();
     writeFileSync(path.join(RESULTS, "summary.json"), JSON.stringify(totals));
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`\nTest run took ${seconds}s.`);

@@ -60,9 +60,6 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
   return {
     async check(email, ip) {
       const ipKey = ipBucket(ip);
-      // One query after the other, not Promise.all: the embedded database is one shared backend
-      // behind its wire server, and concurrent statements from two pool connections have
-      // collided there. A round trip more on sign-in costs nothing noticeable.
       const account = await accounts.get(accountKey(email));
       const client = ipKey === null ? null : await ips.get(ipKey);
       const waits = [

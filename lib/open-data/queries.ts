@@ -23,7 +23,7 @@ import type { ArrangementRecord, SavingsRecord } from "./schema";
  * The open data downloads' reads. Every one starts from the published register, so only
  * approved revisions can ever be written out. Downloads read in chunks by keyset (arrangement
  * id, then financial year): each chunk is its own short query, so a slow download holds no
- * connection (nor, on the embedded database, the shared backend) between chunks.
+ * connection between chunks.
  */
 
 const lead = alias(organisations, "lead");

@@ -80,7 +80,6 @@ export async function readSnapshots(
   const ids = [...new Set(revisionIds)];
   const out = new Map<number, RevisionSnapshot>();
   if (ids.length === 0) return out;
-  // One after the other rather than Promise.all: kind to the embedded database's one backend.
   const revisions = await readRevisions(reader, ids);
   const further = await readFurtherCategories(reader, ids);
   const partners = await readPartners(reader, ids);

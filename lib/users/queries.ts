@@ -54,7 +54,6 @@ export async function listUsers(
   if (filters.organisationId) conditions.push(eq(users.organisationId, filters.organisationId));
   const where = and(...conditions);
 
-  // One after the other rather than Promise.all: cheap, and kind to the embedded database.
   const [totals] = await reader
     .select({ total: count() })
     .from(users)

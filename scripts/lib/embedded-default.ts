@@ -1,17 +1,21 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { isPostgresUrl } from "@/lib/env";
 import {
   DEFAULT_EMBEDDED_PORT,
-  EMBEDDED_MAX_CONNECTIONS,
+  EMBEDDED_PORT_VARIABLE,
   startEmbeddedDatabase,
+  stopOnSignal,
   type EmbeddedDatabase,
 } from "./embedded-db";
 import { UserFacingError } from "./errors";
 
-export const EMBEDDED_DATA_DIR = path.join(".data", "pglite");
+export const EMBEDDED_DATA_DIR = path.join(".data", "postgres");
+/** Where the embedded database lived before it was real PostgreSQL; never read now. */
+const FORMER_DATA_DIR = path.join(".data", "pglite");
 
 /**
- * With no DATABASE_URL, starts the embedded database over .data/pglite and points
+ * With no DATABASE_URL, starts the embedded database over .data/postgres and points
  * DATABASE_URL at it for this process and its children; stops it when `work` ends.
  */
 export async function withEmbeddedIfNeeded<T>(
@@ -26,21 +30,24 @@ export async function withEmbeddedIfNeeded<T>(
     }
     return work(undefined);
   }
-  const port = Number(process.env.PGLITE_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const port = Number(process.env[EMBEDDED_PORT_VARIABLE] ?? DEFAULT_EMBEDDED_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UserFacingError("PGLITE_PORT must be a port number between 1 and 65535.");
+    throw new UserFacingError(
+      `${EMBEDDED_PORT_VARIABLE} must be a port number between 1 and 65535.`,
+    );
   }
   const embedded = await startEmbeddedDatabase({ dataDir: EMBEDDED_DATA_DIR, port });
+  if (embedded.created && existsSync(FORMER_DATA_DIR)) {
+    console.log(
+      `${FORMER_DATA_DIR} holds the former embedded database (PGlite) and is not read: this is a fresh database in ${EMBEDDED_DATA_DIR}. Delete ${FORMER_DATA_DIR} when you no longer need it.`,
+    );
+  }
   process.env.DATABASE_URL = embedded.url;
-  process.env.DB_POOL_MAX ??= String(Math.min(10, EMBEDDED_MAX_CONNECTIONS));
-  const stop = () => void embedded.stop().then(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const release = stopOnSignal(embedded.stop);
   try {
     return await work(embedded);
   } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
+    release();
     await embedded.stop();
   }
 }

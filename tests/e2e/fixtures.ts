@@ -12,8 +12,7 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set: run the end-to-end suite with `npm test`.");
 /**
  * One connection, shared by every spec in a worker, closed whenever it has been idle for a
- * second (so no hook has to end it): the embedded database allows only a few connections and
- * the app holds most of them.
+ * second (so no hook has to end it).
  */
 export const sql = postgres(url, { max: 1, idle_timeout: 1, onnotice: () => {} });
 

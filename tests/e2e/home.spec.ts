@@ -19,7 +19,7 @@ let sql: postgres.Sql;
 test.beforeAll(() => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the end-to-end suite with `npm test`.");
-  // One connection: the embedded database allows only a few, and the app holds most of them.
+  // One connection is all these reads need.
   sql = postgres(url, { max: 1, onnotice: () => {} });
 });
 

@@ -6,11 +6,10 @@ import { publicChange } from "./public-helpers";
 /*
  * Faults, with real parts: the app reaches its database through a TCP proxy the test can cut
  * (tests/support/fault-proxy.mjs), and a connection is killed in the middle of a transaction
- * with pg_terminate_backend on the real PostgreSQL server.
+ * with pg_terminate_backend.
  */
 
 const control = `http://127.0.0.1:${process.env.FAULT_CONTROL_PORT ?? 3110}`;
-const onServer = process.env.TEST_DATABASE_KIND === "server";
 
 async function database(state: "down" | "up") {
   const response = await fetch(`${control}/${state}`, { method: "POST" });
@@ -123,8 +122,6 @@ async function killTheAppsTransaction(submit: () => Promise<void>) {
 }
 
 test.describe("a connection killed in the middle of a save", () => {
-  test.skip(!onServer, "needs a real PostgreSQL server: the embedded database has one backend");
-
   test("the editor sees a plain error, nothing is half-written, and the next save succeeds", async ({
     page,
   }) => {
@@ -155,8 +152,6 @@ test.describe("a connection killed in the middle of a save", () => {
 });
 
 test.describe("a connection killed in the middle of an approval", () => {
-  test.skip(!onServer, "needs a real PostgreSQL server: the embedded database has one backend");
-
   test("the administrator sees a plain error, nothing is published half-way, and approving again works", async ({
     page,
   }) => {

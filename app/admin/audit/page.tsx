@@ -28,7 +28,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     page: one(params.page),
   };
   const { filters, errors } = parseAuditFilters(raw);
-  // One after the other: kind to the embedded database's single backend.
   const list = await listAuditEvents(admin, filters);
   const options = await auditFilterOptions(admin);
   const query = auditQuery(filters, list.page);
