@@ -1,6 +1,36 @@
-"use client";
-
+import { bindFields } from "@/components/forms/bind-fields";
 import { SelectField } from "@/components/forms/select-field";
+import type { MapOptions } from "@/lib/councils/map-options";
+
+const SETTINGS = [
+  {
+    name: "tier",
+    label: "Councils",
+    hint: "Tier of local government",
+    options: [
+      { value: "lower", label: "Lower tier: districts, unitaries, boroughs" },
+      { value: "upper", label: "Upper tier: counties and unitaries" },
+    ],
+  },
+  {
+    name: "measure",
+    label: "Colour by",
+    hint: "What the colours show",
+    options: [
+      { value: "arrangements", label: "Number of arrangements" },
+      { value: "savings", label: "Savings" },
+    ],
+  },
+  {
+    name: "view",
+    label: "Map",
+    hint: "Shapes or hexagons",
+    options: [
+      { value: "boundaries", label: "Boundaries" },
+      { value: "hex", label: "Hex map (equal area)" },
+    ],
+  },
+] as const;
 
 /**
  * The map's settings as a plain GET form: it works without JavaScript (the server renders it)
@@ -8,57 +38,24 @@ import { SelectField } from "@/components/forms/select-field";
  */
 export function MapOptionsForm({
   years,
-  year,
-  tier,
-  measure,
-  view,
+  options,
 }: {
   years: readonly number[];
-  year: number;
-  tier: string;
-  measure: string;
-  view: string;
+  options: MapOptions;
 }) {
+  const field = bindFields({ values: { ...options, year: String(options.year) } });
   return (
     <form method="get" action="/map" className="no-print mt-6 border border-rule bg-surface p-4">
       <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField
-          name="year"
+          {...field("year")}
           label="Year"
           hint="Councils that existed then"
-          defaultValue={String(year)}
           options={[...years].reverse().map((y) => ({ value: String(y), label: `${y}` }))}
         />
-        <SelectField
-          name="tier"
-          label="Councils"
-          hint="Tier of local government"
-          defaultValue={tier}
-          options={[
-            { value: "lower", label: "Lower tier: districts, unitaries, boroughs" },
-            { value: "upper", label: "Upper tier: counties and unitaries" },
-          ]}
-        />
-        <SelectField
-          name="measure"
-          label="Colour by"
-          hint="What the colours show"
-          defaultValue={measure}
-          options={[
-            { value: "arrangements", label: "Number of arrangements" },
-            { value: "savings", label: "Savings" },
-          ]}
-        />
-        <SelectField
-          name="view"
-          label="Map"
-          hint="Shapes or hexagons"
-          defaultValue={view}
-          options={[
-            { value: "boundaries", label: "Boundaries" },
-            { value: "hex", label: "Hex map (equal area)" },
-          ]}
-        />
+        {SETTINGS.map((setting) => (
+          <SelectField key={setting.name} {...field(setting.name)} {...setting} />
+        ))}
       </div>
       <button type="submit" className="button">
         Show map

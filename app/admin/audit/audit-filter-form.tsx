@@ -1,11 +1,9 @@
-"use client";
-
-import Link from "next/link";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FilterForm } from "@/components/forms/filter-form";
 import { SelectField, type SelectGroup, type SelectOption } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 
-/** A GET form: the audit log's filters live in the address (and the CSV export reads them). */
+/** The audit log's filters; the CSV export reads the same address. */
 export function AuditFilterForm({
   values,
   errors,
@@ -19,63 +17,32 @@ export function AuditFilterForm({
   users: SelectOption[];
   organisationGroups: SelectGroup[];
 }) {
+  const field = bindFields({ values, errors });
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/admin/audit"
-      role="search"
-      aria-label="Audit log"
-      className="mb-8 bg-surface p-4"
-      noValidate
+      label="Audit log"
+      submitLabel="Show events"
+      errors={errors}
+      fieldOrder={["from", "to"]}
     >
-      <ErrorSummary errors={errors} fieldOrder={["from", "to"]} />
-      <div className="grid gap-x-6 md:grid-cols-2">
-        <SelectField
-          name="organisation"
-          label="Organisation"
-          placeholder="Any organisation"
-          groups={organisationGroups}
-          defaultValue={values.organisation ?? ""}
+      <SelectField
+        {...field("organisation")}
+        label="Organisation"
+        placeholder="Any organisation"
+        groups={organisationGroups}
+      />
+      <SelectField {...field("user")} label="User" placeholder="Anyone" options={users} />
+      <SelectField {...field("action")} label="Action" placeholder="Any action" options={actions} />
+      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
+        <TextField
+          {...field("from")}
+          label="Date from"
+          hint="For example, 2017-03-31"
+          type="date"
         />
-        <SelectField
-          name="user"
-          label="User"
-          placeholder="Anyone"
-          options={users}
-          defaultValue={values.user ?? ""}
-        />
-        <SelectField
-          name="action"
-          label="Action"
-          placeholder="Any action"
-          options={actions}
-          defaultValue={values.action ?? ""}
-        />
-        <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-          <TextField
-            name="from"
-            label="Date from"
-            hint="For example, 2017-03-31"
-            type="date"
-            defaultValue={values.from ?? ""}
-            error={errors.from}
-          />
-          <TextField
-            name="to"
-            label="Date to"
-            hint="Inclusive, UK time"
-            type="date"
-            defaultValue={values.to ?? ""}
-            error={errors.to}
-          />
-        </div>
+        <TextField {...field("to")} label="Date to" hint="Inclusive, UK time" type="date" />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="button">
-          Show events
-        </button>
-        <Link href="/admin/audit">Clear filters</Link>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

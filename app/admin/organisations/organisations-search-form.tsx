@@ -1,63 +1,40 @@
-"use client";
-
-import Link from "next/link";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FilterForm } from "@/components/forms/filter-form";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { BODY_KINDS, KIND_LABELS } from "@/lib/organisations/schemas";
 
-/** A GET form, so a search has its own address. */
+const KIND_OPTIONS = (["council", ...BODY_KINDS] as const).map((k) => ({
+  value: k,
+  label: KIND_LABELS[k],
+}));
+
+const STATUS_OPTIONS = [
+  { value: "current", label: "Operating today" },
+  { value: "ended", label: "Ended" },
+];
+
 export function OrganisationsSearchForm({
-  q,
-  kind,
-  status,
+  values,
 }: {
-  q?: string;
-  kind?: string;
-  status?: string;
+  values: { q?: string; kind?: string; status?: string };
 }) {
+  const field = bindFields({ values });
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/admin/organisations"
-      role="search"
-      aria-label="Organisations"
-      className="mb-8 bg-surface p-4"
+      label="Organisations"
+      submitLabel="Search"
+      columns={3}
     >
-      <div className="grid gap-x-6 md:grid-cols-3">
-        <TextField
-          name="q"
-          label="Name or code"
-          type="search"
-          defaultValue={q ?? ""}
-          spellCheck={false}
-        />
-        <SelectField
-          name="kind"
-          label="Kind"
-          placeholder="Any kind"
-          options={(["council", ...BODY_KINDS] as const).map((k) => ({
-            value: k,
-            label: KIND_LABELS[k],
-          }))}
-          defaultValue={kind ?? ""}
-        />
-        <SelectField
-          name="status"
-          label="Still operating?"
-          placeholder="Either"
-          options={[
-            { value: "current", label: "Operating today" },
-            { value: "ended", label: "Ended" },
-          ]}
-          defaultValue={status ?? ""}
-        />
-      </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="button">
-          Search
-        </button>
-        <Link href="/admin/organisations">Clear filters</Link>
-      </div>
-    </form>
+      <TextField {...field("q")} label="Name or code" type="search" spellCheck={false} />
+      <SelectField {...field("kind")} label="Kind" placeholder="Any kind" options={KIND_OPTIONS} />
+      <SelectField
+        {...field("status")}
+        label="Still operating?"
+        placeholder="Either"
+        options={STATUS_OPTIONS}
+      />
+    </FilterForm>
   );
 }

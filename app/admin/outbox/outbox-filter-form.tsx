@@ -1,32 +1,24 @@
-"use client";
-
-import Link from "next/link";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FilterForm } from "@/components/forms/filter-form";
 import { TextField } from "@/components/forms/text-field";
 
-/** A GET form, so a filtered view of the outbox has its own address. */
 export function OutboxFilterForm({ to }: { to?: string }) {
+  const field = bindFields({ values: { to } });
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/admin/outbox"
-      role="search"
-      aria-label="Outbox"
-      className="mb-8 bg-surface p-4"
+      label="Outbox"
+      submitLabel="Show messages"
+      clearLabel="Show all"
+      columns={1}
     >
       <TextField
-        name="to"
+        {...field("to")}
         label="Sent to"
         hint="The full email address, in any case."
         type="email"
         spellCheck={false}
-        defaultValue={to ?? ""}
       />
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="button">
-          Show messages
-        </button>
-        <Link href="/admin/outbox">Show all</Link>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,73 +1,50 @@
-"use client";
-
-import Link from "next/link";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FilterForm } from "@/components/forms/filter-form";
 import { SelectField, type SelectOption } from "@/components/forms/select-field";
+import { SERVICE_CATEGORIES } from "@/lib/categories";
+import { REGIONS } from "@/lib/public/regions";
 
-/** A GET form: the queue's filters live in the address, so a view can be bookmarked and shared. */
+const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.slug, label: r.name }));
+const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }));
+const KIND_OPTIONS = [
+  { value: "new", label: "New arrangements" },
+  { value: "edit", label: "Changes to published arrangements" },
+];
+
 export function QueueFilterForm({
-  organisation,
-  region,
-  category,
-  kind,
+  values,
   organisations,
-  regions,
-  categories,
 }: {
-  organisation?: string;
-  region?: string;
-  category?: string;
-  kind?: string;
+  values: { organisation?: string; region?: string; category?: string; kind?: string };
   organisations: SelectOption[];
-  regions: SelectOption[];
-  categories: SelectOption[];
 }) {
+  const field = bindFields({ values });
   return (
-    <form
-      method="get"
-      action="/admin/review"
-      role="search"
-      aria-label="Review queue"
-      className="mb-8 bg-surface p-4"
-    >
-      <div className="grid gap-x-6 md:grid-cols-2">
-        <SelectField
-          name="organisation"
-          label="Organisation"
-          placeholder="Any organisation"
-          options={organisations}
-          defaultValue={organisation ?? ""}
-        />
-        <SelectField
-          name="region"
-          label="Region"
-          placeholder="Any region"
-          options={regions}
-          defaultValue={region ?? ""}
-        />
-        <SelectField
-          name="category"
-          label="Service category"
-          placeholder="Any category"
-          options={categories}
-          defaultValue={category ?? ""}
-        />
-        <SelectField
-          name="kind"
-          label="New or edit"
-          placeholder="Both"
-          options={[
-            { value: "new", label: "New arrangements" },
-            { value: "edit", label: "Changes to published arrangements" },
-          ]}
-          defaultValue={kind ?? ""}
-        />
-      </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="button">
-          Filter
-        </button>
-        <Link href="/admin/review">Clear filters</Link>
-      </div>
-    </form>
+    <FilterForm action="/admin/review" label="Review queue" submitLabel="Filter">
+      <SelectField
+        {...field("organisation")}
+        label="Organisation"
+        placeholder="Any organisation"
+        options={organisations}
+      />
+      <SelectField
+        {...field("region")}
+        label="Region"
+        placeholder="Any region"
+        options={REGION_OPTIONS}
+      />
+      <SelectField
+        {...field("category")}
+        label="Service category"
+        placeholder="Any category"
+        options={CATEGORY_OPTIONS}
+      />
+      <SelectField
+        {...field("kind")}
+        label="New or edit"
+        placeholder="Both"
+        options={KIND_OPTIONS}
+      />
+    </FilterForm>
   );
 }

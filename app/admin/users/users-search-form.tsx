@@ -1,74 +1,39 @@
-"use client";
-
-import Link from "next/link";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FilterForm } from "@/components/forms/filter-form";
 import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
+import { ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
 
-/** A GET form: the filters live in the address, so a search can be bookmarked and shared. */
+const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = (["active", "invited", "disabled"] as const).map((value) => ({
+  value,
+  label: STATUS_LABELS[value],
+}));
+
 export function UsersSearchForm({
-  q,
-  role,
-  status,
-  organisationId,
+  values,
   organisationGroups,
 }: {
-  q?: string;
-  role?: string;
-  status?: string;
-  organisationId?: string;
+  values: { q?: string; organisation?: string; role?: string; status?: string };
   organisationGroups: SelectGroup[];
 }) {
+  const field = bindFields({ values });
   return (
-    <form
-      method="get"
-      action="/admin/users"
-      role="search"
-      aria-label="Users"
-      className="mb-8 bg-surface p-4"
-    >
-      <div className="grid gap-x-6 md:grid-cols-2">
-        <TextField
-          name="q"
-          label="Name or email address"
-          type="search"
-          defaultValue={q ?? ""}
-          spellCheck={false}
-        />
-        <SelectField
-          name="organisation"
-          label="Organisation"
-          placeholder="Any organisation"
-          groups={organisationGroups}
-          defaultValue={organisationId ?? ""}
-        />
-        <SelectField
-          name="role"
-          label="Role"
-          placeholder="Any role"
-          options={[
-            { value: "council_editor", label: "Council editor" },
-            { value: "admin", label: "Administrator" },
-          ]}
-          defaultValue={role ?? ""}
-        />
-        <SelectField
-          name="status"
-          label="Status"
-          placeholder="Any status"
-          options={[
-            { value: "active", label: "Active" },
-            { value: "invited", label: "Invited" },
-            { value: "disabled", label: "Disabled" },
-          ]}
-          defaultValue={status ?? ""}
-        />
-      </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="button">
-          Search
-        </button>
-        <Link href="/admin/users">Clear filters</Link>
-      </div>
-    </form>
+    <FilterForm action="/admin/users" label="Users" submitLabel="Search">
+      <TextField {...field("q")} label="Name or email address" type="search" spellCheck={false} />
+      <SelectField
+        {...field("organisation")}
+        label="Organisation"
+        placeholder="Any organisation"
+        groups={organisationGroups}
+      />
+      <SelectField {...field("role")} label="Role" placeholder="Any role" options={ROLE_OPTIONS} />
+      <SelectField
+        {...field("status")}
+        label="Status"
+        placeholder="Any status"
+        options={STATUS_OPTIONS}
+      />
+    </FilterForm>
   );
 }

@@ -1,5 +1,4 @@
-"use client";
-
+import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
@@ -11,8 +10,7 @@ const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: 
 /**
  * The dashboard's filters: a GET form, so it works without JavaScript and every choice lives in
  * the address (shareable, cacheable). A parameter that could not be used is reported in the
- * GOV.UK way (summary linked to the field, message beside it), never fatal. A client component
- * only because the shared form fields are.
+ * GOV.UK way (summary linked to the field, message beside it), never fatal.
  */
 export function DashboardFilterForm({
   region,
@@ -23,6 +21,7 @@ export function DashboardFilterForm({
   category?: string;
   errors: Record<string, string>;
 }) {
+  const field = bindFields({ values: { region, category }, errors });
   return (
     <>
       <ErrorSummary errors={errors} fieldOrder={["region", "category"]} />
@@ -38,22 +37,18 @@ export function DashboardFilterForm({
         </h2>
         <div className="grid gap-x-6 md:grid-cols-2">
           <SelectField
-            name="region"
+            {...field("region")}
             label="Region"
             hint="The region of the arrangement's lead organisation."
             placeholder="All regions"
             options={REGION_OPTIONS}
-            defaultValue={region ?? ""}
-            error={errors.region}
           />
           <SelectField
-            name="category"
+            {...field("category")}
             label="Service category"
             hint="The main category or any further one."
             placeholder="All service categories"
             options={CATEGORY_OPTIONS}
-            defaultValue={category ?? ""}
-            error={errors.category}
           />
         </div>
         <button type="submit" className="button">

@@ -1,5 +1,4 @@
-"use client";
-
+import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField, type SelectGroup, type SelectOption } from "@/components/forms/select-field";
 
@@ -20,26 +19,23 @@ export function PartnerForm({
   category?: string;
   errors: Record<string, string>;
 }) {
+  const field = bindFields({ values: { council, category }, errors });
   return (
     <form method="get" action="/partners" className="no-print mt-6" noValidate>
       <ErrorSummary errors={errors} fieldOrder={["council", "category"]} />
       <div className="grid gap-x-8 md:grid-cols-2">
         <SelectField
-          name="council"
+          {...field("council")}
           label="Your council"
           hint="Councils in England today, by region"
           placeholder="Choose a council"
-          defaultValue={council ?? ""}
           groups={councils}
-          error={errors.council}
         />
         <SelectField
-          name="category"
+          {...field("category")}
           label="The service you want to share"
           placeholder="Choose a service"
-          defaultValue={category ?? ""}
           options={categories}
-          error={errors.category}
         />
       </div>
       <button type="submit" className="button">

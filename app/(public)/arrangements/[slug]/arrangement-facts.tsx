@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { OrganisationLink } from "@/components/arrangement/organisation-link";
+import { SummaryList } from "@/components/summary-list";
+import { formatLongDate } from "@/lib/financial-year";
+import type { Successor } from "@/lib/organisations/successors";
+import type { ArrangementDetail } from "@/lib/public/arrangements";
+import { STAGE_LABELS } from "@/lib/public/filters";
+
+/** A moment as the UK calendar date it fell on: "14 June 2017". */
+function ukDate(moment: Date): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(moment);
+}
+
+/** A former council's successor, after its name: "(now part of Cumberland Council)". */
+function NowPartOf({ successor }: { successor: Successor | undefined }) {
+  if (!successor) return null;
+  return <span className="text-ink-muted"> (now part of {successor.name})</span>;
+}
+
+function CategoryLink({ category }: { category: ArrangementDetail["mainCategory"] }) {
+  return <Link href={`/arrangements?category=${category.slug}`}>{category.name}</Link>;
+}
+
+/** Who takes part, what it covers, its stage and dates, and when it was published. */
+export function ArrangementFacts({
+  arrangement: a,
+  successors,
+}: {
+  arrangement: ArrangementDetail;
+  successors: Record<string, Successor>;
+}) {
+  const partners = a.organisations.filter((o) => o.role === "partner");
+  return (
+    <SummaryList
+      className="mt-8"
+      testId="arrangement-facts"
+      rows={[
+        {
+          term: "Lead organisation",
+          value: (
+            <>
+              <OrganisationLink organisation={a.lead} />
+              <NowPartOf successor={successors[a.lead.code]} />
+              {a.lead.regionName ? (
+                <span className="text-ink-muted"> ({a.lead.regionName})</span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          term: partners.length === 1 ? "Partner" : `Partners (${partners.length})`,
+          value: (
+            <ul data-testid="arrangement-partners">
+              {partners.map((o) => (
+                <li key={o.code}>
+                  <OrganisationLink organisation={o} />
+                  <NowPartOf successor={successors[o.code]} />
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+        { term: "Service", value: <CategoryLink category={a.mainCategory} /> },
+        a.furtherCategories.length > 0 && {
+          term: "Also covers",
+          value: (
+            <ul>
+              {a.furtherCategories.map((c) => (
+                <li key={c.slug}>
+                  <CategoryLink category={c} />
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+        { term: "Stage", value: STAGE_LABELS[a.stage] },
+        { term: "Started", value: a.startDate ? formatLongDate(a.startDate) : "Not given" },
+        a.endDate ? { term: "Ended", value: formatLongDate(a.endDate) } : null,
+        { term: "First published", value: ukDate(a.firstPublishedAt) },
+        {
+          term: "Last approved",
+          value: ukDate(a.publishedAt),
+          testId: "arrangement-last-approved",
+        },
+      ]}
+    />
+  );
+}
