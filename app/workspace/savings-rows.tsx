@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { fieldId } from "@/components/forms/error-summary";
+import { useState, type ReactNode } from "react";
+import { describedBy, FieldMessages } from "@/components/forms/field";
+import { fieldId } from "@/components/forms/field-id";
 import { financialYearLabel } from "@/lib/financial-year";
 import { useHydrated } from "./use-hydrated";
 
@@ -30,6 +31,110 @@ function initialRows(years: string[], amounts: string[], kinds: string[]): Row[]
     amount: amounts[i] ?? "",
     kind: kinds[i] ?? "",
   }));
+}
+
+type ControlAttributes = {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+  className: string;
+};
+
+/** One part of a row (year, amount or kind): its label, its error, and its control. */
+function Part({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: (control: ControlAttributes) => ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} error={error} />
+      {children({
+        id,
+        "aria-describedby": describedBy(id, false, error),
+        "aria-invalid": error ? true : undefined,
+        className: `mt-1 block border-2 bg-paper ${error ? "border-error" : "border-ink"} px-2 py-1.5`,
+      })}
+    </div>
+  );
+}
+
+function SavingsRow({
+  row,
+  position,
+  errors,
+  yearOptions,
+  onRemove,
+}: {
+  row: Row;
+  position: number;
+  errors: Record<string, string>;
+  yearOptions: number[];
+  onRemove?: () => void;
+}) {
+  const ref = row.index ?? `new${row.key}`;
+  const id = (part: string) => fieldId(`savings.${ref}.${part}`);
+  const error = (part: string) =>
+    row.index === null ? undefined : errors[`savings.${row.index}.${part}`];
+  const years = yearOptions.map(String);
+  if (row.year && !years.includes(row.year)) years.unshift(row.year);
+  const hasError = ["year", "amount", "kind"].some((part) => error(part));
+  return (
+    <li>
+      <fieldset className={`border border-rule p-3 ${hasError ? "border-l-4 border-l-error" : ""}`}>
+        <legend className="px-1 font-semibold">Savings row {position}</legend>
+        <div className="flex flex-wrap items-end gap-4">
+          <Part id={id("year")} label="Financial year" error={error("year")}>
+            {(control) => (
+              <select {...control} name="savingsYear" defaultValue={row.year}>
+                <option value="">Select a year</option>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Part>
+          <Part id={id("amount")} label="Amount saved, in pounds" error={error("amount")}>
+            {(control) => (
+              <input
+                {...control}
+                name="savingsAmount"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                spellCheck={false}
+                defaultValue={row.amount}
+                className={`form-input w-48 ${control.className}`}
+              />
+            )}
+          </Part>
+          <Part id={id("kind")} label="Actual or forecast" error={error("kind")}>
+            {(control) => (
+              <select {...control} name="savingsKind" defaultValue={row.kind}>
+                <option value="">Select</option>
+                <option value="actual">Actual</option>
+                <option value="forecast">Forecast</option>
+              </select>
+            )}
+          </Part>
+          {onRemove ? (
+            <button type="button" className="button button-secondary" onClick={onRemove}>
+              Remove<span className="sr-only"> savings row {position}</span>
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
+    </li>
+  );
 }
 
 /**
@@ -62,118 +167,20 @@ export function SavingsRows({
       document.getElementById(fieldId(`savings.new${nextKey}.year`))?.focus(),
     );
   };
-  const remove = (key: number) => setRows(rows.filter((r) => r.key !== key));
 
   return (
     <div className="mb-6">
       <ol className="space-y-4">
-        {rows.map((row, position) => {
-          const ref = row.index ?? `new${row.key}`;
-          const error = (part: string) =>
-            row.index === null ? undefined : errors[`savings.${row.index}.${part}`];
-          const control = (part: string) => {
-            const id = fieldId(`savings.${ref}.${part}`);
-            const message = error(part);
-            return {
-              id,
-              message,
-              describedBy: message ? `${id}-error` : undefined,
-              className: `mt-1 block border-2 bg-paper ${message ? "border-error" : "border-ink"} px-2 py-1.5`,
-            };
-          };
-          const year = control("year");
-          const amount = control("amount");
-          const kind = control("kind");
-          const years = yearOptions.map(String);
-          if (row.year && !years.includes(row.year)) years.unshift(row.year);
-          const rowHasError = Boolean(year.message || amount.message || kind.message);
-          return (
-            <li key={row.key}>
-              <fieldset
-                className={`border border-rule p-3 ${rowHasError ? "border-l-4 border-l-error" : ""}`}
-              >
-                <legend className="px-1 font-semibold">Savings row {position + 1}</legend>
-                <div className="flex flex-wrap items-end gap-4">
-                  <div>
-                    <label htmlFor={year.id}>Financial year</label>
-                    {year.message ? (
-                      <p id={`${year.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {year.message}
-                      </p>
-                    ) : null}
-                    <select
-                      id={year.id}
-                      name="savingsYear"
-                      defaultValue={row.year}
-                      aria-describedby={year.describedBy}
-                      aria-invalid={year.message ? true : undefined}
-                      className={year.className}
-                    >
-                      <option value="">Select a year</option>
-                      {years.map((y) => (
-                        <option key={y} value={y}>
-                          {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div>
-                    <label htmlFor={amount.id}>Amount saved, in pounds</label>
-                    {amount.message ? (
-                      <p id={`${amount.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {amount.message}
-                      </p>
-                    ) : null}
-                    <input
-                      id={amount.id}
-                      name="savingsAmount"
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      spellCheck={false}
-                      defaultValue={row.amount}
-                      aria-describedby={amount.describedBy}
-                      aria-invalid={amount.message ? true : undefined}
-                      className={`form-input w-48 ${amount.className}`}
-                    />
-                  </div>
-                  <div>
-                    <label htmlFor={kind.id}>Actual or forecast</label>
-                    {kind.message ? (
-                      <p id={`${kind.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {kind.message}
-                      </p>
-                    ) : null}
-                    <select
-                      id={kind.id}
-                      name="savingsKind"
-                      defaultValue={row.kind}
-                      aria-describedby={kind.describedBy}
-                      aria-invalid={kind.message ? true : undefined}
-                      className={kind.className}
-                    >
-                      <option value="">Select</option>
-                      <option value="actual">Actual</option>
-                      <option value="forecast">Forecast</option>
-                    </select>
-                  </div>
-                  {hydrated ? (
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      onClick={() => remove(row.key)}
-                    >
-                      Remove<span className="sr-only"> savings row {position + 1}</span>
-                    </button>
-                  ) : null}
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
+        {rows.map((row, i) => (
+          <SavingsRow
+            key={row.key}
+            row={row}
+            position={i + 1}
+            errors={errors}
+            yearOptions={yearOptions}
+            onRemove={hydrated ? () => setRows(rows.filter((r) => r.key !== row.key)) : undefined}
+          />
+        ))}
       </ol>
       {hydrated ? (
         <button type="button" className="button button-secondary mt-4" onClick={add}>

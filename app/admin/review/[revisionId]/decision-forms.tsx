@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextareaField } from "@/components/forms/textarea-field";
 import type { FormState } from "@/lib/auth/access";
@@ -9,7 +10,9 @@ import { approveAction, rejectAction } from "./actions";
 
 const initial = {} as FormState;
 
-function Hidden({ revisionId, baseVersion }: { revisionId: number; baseVersion: number }) {
+type Decision = { revisionId: number; baseVersion: number };
+
+function Hidden({ revisionId, baseVersion }: Decision) {
   return (
     <>
       <input type="hidden" name="revisionId" value={revisionId} />
@@ -19,18 +22,12 @@ function Hidden({ revisionId, baseVersion }: { revisionId: number; baseVersion: 
 }
 
 /** Approve and publish: one button, and the reason if it could not be done. */
-export function ApproveForm({
-  revisionId,
-  baseVersion,
-}: {
-  revisionId: number;
-  baseVersion: number;
-}) {
+export function ApproveForm(decision: Decision) {
   const [state, action, pending] = useActionState(approveAction, initial);
   return (
     <form action={action}>
       <ErrorSummary message={state.message} errors={state.errors} />
-      <Hidden revisionId={revisionId} baseVersion={baseVersion} />
+      <Hidden {...decision} />
       <p className="mb-4 max-w-xl">
         It replaces what the public sees for this arrangement at once. The council is told by email.
       </p>
@@ -42,27 +39,17 @@ export function ApproveForm({
 }
 
 /** Return to the council with a reason they will read; what was typed survives an error. */
-export function RejectForm({
-  revisionId,
-  baseVersion,
-}: {
-  revisionId: number;
-  baseVersion: number;
-}) {
+export function RejectForm(decision: Decision) {
   const [state, action, pending] = useActionState(rejectAction, initial);
-  const typed = typeof state.values?.reason === "string" ? state.values.reason : "";
+  const field = bindFields(state);
   return (
     <form action={action} noValidate>
       <ErrorSummary message={state.message} errors={state.errors} fieldOrder={["reason"]} />
-      <Hidden revisionId={revisionId} baseVersion={baseVersion} />
+      <Hidden {...decision} />
       <TextareaField
-        // Keyed by what was sent, so the field shows it again after an error.
-        key={typed}
-        name="reason"
+        {...field("reason")}
         label="Reason for returning it"
         hint={`The council will see this in their workspace and by email. Say what to change. ${REASON_MIN} to ${REASON_MAX.toLocaleString("en-GB")} characters.`}
-        defaultValue={typed}
-        error={state.errors?.reason}
         maxLength={REASON_MAX + 500}
         rows={5}
       />
