@@ -1,25 +1,53 @@
-import type { ReactNode } from "react";
+import type { Key, ReactNode } from "react";
 import { ScrollRegion } from "./scroll-region";
 
-export type Column = {
+export type Column<T = never> = {
   label: ReactNode;
-  /** Right-aligned, in the head as in the cells (give those cells className="num"). */
+  /** Right-aligned, in the head as in the cells. */
   numeric?: boolean;
   /** Extra classes for the column's head (a width, say). */
   className?: string;
+  /** The cell of a row, when the table renders its rows from `rows`. */
+  cell?: (row: T) => ReactNode;
+  /** Extra classes for the column's cells. */
+  cellClassName?: string;
+  /** This column's cell names its row (<th scope="row">). */
+  rowHeader?: boolean;
 };
 
+function Row<T>({ row, columns }: { row: T; columns: Column<T>[] }) {
+  return (
+    <tr>
+      {columns.map((column, i) => {
+        const className = `${column.numeric ? "num" : ""} ${column.cellClassName ?? ""}`.trim();
+        return column.rowHeader ? (
+          <th key={i} scope="row" className={className || undefined}>
+            {column.cell?.(row)}
+          </th>
+        ) : (
+          <td key={i} className={className || undefined}>
+            {column.cell?.(row)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
 /**
- * A table of records: caption, column heads with scope, and the rows the caller renders, in a
- * ScrollRegion so a wide table scrolls by itself (named by its caption, or by `regionLabel`).
+ * A table of records: caption, column heads with scope, and the rows, in a ScrollRegion so a
+ * wide table scrolls by itself (named by its caption, or by `regionLabel`). Give `rows` and a
+ * `cell` for each column, or render the body's rows as `children` where a row needs more.
  * Cell spacing, rules and alignment come from the `.data-table` styles (app/globals.css), so a
  * row carries only what is particular to it: `<th scope="row">`, `className="num"` for numbers.
  */
-export function DataTable({
+export function DataTable<T>({
   id,
   caption,
   captionClassName = "mb-2 text-left font-semibold",
   columns,
+  rows,
+  rowKey,
   children,
   footer,
   dense = false,
@@ -32,9 +60,11 @@ export function DataTable({
   id: string;
   caption: ReactNode;
   captionClassName?: string;
-  columns: Column[];
-  /** The body's rows. */
-  children: ReactNode;
+  columns: Column<T>[];
+  rows?: readonly T[];
+  rowKey?: (row: T) => Key;
+  /** The body's rows, when not made from `rows`. */
+  children?: ReactNode;
   /** The footer's rows (totals). */
   footer?: ReactNode;
   /** Smaller text and closer columns, for figures. */
@@ -72,7 +102,12 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {rows?.map((row, i) => (
+            <Row key={rowKey ? rowKey(row) : i} row={row} columns={columns} />
+          ))}
+          {children}
+        </tbody>
         {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </ScrollRegion>

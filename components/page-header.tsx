@@ -37,3 +37,13 @@ export function PageHeader({
     </>
   );
 }
+
+/** A list's caption: what it holds, and which of them are shown ("Showing 1 to 25 of 40"). */
+export function ListCaption({ title, detail }: { title: string; detail: string }) {
+  return (
+    <>
+      {title}
+      <span className="block text-base font-normal text-ink-muted">{detail}</span>
+    </>
+  );
+}

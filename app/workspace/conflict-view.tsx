@@ -1,4 +1,4 @@
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { pickFormValues, type ArrangementFormValues } from "@/lib/arrangements/schema";
 import { benefitLabel, SERVICE_CATEGORIES } from "@/lib/categories";
 import { financialYearLabel } from "@/lib/financial-year";
@@ -48,7 +48,27 @@ function savingsText(values: ArrangementFormValues): string {
   return rows.join("; ");
 }
 
-const COLUMNS = [{ label: "Field" }, { label: "Saved version" }, { label: "Your version" }];
+type Comparison = { label: string; stored: string; typed: string };
+
+const COLUMNS: Column<Comparison>[] = [
+  {
+    label: "Field",
+    rowHeader: true,
+    cellClassName: "font-semibold",
+    cell: (row) => (
+      <>
+        {row.label}
+        {row.stored !== row.typed ? <span className="block text-error">Differs</span> : null}
+      </>
+    ),
+  },
+  {
+    label: "Saved version",
+    cellClassName: "whitespace-pre-line",
+    cell: (row) => row.stored || "—",
+  },
+  { label: "Your version", cellClassName: "whitespace-pre-line", cell: (row) => row.typed || "—" },
+];
 
 /** The stored version beside what was typed, field by field, after a save from a stale form. */
 export function ConflictView({
@@ -61,7 +81,7 @@ export function ConflictView({
   partnerNames: Map<string, string>;
 }) {
   const stored = pickFormValues(conflict.stored);
-  const rows = FIELD_LABELS.map(([field, label]) => ({
+  const rows: Comparison[] = FIELD_LABELS.map(([field, label]) => ({
     label,
     stored: describe(field, stored, partnerNames),
     typed: describe(field, typed, partnerNames),
@@ -87,18 +107,9 @@ export function ConflictView({
         captionClassName="sr-only"
         caption="The saved version and your version, field by field"
         columns={COLUMNS}
-      >
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row" className="font-semibold">
-              {row.label}
-              {row.stored !== row.typed ? <span className="block text-error">Differs</span> : null}
-            </th>
-            <td className="whitespace-pre-line">{row.stored || "—"}</td>
-            <td className="whitespace-pre-line">{row.typed || "—"}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={rows}
+        rowKey={(row) => row.label}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import type { WorkspaceItem } from "@/lib/arrangements/queries";
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { formatDateTime } from "@/lib/users/labels";
@@ -50,11 +50,33 @@ export function ReturnedList({ items }: { items: WorkspaceItem[] }) {
   );
 }
 
-const ITEM_COLUMNS = [
-  { label: "Title" },
-  { label: "Status" },
-  { label: "Last changed" },
-  { label: <span className="sr-only">Actions</span> },
+const readOnly = (item: WorkspaceItem) => item.status.endsWith("submitted");
+
+const ITEM_COLUMNS: Column<WorkspaceItem>[] = [
+  {
+    label: "Title",
+    cell: (item) => (
+      <>
+        <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
+          {item.title}
+        </Link>
+        {item.publishedTitle && item.publishedTitle !== item.title ? (
+          <span className="block text-ink-muted">Published as “{item.publishedTitle}”</span>
+        ) : null}
+      </>
+    ),
+  },
+  { label: "Status", cell: (item) => STATUS_LABELS[item.status] },
+  {
+    label: "Last changed",
+    cell: (item) =>
+      formatDateTime(item.submittedAt && readOnly(item) ? item.submittedAt : item.updatedAt),
+  },
+  {
+    label: <span className="sr-only">Actions</span>,
+    cellClassName: "whitespace-nowrap",
+    cell: (item) => <ItemLinks item={item} edit={!readOnly(item)} />,
+  },
 ];
 
 /** One state's arrangements: title (and the published title, if it differs), status, date. */
@@ -67,41 +89,27 @@ export function ItemsTable({ caption, items }: { caption: string; items: Workspa
       regionLabel={`Table: ${caption}`}
       regionClassName="mt-3"
       columns={ITEM_COLUMNS}
-    >
-      {items.map((item) => {
-        const readOnly = item.status.endsWith("submitted");
-        return (
-          <tr key={item.arrangementId}>
-            <td>
-              <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
-                {item.title}
-              </Link>
-              {item.publishedTitle && item.publishedTitle !== item.title ? (
-                <span className="block text-ink-muted">Published as “{item.publishedTitle}”</span>
-              ) : null}
-            </td>
-            <td>{STATUS_LABELS[item.status]}</td>
-            <td>
-              {formatDateTime(item.submittedAt && readOnly ? item.submittedAt : item.updatedAt)}
-            </td>
-            <td className="whitespace-nowrap">
-              <ItemLinks item={item} edit={!readOnly} />
-            </td>
-          </tr>
-        );
-      })}
-    </DataTable>
+      rows={items}
+      rowKey={(item) => item.arrangementId}
+    />
   );
 }
 
-const PARTNER_COLUMNS = [{ label: "Title" }, { label: "Lead organisation" }, { label: "Stage" }];
+type PartnerOf = {
+  arrangementId: number;
+  title: string;
+  leadOrganisationName: string;
+  stage: string;
+};
+
+const PARTNER_COLUMNS: Column<PartnerOf>[] = [
+  { label: "Title", cell: (item) => item.title },
+  { label: "Lead organisation", cell: (item) => item.leadOrganisationName },
+  { label: "Stage", cellClassName: "capitalize", cell: (item) => item.stage },
+];
 
 /** Published arrangements another organisation leads, with this one as a partner. */
-export function PartnerOfTable({
-  items,
-}: {
-  items: { arrangementId: number; title: string; leadOrganisationName: string; stage: string }[];
-}) {
+export function PartnerOfTable({ items }: { items: PartnerOf[] }) {
   return (
     <DataTable
       id="partner-of-table"
@@ -110,14 +118,8 @@ export function PartnerOfTable({
       regionLabel="Table: arrangements you are a partner in"
       regionClassName="mt-3"
       columns={PARTNER_COLUMNS}
-    >
-      {items.map((item) => (
-        <tr key={item.arrangementId}>
-          <td>{item.title}</td>
-          <td>{item.leadOrganisationName}</td>
-          <td className="capitalize">{item.stage}</td>
-        </tr>
-      ))}
-    </DataTable>
+      rows={items}
+      rowKey={(item) => item.arrangementId}
+    />
   );
 }

@@ -1,12 +1,12 @@
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import type { SavingsLine } from "@/lib/public/arrangements";
 
-const COLUMNS = [
-  { label: "Financial year" },
-  { label: "Actual or forecast" },
-  { label: "Saving", numeric: true },
+const COLUMNS: Column<SavingsLine>[] = [
+  { label: "Financial year", rowHeader: true, cell: (s) => financialYearLabel(s.financialYear) },
+  { label: "Actual or forecast", cell: (s) => (s.kind === "actual" ? "Actual" : "Forecast") },
+  { label: "Saving", numeric: true, cell: (s) => formatPence(s.amountPence) },
 ];
 
 /** The total, and with both kinds its two parts first. */
@@ -68,15 +68,9 @@ export function SavingsTable({
       testId="arrangement-savings-table"
       caption="Savings by financial year, in pounds"
       columns={COLUMNS}
+      rows={savings}
+      rowKey={(s) => s.financialYear}
       footer={<Totals {...totals} />}
-    >
-      {savings.map((s) => (
-        <tr key={s.financialYear}>
-          <th scope="row">{financialYearLabel(s.financialYear)}</th>
-          <td>{s.kind === "actual" ? "Actual" : "Forecast"}</td>
-          <td className="num">{formatPence(s.amountPence)}</td>
-        </tr>
-      ))}
-    </DataTable>
+    />
   );
 }

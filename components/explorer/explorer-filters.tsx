@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { FieldBinder } from "@/components/forms/bind-fields";
 import { fieldId } from "@/components/forms/field-id";
-import { SelectField, type SelectGroup } from "@/components/forms/select-field";
+import { FieldList, type FieldSpec } from "@/components/forms/field-list";
+import type { SelectGroup } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES, STAGE_LABELS, STAGES } from "@/lib/public/filters";
@@ -13,9 +14,9 @@ const CATEGORY_OPTIONS = [...SERVICE_CATEGORIES]
   .sort((a, b) => a.name.localeCompare(b.name, "en-GB"))
   .map((c) => ({ value: c.slug, label: c.name }));
 
-/** The filters chosen from a list, in page order ("organisation" is added between them). */
-const CHOICES = {
-  before: [
+/** The filters chosen from a list, in page order. */
+function choiceFields(organisationGroups: SelectGroup[]): FieldSpec[] {
+  return [
     {
       name: "region",
       label: "Region",
@@ -24,8 +25,12 @@ const CHOICES = {
       options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
     },
     { name: "category", label: "Service", placeholder: "Any service", options: CATEGORY_OPTIONS },
-  ],
-  after: [
+    {
+      name: "organisation",
+      label: "Organisation taking part",
+      placeholder: "Any organisation",
+      groups: organisationGroups,
+    },
     {
       name: "partner",
       label: "Partners",
@@ -38,8 +43,8 @@ const CHOICES = {
       placeholder: "Any stage",
       options: STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
     },
-  ],
-};
+  ];
+}
 
 const RANGES = [
   {
@@ -114,18 +119,7 @@ export function ExplorerFilters({
       </summary>
       <div className="mt-4 [&_input]:max-w-none [&_select]:max-w-none">
         <h2 className="mb-4 hidden text-xl font-bold lg:block">Filter the results</h2>
-        {CHOICES.before.map((choice) => (
-          <SelectField key={choice.name} {...field(choice.name)} {...choice} />
-        ))}
-        <SelectField
-          {...field("organisation")}
-          label="Organisation taking part"
-          placeholder="Any organisation"
-          groups={organisationGroups}
-        />
-        {CHOICES.after.map((choice) => (
-          <SelectField key={choice.name} {...field(choice.name)} {...choice} />
-        ))}
+        <FieldList fields={choiceFields(organisationGroups)} field={field} />
         {RANGES.map((range) => (
           <RangeGroup key={range.legend} range={range} field={field} />
         ))}

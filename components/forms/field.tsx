@@ -15,6 +15,20 @@ export type FieldProps = {
   resetKey?: string;
 };
 
+type WrapperProps = Omit<FieldProps, "defaultValue">;
+
+/** A field's props split into the wrapper's (label, hint, error…) and the control's own. */
+export function splitFieldProps<P extends WrapperProps>({
+  name,
+  label,
+  hint,
+  error,
+  resetKey,
+  ...control
+}: P): [WrapperProps, Omit<P, keyof WrapperProps>] {
+  return [{ name, label, hint, error, resetKey }, control];
+}
+
 /** The attributes a field's control must carry: its id, and the hint and error it points at. */
 export type ControlProps = {
   id: string;
@@ -77,7 +91,7 @@ export function Field({
   error,
   resetKey,
   children,
-}: Omit<FieldProps, "defaultValue"> & {
+}: WrapperProps & {
   children: (control: ControlProps, border: string) => ReactNode;
 }) {
   const id = fieldId(name);

@@ -1,13 +1,14 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { bindFields } from "./bind-fields";
 import { ErrorSummary } from "./error-summary";
+import { FieldList, type FieldSpec } from "./field-list";
 
 const COLUMNS = { 1: "", 2: "md:grid-cols-2", 3: "md:grid-cols-3" } as const;
 
 /**
  * A list's filters as a GET form: it works without JavaScript, and the filters live in the
- * address, so a view can be bookmarked and shared (and an export can read them). The fields go
- * in `children`, wired with bindFields; "Clear filters" is the list's own address.
+ * address, so a view can be bookmarked and shared (and an export can read them). The fields are
+ * a list (FieldList) showing `values`; "Clear filters" is the list's own address.
  */
 export function FilterForm({
   action,
@@ -15,9 +16,9 @@ export function FilterForm({
   submitLabel,
   clearLabel = "Clear filters",
   columns = 2,
+  fields,
+  values,
   errors,
-  fieldOrder,
-  children,
 }: {
   /** The list's address. */
   action: string;
@@ -26,11 +27,12 @@ export function FilterForm({
   submitLabel: string;
   clearLabel?: string;
   columns?: keyof typeof COLUMNS;
+  fields: readonly FieldSpec[];
+  values: Record<string, string | undefined>;
   /** Parameters that could not be used, by field (shown in a summary and beside each field). */
   errors?: Record<string, string>;
-  fieldOrder?: string[];
-  children: ReactNode;
 }) {
+  const field = bindFields({ values, errors });
   return (
     <form
       method="get"
@@ -40,8 +42,10 @@ export function FilterForm({
       className="mb-8 bg-surface p-4"
       noValidate={errors ? true : undefined}
     >
-      {errors ? <ErrorSummary errors={errors} fieldOrder={fieldOrder} /> : null}
-      <div className={`grid gap-x-6 ${COLUMNS[columns]}`}>{children}</div>
+      {errors ? <ErrorSummary errors={errors} fieldOrder={Object.keys(values)} /> : null}
+      <div className={`grid gap-x-6 ${COLUMNS[columns]}`}>
+        <FieldList fields={fields} field={field} />
+      </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="button">
           {submitLabel}

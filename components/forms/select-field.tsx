@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { Field, type FieldProps } from "./field";
+import { Field, splitFieldProps, type FieldProps } from "./field";
 
 export type SelectOption = { value: string; label: string };
 export type SelectGroup = { label: string; options: SelectOption[] };
@@ -12,26 +12,19 @@ function Options({ options }: { options: readonly SelectOption[] }) {
   ));
 }
 
-/** A labelled <select> with optional hint and its error beside it (GOV.UK pattern). */
-export function SelectField({
-  name,
-  label,
-  hint,
-  error,
-  resetKey,
-  placeholder,
-  options = [],
-  groups = [],
-  className = "",
-  ...select
-}: FieldProps & {
+type Props = FieldProps & {
   /** A first, empty choice ("Choose an organisation", "Any"). */
   placeholder?: string;
   options?: readonly SelectOption[];
   groups?: readonly SelectGroup[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "defaultValue">) {
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "defaultValue">;
+
+/** A labelled <select> with optional hint and its error beside it (GOV.UK pattern). */
+export function SelectField(props: Props) {
+  const [field, { placeholder, options = [], groups = [], className = "", ...select }] =
+    splitFieldProps(props);
   return (
-    <Field name={name} label={label} hint={hint} error={error} resetKey={resetKey}>
+    <Field {...field}>
       {(control, border) => (
         <select
           {...control}

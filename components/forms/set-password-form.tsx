@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/access";
+import { bindFields } from "./bind-fields";
 import { ErrorSummary } from "./error-summary";
 import { SuccessPanel } from "./success-panel";
-import { TextField } from "./text-field";
+import { NEW_PASSWORD_HINT, NewPasswordFields } from "./account-fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -49,20 +50,10 @@ export function SetPasswordForm({
           fieldOrder={["password", "confirmPassword"]}
         />
         <input type="hidden" name="token" value={token} />
-        <TextField
+        <NewPasswordFields
+          field={bindFields(state)}
           name="password"
-          label="New password"
-          hint="At least 12 characters. Several unrelated words together make a strong password that is easy to remember. Very common passwords are not accepted."
-          type="password"
-          autoComplete="new-password"
-          error={state.errors?.password}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          error={state.errors?.confirmPassword}
+          hint={`${NEW_PASSWORD_HINT} Very common passwords are not accepted.`}
         />
         <button type="submit" className="button" disabled={pending}>
           {submitLabel}

@@ -1,18 +1,13 @@
 import type { InputHTMLAttributes } from "react";
-import { Field, type FieldProps } from "./field";
+import { Field, splitFieldProps, type FieldProps } from "./field";
+
+type Props = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">;
 
 /** A labelled input with optional hint and its error beside it (GOV.UK pattern). */
-export function TextField({
-  name,
-  label,
-  hint,
-  error,
-  resetKey,
-  className = "",
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
+export function TextField(props: Props) {
+  const [field, { className = "", ...input }] = splitFieldProps(props);
   return (
-    <Field name={name} label={label} hint={hint} error={error} resetKey={resetKey}>
+    <Field {...field}>
       {(control, border) => (
         <input
           {...control}

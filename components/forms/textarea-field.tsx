@@ -1,18 +1,14 @@
 import type { TextareaHTMLAttributes } from "react";
-import { Field, type FieldProps } from "./field";
+import { Field, splitFieldProps, type FieldProps } from "./field";
+
+type Props = FieldProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">;
 
 /** A labelled <textarea> with optional hint and its error beside it (GOV.UK pattern). */
-export function TextareaField({
-  name,
-  label,
-  hint,
-  error,
-  resetKey,
-  className = "",
-  ...textarea
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">) {
+export function TextareaField(props: Props) {
+  const [field, { className = "", ...textarea }] = splitFieldProps(props);
   return (
-    <Field name={name} label={label} hint={hint} error={error} resetKey={resetKey}>
+    <Field {...field}>
       {(control, border) => (
         <textarea
           {...control}

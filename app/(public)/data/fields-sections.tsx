@@ -1,12 +1,16 @@
-import { DataTable } from "@/components/data-table";
-import { FIELD_TYPE_DOCS } from "@/lib/open-data/schema";
+import { DataTable, type Column } from "@/components/data-table";
+import { FIELD_TYPE_DOCS, type Field } from "@/lib/open-data/schema";
 import { FILES } from "./open-data-files";
 
-const COLUMNS = [
-  { label: "Field" },
-  { label: "In CSV" },
-  { label: "In JSON" },
-  { label: "Meaning" },
+const COLUMNS: Column<Field<never>>[] = [
+  {
+    label: "Field",
+    rowHeader: true,
+    cell: (field) => <code className="font-mono whitespace-nowrap">{field.name}</code>,
+  },
+  { label: "In CSV", cell: (field) => FIELD_TYPE_DOCS[field.type].csv },
+  { label: "In JSON", cell: (field) => FIELD_TYPE_DOCS[field.type].json },
+  { label: "Meaning", cell: (field) => field.description },
 ];
 
 /** Each file's schema: its fields in file order, their types in CSV and JSON, and meaning. */
@@ -23,18 +27,9 @@ export function FieldsSections() {
         testId={`${file.id}-schema`}
         caption={`Fields of ${file.title.toLowerCase()} files (${file.id}.csv and ${file.id}.json), in file order`}
         columns={COLUMNS}
-      >
-        {file.fields.map((field) => (
-          <tr key={field.name}>
-            <th scope="row">
-              <code className="font-mono whitespace-nowrap">{field.name}</code>
-            </th>
-            <td>{FIELD_TYPE_DOCS[field.type].csv}</td>
-            <td>{FIELD_TYPE_DOCS[field.type].json}</td>
-            <td>{field.description}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={file.fields}
+        rowKey={(field) => field.name}
+      />
     </section>
   ));
 }

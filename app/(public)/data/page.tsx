@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
+import { ukDay } from "@/components/uk-day";
 import { LICENCE } from "@/lib/open-data/licence";
 import { getOpenDataSummary } from "@/lib/open-data/queries";
 import { prerenderingAtBuild } from "../prerender";
@@ -18,15 +19,6 @@ export const metadata: Metadata = {
 // Cached whole (ISR): rendered on first request and dropped when the register changes. The files
 // themselves (app/data/) are streamed fresh each time.
 export const revalidate = 3600;
-
-function ukDay(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(iso));
-}
 
 export default async function OpenDataPage() {
   if (prerenderingAtBuild()) return null;

@@ -1,4 +1,4 @@
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { instantToLondon } from "@/lib/editions/london-time";
 import { lgaEditionBefore, type LgaEdition } from "@/lib/editions/lga";
 import type { EditionWithFigures } from "@/lib/editions/queries";
@@ -6,16 +6,50 @@ import { formatPence } from "@/lib/money";
 import { formatDateTime } from "@/lib/users/labels";
 import { count, lgaPublished, money } from "./edition-figures";
 
-const REGISTER_COLUMNS = [
-  { label: "Edition" },
-  { label: "As of" },
-  { label: "Arrangements", numeric: true },
-  { label: "Councils involved", numeric: true },
-  { label: "Actual savings", numeric: true },
-  { label: "Forecast savings", numeric: true },
-  { label: "Total savings", numeric: true },
-  { label: "LGA published then" },
+const REGISTER_COLUMNS: Column<EditionWithFigures>[] = [
+  {
+    label: "Edition",
+    rowHeader: true,
+    cellClassName: "font-semibold",
+    cell: (e) => (
+      <>
+        {e.name}
+        {e.description ? (
+          <span className="mt-1 block font-normal whitespace-pre-line text-ink-muted">
+            {e.description}
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  { label: "As of", cellClassName: "whitespace-nowrap", cell: (e) => formatDateTime(e.asOf) },
+  {
+    label: "Arrangements",
+    numeric: true,
+    cell: (e) => e.figures.arrangements.toLocaleString("en-GB"),
+  },
+  {
+    label: "Councils involved",
+    numeric: true,
+    cell: (e) => e.figures.councilsInvolved.toLocaleString("en-GB"),
+  },
+  { label: "Actual savings", numeric: true, cell: (e) => formatPence(e.figures.actualPence) },
+  { label: "Forecast savings", numeric: true, cell: (e) => formatPence(e.figures.forecastPence) },
+  {
+    label: "Total savings",
+    numeric: true,
+    cellClassName: "font-semibold",
+    cell: (e) => formatPence(e.figures.totalPence),
+  },
+  { label: "LGA published then", cell: (e) => lgaThen(e) },
 ];
+
+/** The LGA's latest published figures on an edition's date. */
+function lgaThen(e: EditionWithFigures): string {
+  const theirs = lgaEditionBefore(instantToLondon(e.asOf).date);
+  if (!theirs) return "None yet";
+  return `${theirs.edition}: ${count(theirs.arrangements)} arrangements, ${money(theirs.cumulativeSavingsPence, "short")}`;
+}
 
 /** The register's editions, each with the LGA's latest published figures at its date. */
 export function RegisterEditionsTable({ editions }: { editions: EditionWithFigures[] }) {
@@ -27,46 +61,11 @@ export function RegisterEditionsTable({ editions }: { editions: EditionWithFigur
       testId="editions-table"
       caption="Each edition's figures, with the LGA's latest published figures at that date"
       columns={REGISTER_COLUMNS}
-    >
-      {editions.map((e) => {
-        const theirs = lgaEditionBefore(instantToLondon(e.asOf).date);
-        return (
-          <tr key={e.id}>
-            <th scope="row" className="font-semibold">
-              {e.name}
-              {e.description ? (
-                <span className="mt-1 block font-normal whitespace-pre-line text-ink-muted">
-                  {e.description}
-                </span>
-              ) : null}
-            </th>
-            <td className="whitespace-nowrap">{formatDateTime(e.asOf)}</td>
-            <td className="num">{e.figures.arrangements.toLocaleString("en-GB")}</td>
-            <td className="num">{e.figures.councilsInvolved.toLocaleString("en-GB")}</td>
-            <td className="num">{formatPence(e.figures.actualPence)}</td>
-            <td className="num">{formatPence(e.figures.forecastPence)}</td>
-            <td className="num font-semibold">{formatPence(e.figures.totalPence)}</td>
-            <td>
-              {theirs
-                ? `${theirs.edition}: ${count(theirs.arrangements)} arrangements, ${money(theirs.cumulativeSavingsPence, "short")}`
-                : "None yet"}
-            </td>
-          </tr>
-        );
-      })}
-    </DataTable>
+      rows={editions}
+      rowKey={(e) => e.id}
+    />
   );
 }
-
-const LGA_COLUMNS = [
-  { label: "Edition" },
-  { label: "Published" },
-  { label: "Arrangements", numeric: true },
-  { label: "Councils sharing", numeric: true },
-  { label: "Cumulative savings", numeric: true },
-  { label: "Note" },
-  { label: "Source" },
-];
 
 /** "300 (98%)", either part alone, or "Not published". */
 function councilsSharing(e: LgaEdition): string {
@@ -76,6 +75,29 @@ function councilsSharing(e: LgaEdition): string {
   ].filter(Boolean);
   return parts.length ? parts.join(" ") : "Not published";
 }
+
+const LGA_COLUMNS: Column<LgaEdition>[] = [
+  { label: "Edition", rowHeader: true, cellClassName: "font-semibold", cell: (e) => e.edition },
+  { label: "Published", cell: lgaPublished },
+  { label: "Arrangements", numeric: true, cell: (e) => count(e.arrangements) },
+  { label: "Councils sharing", numeric: true, cell: councilsSharing },
+  {
+    label: "Cumulative savings",
+    numeric: true,
+    cell: (e) => (
+      <>
+        {money(e.cumulativeSavingsPence)}
+        {e.annualSavingsPence !== null ? (
+          <span className="block text-ink-muted">
+            {formatPence(e.annualSavingsPence)} in the year
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  { label: "Note", cell: (e) => e.note },
+  { label: "Source", cell: (e) => e.source },
+];
 
 /** The LGA's headline figures for each edition of its map, with sources. */
 export function LgaEditionsTable({ lga }: { lga: LgaEdition[] }) {
@@ -87,27 +109,8 @@ export function LgaEditionsTable({ lga }: { lga: LgaEdition[] }) {
       testId="lga-table"
       caption="The LGA shared services map's headline figures, with sources"
       columns={LGA_COLUMNS}
-    >
-      {lga.map((e) => (
-        <tr key={e.edition}>
-          <th scope="row" className="font-semibold">
-            {e.edition}
-          </th>
-          <td>{lgaPublished(e)}</td>
-          <td className="num">{count(e.arrangements)}</td>
-          <td className="num">{councilsSharing(e)}</td>
-          <td className="num">
-            {money(e.cumulativeSavingsPence)}
-            {e.annualSavingsPence !== null ? (
-              <span className="block text-ink-muted">
-                {formatPence(e.annualSavingsPence)} in the year
-              </span>
-            ) : null}
-          </td>
-          <td>{e.note}</td>
-          <td>{e.source}</td>
-        </tr>
-      ))}
-    </DataTable>
+      rows={lga}
+      rowKey={(e) => e.edition}
+    />
   );
 }

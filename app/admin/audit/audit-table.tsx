@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { ListCaption } from "@/components/page-header";
 import { listHref } from "@/components/pagination";
 import type { listAuditEvents } from "@/lib/audit-log/queries";
 import { formatDateTime } from "@/lib/users/labels";
@@ -91,12 +92,7 @@ export function AuditTable({ events, caption }: { events: AuditEvent[]; caption:
       id="audit"
       dense
       captionClassName="mb-2 text-left text-lg font-semibold"
-      caption={
-        <>
-          Audit events
-          <span className="block text-base font-normal text-ink-muted">{caption}</span>
-        </>
-      }
+      caption={<ListCaption title="Audit events" detail={caption} />}
       columns={COLUMNS}
     >
       {events.map((event) => (

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { listHref, Pagination, showing } from "@/components/pagination";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
@@ -6,17 +8,53 @@ import { auditQuery, parseAuditFilters } from "@/lib/audit-log/schemas";
 import { requireAdmin } from "@/lib/auth/access";
 import { organisationGroups } from "@/lib/users/labels";
 import { one, type SearchParams } from "../list-params";
-import { AuditFilterForm } from "./audit-filter-form";
 import { AuditTable } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const FILTERS = ["organisation", "user", "action", "from", "to", "page"] as const;
+const PARAMS = ["organisation", "user", "action", "from", "to", "page"] as const;
+
+function filterFields(options: Awaited<ReturnType<typeof auditFilterOptions>>): FieldSpec[] {
+  return [
+    {
+      name: "organisation",
+      label: "Organisation",
+      placeholder: "Any organisation",
+      groups: organisationGroups(options.organisations),
+    },
+    {
+      name: "user",
+      label: "User",
+      placeholder: "Anyone",
+      options: options.users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` })),
+    },
+    {
+      name: "action",
+      label: "Action",
+      placeholder: "Any action",
+      options: options.actions.map((a) => ({ value: a, label: a })),
+    },
+    {
+      kind: "group",
+      name: "dates",
+      fields: [
+        {
+          kind: "text",
+          type: "date",
+          name: "from",
+          label: "Date from",
+          hint: "For example, 2017-03-31",
+        },
+        { kind: "text", type: "date", name: "to", label: "Date to", hint: "Inclusive, UK time" },
+      ],
+    },
+  ];
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const admin = await requireAdmin();
   const params = await searchParams;
-  const raw = Object.fromEntries(FILTERS.map((name) => [name, one(params[name])]));
+  const raw = Object.fromEntries(PARAMS.map((name) => [name, one(params[name])]));
   const { filters, errors } = parseAuditFilters(raw);
   // One after the other: kind to the embedded database's single backend.
   const list = await listAuditEvents(admin, filters);
@@ -41,12 +79,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         cannot be changed or deleted by anyone, administrators included.
       </PageHeader>
 
-      <AuditFilterForm
+      <FilterForm
+        action="/admin/audit"
+        label="Audit log"
+        submitLabel="Show events"
+        fields={filterFields(options)}
         values={raw}
         errors={errors}
-        actions={options.actions.map((a) => ({ value: a, label: a }))}
-        users={options.users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))}
-        organisationGroups={organisationGroups(options.organisations)}
       />
 
       {list.total === 0 ? (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/access";
 import { getEditions, type EditionWithFigures } from "@/lib/editions/queries";
@@ -10,37 +10,20 @@ import { EditionForm } from "./edition-form";
 
 export const metadata: Metadata = { title: "Editions" };
 
-const COLUMNS = [
-  { label: "Edition" },
-  { label: "As of" },
-  { label: "Arrangements", numeric: true },
-  { label: "Savings", numeric: true },
-  { label: "Named by" },
+const COLUMNS: Column<EditionWithFigures>[] = [
+  { label: "Edition", rowHeader: true, cell: (e) => e.name },
+  { label: "As of", cellClassName: "whitespace-nowrap", cell: (e) => formatDateTime(e.asOf) },
+  {
+    label: "Arrangements",
+    numeric: true,
+    cell: (e) => e.figures.arrangements.toLocaleString("en-GB"),
+  },
+  { label: "Savings", numeric: true, cell: (e) => formatPence(e.figures.totalPence) },
+  {
+    label: "Named by",
+    cell: (e) => `${e.createdByName ?? "Demo data"} on ${formatDateTime(e.createdAt)}`,
+  },
 ];
-
-function EditionsTable({ editions }: { editions: EditionWithFigures[] }) {
-  return (
-    <DataTable
-      id="editions"
-      regionClassName="mb-10"
-      captionClassName="mb-2 text-left text-lg font-semibold"
-      caption="Published editions, oldest first"
-      columns={COLUMNS}
-    >
-      {editions.map((e) => (
-        <tr key={e.id}>
-          <th scope="row">{e.name}</th>
-          <td className="whitespace-nowrap">{formatDateTime(e.asOf)}</td>
-          <td className="num">{e.figures.arrangements.toLocaleString("en-GB")}</td>
-          <td className="num">{formatPence(e.figures.totalPence)}</td>
-          <td>
-            {e.createdByName ?? "Demo data"} on {formatDateTime(e.createdAt)}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
 
 export default async function AdminEditionsPage() {
   await requireAdmin();
@@ -56,7 +39,15 @@ export default async function AdminEditionsPage() {
       {editions.length === 0 ? (
         <p className="mb-8">No editions yet.</p>
       ) : (
-        <EditionsTable editions={editions} />
+        <DataTable
+          id="editions"
+          regionClassName="mb-10"
+          captionClassName="mb-2 text-left text-lg font-semibold"
+          caption="Published editions, oldest first"
+          columns={COLUMNS}
+          rows={editions}
+          rowKey={(e) => e.id}
+        />
       )}
 
       <section aria-labelledby="new-edition-heading" className="max-w-2xl">

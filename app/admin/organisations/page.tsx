@@ -1,24 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
-import { PageHeader } from "@/components/page-header";
+import { DataTable, type Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import { ListCaption, PageHeader } from "@/components/page-header";
 import { listHref, Pagination, showing } from "@/components/pagination";
 import { requireAdmin } from "@/lib/auth/access";
 import { formatLongDate } from "@/lib/financial-year";
 import { listOrganisations, type OrganisationListRow } from "@/lib/organisations/queries";
-import { KIND_LABELS } from "@/lib/organisations/schemas";
+import { BODY_KINDS, KIND_LABELS } from "@/lib/organisations/schemas";
 import { one, type SearchParams } from "../list-params";
-import { OrganisationsSearchForm } from "./organisations-search-form";
 
 export const metadata: Metadata = { title: "Organisations" };
 
-const COLUMNS = [
-  { label: "Name" },
-  { label: "Code" },
-  { label: "Kind" },
-  { label: "Region" },
-  { label: "Status" },
-  { label: "Published arrangements", numeric: true },
+const FILTERS: FieldSpec[] = [
+  { kind: "text", type: "search", name: "q", label: "Name or code" },
+  {
+    name: "kind",
+    label: "Kind",
+    placeholder: "Any kind",
+    options: (["council", ...BODY_KINDS] as const).map((k) => ({
+      value: k,
+      label: KIND_LABELS[k],
+    })),
+  },
+  {
+    name: "status",
+    label: "Still operating?",
+    placeholder: "Either",
+    options: [
+      { value: "current", label: "Operating today" },
+      { value: "ended", label: "Ended" },
+    ],
+  },
 ];
 
 function status(o: OrganisationListRow): string {
@@ -27,36 +41,26 @@ function status(o: OrganisationListRow): string {
   return `Ended ${formatLongDate(o.endDate)}${successor}`;
 }
 
-function OrganisationsTable({ rows, caption }: { rows: OrganisationListRow[]; caption: string }) {
-  return (
-    <DataTable
-      id="organisations"
-      captionClassName="mb-2 text-left text-lg font-semibold"
-      caption={
-        <>
-          Organisations
-          <span className="block text-base font-normal text-ink-muted">{caption}</span>
-        </>
-      }
-      columns={COLUMNS}
-    >
-      {rows.map((o) => (
-        <tr key={o.id}>
-          <th scope="row">
-            <Link prefetch={false} href={`/admin/organisations/${o.id}`}>
-              {o.name}
-            </Link>
-          </th>
-          <td className="font-mono text-sm">{o.code}</td>
-          <td>{KIND_LABELS[o.kind]}</td>
-          <td>{o.region ?? "None"}</td>
-          <td>{status(o)}</td>
-          <td className="num">{o.arrangements.toLocaleString("en-GB")}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
+const COLUMNS: Column<OrganisationListRow>[] = [
+  {
+    label: "Name",
+    rowHeader: true,
+    cell: (o) => (
+      <Link prefetch={false} href={`/admin/organisations/${o.id}`}>
+        {o.name}
+      </Link>
+    ),
+  },
+  { label: "Code", cellClassName: "font-mono text-sm", cell: (o) => o.code },
+  { label: "Kind", cell: (o) => KIND_LABELS[o.kind] },
+  { label: "Region", cell: (o) => o.region ?? "None" },
+  { label: "Status", cell: status },
+  {
+    label: "Published arrangements",
+    numeric: true,
+    cell: (o) => o.arrangements.toLocaleString("en-GB"),
+  },
+];
 
 export default async function OrganisationsPage({
   searchParams,
@@ -88,14 +92,28 @@ export default async function OrganisationsPage({
         councils share services with.
       </PageHeader>
 
-      <OrganisationsSearchForm values={filters} />
+      <FilterForm
+        action="/admin/organisations"
+        label="Organisations"
+        submitLabel="Search"
+        columns={3}
+        fields={FILTERS}
+        values={filters}
+      />
 
       {list.total === 0 ? (
         <p role="status" className="text-lg">
           No organisations match your search.
         </p>
       ) : (
-        <OrganisationsTable rows={list.rows} caption={showing(list)} />
+        <DataTable
+          id="organisations"
+          captionClassName="mb-2 text-left text-lg font-semibold"
+          caption={<ListCaption title="Organisations" detail={showing(list)} />}
+          columns={COLUMNS}
+          rows={list.rows}
+          rowKey={(o) => o.id}
+        />
       )}
 
       <Pagination

@@ -1,46 +1,49 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/data-table";
-import { PageHeader } from "@/components/page-header";
+import { DataTable, type Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import { ListCaption, PageHeader } from "@/components/page-header";
 import { listHref, Pagination, showing } from "@/components/pagination";
 import { requireAdmin } from "@/lib/auth/access";
 import { listOutbox } from "@/lib/mail";
 import { formatDateTime } from "@/lib/users/labels";
 import { one, type SearchParams } from "../list-params";
-import { OutboxFilterForm } from "./outbox-filter-form";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 const PAGE_SIZE = 25;
 
+const FILTERS: FieldSpec[] = [
+  {
+    kind: "text",
+    type: "email",
+    name: "to",
+    label: "Sent to",
+    hint: "The full email address, in any case.",
+  },
+];
+
 type Message = Awaited<ReturnType<typeof listOutbox>>["messages"][number];
 
-const COLUMNS = [{ label: "Sent" }, { label: "To" }, { label: "Subject and message" }];
-
-function MessagesTable({ messages, caption }: { messages: Message[]; caption: React.ReactNode }) {
-  return (
-    <DataTable
-      id="outbox"
-      captionClassName="mb-2 text-left text-lg font-semibold"
-      caption={caption}
-      columns={COLUMNS}
-    >
-      {messages.map((message) => (
-        <tr key={message.id}>
-          <td className="whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
-          <td className="break-all">{message.toAddress}</td>
-          <td>
-            <details>
-              <summary className="cursor-pointer font-semibold">{message.subject}</summary>
-              <pre className="mt-2 max-w-3xl overflow-x-auto bg-surface p-3 font-mono text-sm whitespace-pre-wrap wrap-anywhere">
-                {message.body}
-              </pre>
-            </details>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
+const COLUMNS: Column<Message>[] = [
+  {
+    label: "Sent",
+    cellClassName: "whitespace-nowrap",
+    cell: (message) => formatDateTime(message.createdAt),
+  },
+  { label: "To", cellClassName: "break-all", cell: (message) => message.toAddress },
+  {
+    label: "Subject and message",
+    cell: (message) => (
+      <details>
+        <summary className="cursor-pointer font-semibold">{message.subject}</summary>
+        <pre className="mt-2 max-w-3xl overflow-x-auto bg-surface p-3 font-mono text-sm whitespace-pre-wrap wrap-anywhere">
+          {message.body}
+        </pre>
+      </details>
+    ),
+  },
+];
 
 function emptyText(to: string | undefined, page: number): string {
   if (to) return `No messages to ${to}.`;
@@ -72,23 +75,33 @@ export default async function OutboxPage({
         used or expire, so treat this page as confidential.
       </PageHeader>
 
-      <OutboxFilterForm to={to} />
+      <FilterForm
+        action="/admin/outbox"
+        label="Outbox"
+        submitLabel="Show messages"
+        clearLabel="Show all"
+        columns={1}
+        fields={FILTERS}
+        values={{ to }}
+      />
 
       {messages.length === 0 ? (
         <p role="status" className="text-lg">
           {emptyText(to, page)}
         </p>
       ) : (
-        <MessagesTable
-          messages={messages}
+        <DataTable
+          id="outbox"
+          captionClassName="mb-2 text-left text-lg font-semibold"
           caption={
-            <>
-              {to ? `Messages to ${to}` : "All messages"}
-              <span className="block text-base font-normal text-ink-muted">
-                {showing({ page, pageSize: PAGE_SIZE, total })}, newest first
-              </span>
-            </>
+            <ListCaption
+              title={to ? `Messages to ${to}` : "All messages"}
+              detail={`${showing({ page, pageSize: PAGE_SIZE, total })}, newest first`}
+            />
           }
+          columns={COLUMNS}
+          rows={messages}
+          rowKey={(message) => message.id}
         />
       )}
 

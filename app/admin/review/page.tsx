@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import type { SelectOption } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
-import { PageHeader } from "@/components/page-header";
+import { ListCaption, PageHeader } from "@/components/page-header";
 import { listHref, Pagination, showing } from "@/components/pagination";
 import { requireAdmin } from "@/lib/auth/access";
+import { SERVICE_CATEGORIES } from "@/lib/categories";
+import { REGIONS } from "@/lib/public/regions";
 import { listQueue, type Queue } from "@/lib/review/queries";
 import { formatDateTime } from "@/lib/users/labels";
 import { one, type SearchParams } from "../list-params";
-import { QueueFilterForm } from "./queue-filter-form";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -17,49 +21,61 @@ const DECIDED: Record<string, string> = {
   rejected: "The submission was returned to the council with your reason.",
 };
 
-const COLUMNS = [
-  "Arrangement",
-  "Organisation",
-  "Region",
-  "Category",
-  "New or edit",
-  "Submitted by",
-  "Submitted",
-].map((label) => ({ label }));
-
-function QueueTable({ queue, filtered }: { queue: Queue; filtered: boolean }) {
-  return (
-    <DataTable
-      id="queue"
-      captionClassName="mb-2 text-left text-lg font-semibold"
-      caption={
-        <>
-          {filtered ? "Submissions matching the filters" : "Submissions waiting for review"}
-          <span className="block text-base font-normal text-ink-muted">
-            {showing(queue)}, oldest first
-          </span>
-        </>
-      }
-      columns={COLUMNS}
-    >
-      {queue.items.map((item) => (
-        <tr key={item.revisionId}>
-          <th scope="row">
-            <Link prefetch={false} href={`/admin/review/${item.revisionId}`}>
-              {item.title}
-            </Link>
-          </th>
-          <td>{item.organisationName}</td>
-          <td>{item.region ?? "None"}</td>
-          <td>{item.categoryName}</td>
-          <td>{item.isNew ? "New" : `Edit (version ${item.version})`}</td>
-          <td>{item.submittedByName ?? "Unknown"}</td>
-          <td className="whitespace-nowrap">{formatDateTime(item.submittedAt)}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
+function filterFields(organisations: SelectOption[]): FieldSpec[] {
+  return [
+    {
+      name: "organisation",
+      label: "Organisation",
+      placeholder: "Any organisation",
+      options: organisations,
+    },
+    {
+      name: "region",
+      label: "Region",
+      placeholder: "Any region",
+      options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
+    },
+    {
+      name: "category",
+      label: "Service category",
+      placeholder: "Any category",
+      options: SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name })),
+    },
+    {
+      name: "kind",
+      label: "New or edit",
+      placeholder: "Both",
+      options: [
+        { value: "new", label: "New arrangements" },
+        { value: "edit", label: "Changes to published arrangements" },
+      ],
+    },
+  ];
 }
+
+type QueueItem = Queue["items"][number];
+
+const COLUMNS: Column<QueueItem>[] = [
+  {
+    label: "Arrangement",
+    rowHeader: true,
+    cell: (item) => (
+      <Link prefetch={false} href={`/admin/review/${item.revisionId}`}>
+        {item.title}
+      </Link>
+    ),
+  },
+  { label: "Organisation", cell: (item) => item.organisationName },
+  { label: "Region", cell: (item) => item.region ?? "None" },
+  { label: "Category", cell: (item) => item.categoryName },
+  { label: "New or edit", cell: (item) => (item.isNew ? "New" : `Edit (version ${item.version})`) },
+  { label: "Submitted by", cell: (item) => item.submittedByName ?? "Unknown" },
+  {
+    label: "Submitted",
+    cellClassName: "whitespace-nowrap",
+    cell: (item) => formatDateTime(item.submittedAt),
+  },
+];
 
 export default async function ReviewQueuePage({
   searchParams,
@@ -76,12 +92,12 @@ export default async function ReviewQueuePage({
     page: one(params.page),
   });
   const filters = {
-    ...queue.filters,
     organisation: queue.filters.organisation ? String(queue.filters.organisation) : undefined,
+    region: queue.filters.region,
+    category: queue.filters.category,
+    kind: queue.filters.kind,
   };
-  const filtered = Boolean(
-    filters.organisation || filters.region || filters.category || filters.kind,
-  );
+  const filtered = Object.values(filters).some(Boolean);
   const decided = DECIDED[one(params.decided) ?? ""];
 
   return (
@@ -92,9 +108,14 @@ export default async function ReviewQueuePage({
         with what is published, then approve it or return it with a reason the council will read.
       </PageHeader>
 
-      <QueueFilterForm
+      <FilterForm
+        action="/admin/review"
+        label="Review queue"
+        submitLabel="Filter"
+        fields={filterFields(
+          queue.organisations.map((o) => ({ value: String(o.id), label: o.name })),
+        )}
         values={filters}
-        organisations={queue.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
       />
 
       {queue.total === 0 ? (
@@ -102,7 +123,21 @@ export default async function ReviewQueuePage({
           {filtered ? "No submissions match these filters." : "Nothing is waiting for review."}
         </p>
       ) : (
-        <QueueTable queue={queue} filtered={filtered} />
+        <DataTable
+          id="queue"
+          captionClassName="mb-2 text-left text-lg font-semibold"
+          caption={
+            <ListCaption
+              title={
+                filtered ? "Submissions matching the filters" : "Submissions waiting for review"
+              }
+              detail={`${showing(queue)}, oldest first`}
+            />
+          }
+          columns={COLUMNS}
+          rows={queue.items}
+          rowKey={(item) => item.revisionId}
+        />
       )}
 
       <Pagination

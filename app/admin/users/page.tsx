@@ -1,54 +1,68 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
-import { PageHeader } from "@/components/page-header";
+import { DataTable, type Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import type { SelectGroup } from "@/components/forms/select-field";
+import { ListCaption, PageHeader } from "@/components/page-header";
 import { listHref, Pagination, showing } from "@/components/pagination";
 import { requireAdmin } from "@/lib/auth/access";
 import { formatDateTime, organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
 import { listUsers, organisationsWithUsers, type UserListRow } from "@/lib/users/queries";
 import { one, type SearchParams } from "../list-params";
-import { UsersSearchForm } from "./users-search-form";
 
 export const metadata: Metadata = { title: "Users" };
 
-const COLUMNS = [
-  { label: "Name" },
-  { label: "Email address" },
-  { label: "Organisation" },
-  { label: "Role" },
-  { label: "Status" },
-  { label: "Last signed in" },
-];
-
-function UsersTable({ users, caption }: { users: UserListRow[]; caption: React.ReactNode }) {
-  return (
-    <DataTable
-      id="users"
-      captionClassName="mb-2 text-left text-lg font-semibold"
-      caption={caption}
-      columns={COLUMNS}
-    >
-      {users.map((user) => (
-        <tr key={user.id}>
-          <th scope="row">
-            <Link prefetch={false} href={`/admin/users/${user.id}`}>
-              {user.name}
-            </Link>
-          </th>
-          <td className="break-all">{user.email}</td>
-          <td>{user.organisationName ?? "None"}</td>
-          <td>{ROLE_LABELS[user.role]}</td>
-          <td>
-            <span className={user.status === "disabled" ? "font-semibold text-error" : ""}>
-              {STATUS_LABELS[user.status]}
-            </span>
-          </td>
-          <td>{formatDateTime(user.lastSignInAt) || "Never"}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
+function filterFields(organisations: SelectGroup[]): FieldSpec[] {
+  return [
+    { kind: "text", type: "search", name: "q", label: "Name or email address" },
+    {
+      name: "organisation",
+      label: "Organisation",
+      placeholder: "Any organisation",
+      groups: organisations,
+    },
+    {
+      name: "role",
+      label: "Role",
+      placeholder: "Any role",
+      options: Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label })),
+    },
+    {
+      name: "status",
+      label: "Status",
+      placeholder: "Any status",
+      options: (["active", "invited", "disabled"] as const).map((value) => ({
+        value,
+        label: STATUS_LABELS[value],
+      })),
+    },
+  ];
 }
+
+const COLUMNS: Column<UserListRow>[] = [
+  {
+    label: "Name",
+    rowHeader: true,
+    cell: (user) => (
+      <Link prefetch={false} href={`/admin/users/${user.id}`}>
+        {user.name}
+      </Link>
+    ),
+  },
+  { label: "Email address", cellClassName: "break-all", cell: (user) => user.email },
+  { label: "Organisation", cell: (user) => user.organisationName ?? "None" },
+  { label: "Role", cell: (user) => ROLE_LABELS[user.role] },
+  {
+    label: "Status",
+    cell: (user) => (
+      <span className={user.status === "disabled" ? "font-semibold text-error" : ""}>
+        {STATUS_LABELS[user.status]}
+      </span>
+    ),
+  },
+  { label: "Last signed in", cell: (user) => formatDateTime(user.lastSignInAt) || "Never" },
+];
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const admin = await requireAdmin();
@@ -83,21 +97,31 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         review submissions and manage users.
       </PageHeader>
 
-      <UsersSearchForm values={filters} organisationGroups={organisationGroups(organisations)} />
+      <FilterForm
+        action="/admin/users"
+        label="Users"
+        submitLabel="Search"
+        fields={filterFields(organisationGroups(organisations))}
+        values={filters}
+      />
 
       {list.total === 0 ? (
         <p role="status" className="text-lg">
           {filtered ? "No users match your search." : "There are no users yet."}
         </p>
       ) : (
-        <UsersTable
-          users={list.users}
+        <DataTable
+          id="users"
+          captionClassName="mb-2 text-left text-lg font-semibold"
           caption={
-            <>
-              {filtered ? "Users matching your search" : "All users"}
-              <span className="block text-base font-normal text-ink-muted">{showing(list)}</span>
-            </>
+            <ListCaption
+              title={filtered ? "Users matching your search" : "All users"}
+              detail={showing(list)}
+            />
           }
+          columns={COLUMNS}
+          rows={list.users}
+          rowKey={(user) => user.id}
         />
       )}
 

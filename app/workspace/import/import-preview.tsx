@@ -1,4 +1,4 @@
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { PREVIEW_ROWS, type ImportPreviewRow, type ImportState } from "./state";
 import { Pending, SubmitButton } from "./submit-button";
 
@@ -27,7 +27,11 @@ function ImportFailure({ message, problems }: { message: string; problems: Probl
   );
 }
 
-const PROBLEM_COLUMNS = [{ label: "Row" }, { label: "Column" }, { label: "Problem" }];
+const PROBLEM_COLUMNS: Column<Problem>[] = [
+  { label: "Row", cell: (p) => p.rowNumber },
+  { label: "Column", cellClassName: "font-mono", cell: (p) => p.column || "(whole row)" },
+  { label: "Problem", cellClassName: "text-error", cell: (p) => p.message },
+];
 
 function ProblemsTable({ problems }: { problems: Problem[] }) {
   return (
@@ -40,15 +44,8 @@ function ProblemsTable({ problems }: { problems: Problem[] }) {
         regionLabel="Table: rows with problems"
         regionClassName="mt-2"
         columns={PROBLEM_COLUMNS}
-      >
-        {problems.map((p, i) => (
-          <tr key={i}>
-            <td>{p.rowNumber}</td>
-            <td className="font-mono">{p.column || "(whole row)"}</td>
-            <td className="text-error">{p.message}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={problems}
+      />
       <p className="mt-2 text-ink-muted">
         To import these rows too, fix them in your spreadsheet and upload it again.
       </p>
@@ -56,9 +53,24 @@ function ProblemsTable({ problems }: { problems: Problem[] }) {
   );
 }
 
-const ROW_COLUMNS = ["Row", "Title", "Category", "Partners", "Savings years", "Status"].map(
-  (label) => ({ label }),
-);
+const ROW_COLUMNS: Column<ImportPreviewRow>[] = [
+  { label: "Row", cell: (r) => r.rowNumber },
+  { label: "Title", cell: (r) => r.title || <em>(no title)</em> },
+  { label: "Category", cell: (r) => r.mainCategory },
+  { label: "Partners", cell: (r) => r.partners.join(", ") },
+  { label: "Savings years", cell: (r) => r.savingsYears },
+  {
+    label: "Status",
+    cell: (r) =>
+      r.errors.length ? (
+        <span className="font-semibold text-error">
+          {plural(r.errors.length, "problem", "problems")}
+        </span>
+      ) : (
+        "Ready"
+      ),
+  },
+];
 
 function RowsTable({ rows, rowCount }: { rows: ImportPreviewRow[]; rowCount: number }) {
   return (
@@ -79,26 +91,9 @@ function RowsTable({ rows, rowCount }: { rows: ImportPreviewRow[]; rowCount: num
         regionLabel="Table: rows in the file"
         regionClassName="mt-2"
         columns={ROW_COLUMNS}
-      >
-        {rows.slice(0, PREVIEW_ROWS).map((r) => (
-          <tr key={r.rowNumber}>
-            <td>{r.rowNumber}</td>
-            <td>{r.title || <em>(no title)</em>}</td>
-            <td>{r.mainCategory}</td>
-            <td>{r.partners.join(", ")}</td>
-            <td>{r.savingsYears}</td>
-            <td>
-              {r.errors.length ? (
-                <span className="font-semibold text-error">
-                  {plural(r.errors.length, "problem", "problems")}
-                </span>
-              ) : (
-                "Ready"
-              )}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={rows.slice(0, PREVIEW_ROWS)}
+        rowKey={(r) => r.rowNumber}
+      />
     </>
   );
 }

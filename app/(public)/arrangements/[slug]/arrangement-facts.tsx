@@ -1,20 +1,11 @@
 import Link from "next/link";
 import { OrganisationLink } from "@/components/arrangement/organisation-link";
 import { SummaryList } from "@/components/summary-list";
+import { ukDay } from "@/components/uk-day";
 import { formatLongDate } from "@/lib/financial-year";
 import type { Successor } from "@/lib/organisations/successors";
 import type { ArrangementDetail } from "@/lib/public/arrangements";
 import { STAGE_LABELS } from "@/lib/public/filters";
-
-/** A moment as the UK calendar date it fell on: "14 June 2017". */
-function ukDate(moment: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(moment);
-}
 
 /** A former council's successor, after its name: "(now part of Cumberland Council)". */
 function NowPartOf({ successor }: { successor: Successor | undefined }) {
@@ -81,10 +72,10 @@ export function ArrangementFacts({
         { term: "Stage", value: STAGE_LABELS[a.stage] },
         { term: "Started", value: a.startDate ? formatLongDate(a.startDate) : "Not given" },
         a.endDate ? { term: "Ended", value: formatLongDate(a.endDate) } : null,
-        { term: "First published", value: ukDate(a.firstPublishedAt) },
+        { term: "First published", value: ukDay(a.firstPublishedAt) },
         {
           term: "Last approved",
-          value: ukDate(a.publishedAt),
+          value: ukDay(a.publishedAt),
           testId: "arrangement-last-approved",
         },
       ]}

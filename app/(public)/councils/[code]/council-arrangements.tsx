@@ -1,50 +1,41 @@
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import type { CouncilArrangement } from "@/lib/councils/council-page";
 import { stageLabel } from "@/lib/councils/labels";
 import { formatPence } from "@/lib/money";
 
-function columns(showLead: boolean) {
-  return [
-    { label: "Arrangement" },
-    { label: "Service" },
-    ...(showLead ? [{ label: "Led by" }] : []),
-    { label: "Stage" },
-    { label: "Organisations", numeric: true },
-    { label: "Savings", numeric: true },
-  ];
+function LeadLink({ lead }: { lead: CouncilArrangement["lead"] }) {
+  if (lead.kind !== "council") return <>{lead.name}</>;
+  return <Link href={`/councils/${lead.code}`}>{lead.name}</Link>;
 }
 
-function ArrangementRow({
-  arrangement: a,
-  showLead,
-}: {
-  arrangement: CouncilArrangement;
-  showLead: boolean;
-}) {
-  return (
-    <tr>
-      <th scope="row">
-        <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
-        {a.isIllustrative ? (
-          <span className="ml-2 text-xs text-ink-muted">(illustrative)</span>
-        ) : null}
-      </th>
-      <td>{a.category}</td>
-      {showLead ? (
-        <td>
-          {a.lead.kind === "council" ? (
-            <Link href={`/councils/${a.lead.code}`}>{a.lead.name}</Link>
-          ) : (
-            a.lead.name
-          )}
-        </td>
-      ) : null}
-      <td>{stageLabel(a.stage)}</td>
-      <td className="num">{a.organisations}</td>
-      <td className="num whitespace-nowrap">{formatPence(a.totalPence, "full")}</td>
-    </tr>
-  );
+function columns(showLead: boolean): Column<CouncilArrangement>[] {
+  return [
+    {
+      label: "Arrangement",
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
+          {a.isIllustrative ? (
+            <span className="ml-2 text-xs text-ink-muted">(illustrative)</span>
+          ) : null}
+        </>
+      ),
+    },
+    { label: "Service", cell: (a) => a.category },
+    ...(showLead
+      ? [{ label: "Led by", cell: (a: CouncilArrangement) => <LeadLink lead={a.lead} /> }]
+      : []),
+    { label: "Stage", cell: (a) => stageLabel(a.stage) },
+    { label: "Organisations", numeric: true, cell: (a) => a.organisations },
+    {
+      label: "Savings",
+      numeric: true,
+      cellClassName: "whitespace-nowrap",
+      cell: (a) => formatPence(a.totalPence, "full"),
+    },
+  ];
 }
 
 /** The arrangements a council leads, or those it is a partner in, with their savings. */
@@ -77,11 +68,9 @@ export function ArrangementsSection({
           captionClassName="mb-2 text-left text-ink-muted"
           caption={`${caption}, with each arrangement’s total recorded savings`}
           columns={columns(showLead)}
-        >
-          {rows.map((a) => (
-            <ArrangementRow key={a.slug} arrangement={a} showLead={showLead} />
-          ))}
-        </DataTable>
+          rows={rows}
+          rowKey={(a) => a.slug}
+        />
       )}
     </section>
   );

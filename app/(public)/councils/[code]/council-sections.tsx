@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { HeadlineFigures } from "@/components/headline-figures";
 import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
@@ -82,10 +82,25 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
   );
 }
 
-const NETWORK_COLUMNS = [
-  { label: "Organisation" },
-  { label: "Kind" },
-  { label: "Shared arrangements", numeric: true },
+type PartnerLink = CouncilPage["network"][number];
+
+const NETWORK_COLUMNS: Column<PartnerLink>[] = [
+  {
+    label: "Organisation",
+    rowHeader: true,
+    cell: (partner) =>
+      partner.kind === "council" ? (
+        <Link href={`/councils/${partner.code}`}>{partner.name}</Link>
+      ) : (
+        partner.name
+      ),
+  },
+  { label: "Kind", cell: (partner) => organisationKindLabel(partner.kind) },
+  {
+    label: "Shared arrangements",
+    numeric: true,
+    cell: (partner) => partner.arrangements.toLocaleString("en-GB"),
+  },
 ];
 
 /** The organisations it shares with, and in how many published arrangements. */
@@ -106,21 +121,9 @@ export function NetworkSection({ page }: { page: CouncilPage }) {
           captionClassName="mb-2 text-left text-ink-muted"
           caption={`The organisations ${page.council.shortName} shares services with, and in how many published arrangements`}
           columns={NETWORK_COLUMNS}
-        >
-          {page.network.map((partner) => (
-            <tr key={partner.code}>
-              <th scope="row">
-                {partner.kind === "council" ? (
-                  <Link href={`/councils/${partner.code}`}>{partner.name}</Link>
-                ) : (
-                  partner.name
-                )}
-              </th>
-              <td>{organisationKindLabel(partner.kind)}</td>
-              <td className="num">{partner.arrangements.toLocaleString("en-GB")}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={page.network}
+          rowKey={(partner) => partner.code}
+        />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { BenefitsSection, ContactSection } from "@/components/arrangement/benefits-and-contact";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
 import type { ArrangementFormValues } from "@/lib/arrangements/schema";
 import { serviceCategoryBySlug } from "@/lib/categories";
@@ -21,10 +21,12 @@ function savingsOf(values: ArrangementFormValues) {
     .sort((a, b) => a.year - b.year);
 }
 
-const SAVINGS_COLUMNS = [
-  { label: "Financial year" },
-  { label: "Saving", numeric: true },
-  { label: "Actual or forecast" },
+type PreviewSaving = ReturnType<typeof savingsOf>[number];
+
+const SAVINGS_COLUMNS: Column<PreviewSaving>[] = [
+  { label: "Financial year", cell: (s) => financialYearLabel(s.year) },
+  { label: "Saving", numeric: true, cell: (s) => formatPence(s.pence) },
+  { label: "Actual or forecast", cellClassName: "capitalize", cell: (s) => s.kind },
 ];
 
 function PreviewSavings({ values }: { values: ArrangementFormValues }) {
@@ -48,6 +50,8 @@ function PreviewSavings({ values }: { values: ArrangementFormValues }) {
       captionClassName="sr-only"
       caption="Savings by financial year"
       columns={SAVINGS_COLUMNS}
+      rows={savings}
+      rowKey={(s) => s.year}
       footer={
         <tr>
           <th scope="row">Total</th>
@@ -55,15 +59,7 @@ function PreviewSavings({ values }: { values: ArrangementFormValues }) {
           <td />
         </tr>
       }
-    >
-      {savings.map((s) => (
-        <tr key={s.year}>
-          <td>{financialYearLabel(s.year)}</td>
-          <td className="num">{formatPence(s.pence)}</td>
-          <td className="capitalize">{s.kind}</td>
-        </tr>
-      ))}
-    </DataTable>
+    />
   );
 }
 

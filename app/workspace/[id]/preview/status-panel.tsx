@@ -10,10 +10,33 @@ import {
 } from "../../actions";
 import { CommandButton } from "../../command-button";
 
+const COMMANDS = [
+  { command: "submit", action: submitForReviewAction, label: "Submit for review" },
+  {
+    command: "withdraw",
+    action: withdrawSubmissionAction,
+    label: "Withdraw from review",
+    variant: "secondary",
+  },
+  {
+    command: "discard-changes",
+    action: discardChangesAction,
+    label: "Discard pending changes",
+    variant: "warning",
+  },
+  { command: "delete-draft", action: deleteDraftAction, label: "Delete draft", variant: "warning" },
+] as const;
+
+/** The commands its status allows; with a published version, dropping the draft is "discard". */
+function commandsFor(status: ArrangementForEdit["status"]) {
+  const allowed = COMMANDS.filter((c) => canDo(c.command, status));
+  const discard = allowed.some((c) => c.command === "discard-changes");
+  return discard ? allowed.filter((c) => c.command !== "delete-draft") : allowed;
+}
+
 /** What the editor can do with it now: edit, submit, withdraw, discard or delete. */
 function Commands({ arrangement }: { arrangement: ArrangementForEdit }) {
-  const { status, arrangementId, baseVersion } = arrangement;
-  const command = { arrangementId, baseVersion };
+  const { arrangementId, baseVersion } = arrangement;
   return (
     <div className="mt-4 flex flex-wrap items-start gap-4">
       {arrangement.editable ? (
@@ -21,32 +44,14 @@ function Commands({ arrangement }: { arrangement: ArrangementForEdit }) {
           Edit
         </Link>
       ) : null}
-      {canDo("submit", status) ? (
-        <CommandButton action={submitForReviewAction} {...command} label="Submit for review" />
-      ) : null}
-      {canDo("withdraw", status) ? (
+      {commandsFor(arrangement.status).map(({ command, ...button }) => (
         <CommandButton
-          action={withdrawSubmissionAction}
-          {...command}
-          label="Withdraw from review"
-          variant="secondary"
+          key={command}
+          {...button}
+          arrangementId={arrangementId}
+          baseVersion={baseVersion}
         />
-      ) : null}
-      {canDo("discard-changes", status) ? (
-        <CommandButton
-          action={discardChangesAction}
-          {...command}
-          label="Discard pending changes"
-          variant="warning"
-        />
-      ) : canDo("delete-draft", status) ? (
-        <CommandButton
-          action={deleteDraftAction}
-          {...command}
-          label="Delete draft"
-          variant="warning"
-        />
-      ) : null}
+      ))}
     </div>
   );
 }

@@ -1,11 +1,25 @@
 import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { SelectField } from "@/components/forms/select-field";
+import { FieldList, type FieldSpec } from "@/components/forms/field-list";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
 
-const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.slug, label: r.name }));
-const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }));
+const FIELDS: FieldSpec[] = [
+  {
+    name: "region",
+    label: "Region",
+    hint: "The region of the arrangement's lead organisation.",
+    placeholder: "All regions",
+    options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
+  },
+  {
+    name: "category",
+    label: "Service category",
+    hint: "The main category or any further one.",
+    placeholder: "All service categories",
+    options: SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name })),
+  },
+];
 
 /**
  * The dashboard's filters: a GET form, so it works without JavaScript and every choice lives in
@@ -36,20 +50,7 @@ export function DashboardFilterForm({
           Filter the figures
         </h2>
         <div className="grid gap-x-6 md:grid-cols-2">
-          <SelectField
-            {...field("region")}
-            label="Region"
-            hint="The region of the arrangement's lead organisation."
-            placeholder="All regions"
-            options={REGION_OPTIONS}
-          />
-          <SelectField
-            {...field("category")}
-            label="Service category"
-            hint="The main category or any further one."
-            placeholder="All service categories"
-            options={CATEGORY_OPTIONS}
-          />
+          <FieldList fields={FIELDS} field={field} />
         </div>
         <button type="submit" className="button">
           Apply filters

@@ -7,7 +7,6 @@ import { MapNotes } from "@/components/map/map-notes";
 import { MapOptionsForm } from "@/components/map/map-options-form";
 import { getMapModel, type MapModel } from "@/lib/councils/map";
 import { parseMapOptions } from "@/lib/councils/map-options";
-import { BOUNDARY_YEARS } from "@/lib/geo/constants";
 import { queryFromSegment } from "@/lib/public-routes";
 import { MapErrors, MapViewNav } from "./map-controls";
 
@@ -82,7 +81,7 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
         totalCount={model.involved.arrangements}
       />
       <MapErrors errors={errors} />
-      <MapOptionsForm years={BOUNDARY_YEARS} options={options} />
+      <MapOptionsForm options={options} />
       <MapViewNav options={options} />
 
       <div className="mt-6 grid gap-8 xl:grid-cols-2">

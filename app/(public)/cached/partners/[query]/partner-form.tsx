@@ -1,6 +1,7 @@
 import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { SelectField, type SelectGroup, type SelectOption } from "@/components/forms/select-field";
+import { FieldList } from "@/components/forms/field-list";
+import type { SelectGroup, SelectOption } from "@/components/forms/select-field";
 
 /**
  * The partner finder's question as a GET form: it works without JavaScript and its answer has
@@ -24,18 +25,23 @@ export function PartnerForm({
     <form method="get" action="/partners" className="no-print mt-6" noValidate>
       <ErrorSummary errors={errors} fieldOrder={["council", "category"]} />
       <div className="grid gap-x-8 md:grid-cols-2">
-        <SelectField
-          {...field("council")}
-          label="Your council"
-          hint="Councils in England today, by region"
-          placeholder="Choose a council"
-          groups={councils}
-        />
-        <SelectField
-          {...field("category")}
-          label="The service you want to share"
-          placeholder="Choose a service"
-          options={categories}
+        <FieldList
+          field={field}
+          fields={[
+            {
+              name: "council",
+              label: "Your council",
+              hint: "Councils in England today, by region",
+              placeholder: "Choose a council",
+              groups: councils,
+            },
+            {
+              name: "category",
+              label: "The service you want to share",
+              placeholder: "Choose a service",
+              options: categories,
+            },
+          ]}
         />
       </div>
       <button type="submit" className="button">
