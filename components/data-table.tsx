@@ -34,6 +34,27 @@ function Row<T>({ row, columns }: { row: T; columns: Column<T>[] }) {
   );
 }
 
+type DataTableProps<T> = {
+  /** Makes the caption's id (`<id>-caption`), which names the scrolling region. */
+  id: string;
+  caption: ReactNode;
+  captionClassName?: string;
+  columns: Column<T>[];
+  rows?: readonly T[];
+  rowKey?: (row: T) => Key;
+  /** The body's rows, when not made from `rows`. */
+  children?: ReactNode;
+  /** The footer's rows (totals). */
+  footer?: ReactNode;
+  /** Smaller text and closer columns, for figures. */
+  dense?: boolean;
+  className?: string;
+  regionClassName?: string;
+  /** Names the region instead of the caption (where a heading nearby has the same words). */
+  regionLabel?: string;
+  testId?: string;
+};
+
 /**
  * A table of records: caption, column heads with scope, and the rows, in a ScrollRegion so a
  * wide table scrolls by itself (named by its caption, or by `regionLabel`). Give `rows` and a
@@ -55,26 +76,7 @@ export function DataTable<T>({
   regionClassName = "",
   regionLabel,
   testId,
-}: {
-  /** Makes the caption's id (`<id>-caption`), which names the scrolling region. */
-  id: string;
-  caption: ReactNode;
-  captionClassName?: string;
-  columns: Column<T>[];
-  rows?: readonly T[];
-  rowKey?: (row: T) => Key;
-  /** The body's rows, when not made from `rows`. */
-  children?: ReactNode;
-  /** The footer's rows (totals). */
-  footer?: ReactNode;
-  /** Smaller text and closer columns, for figures. */
-  dense?: boolean;
-  className?: string;
-  regionClassName?: string;
-  /** Names the region instead of the caption (where a heading nearby has the same words). */
-  regionLabel?: string;
-  testId?: string;
-}) {
+}: DataTableProps<T>) {
   const captionId = `${id}-caption`;
   return (
     <ScrollRegion

@@ -34,6 +34,18 @@ function PageNumber({ item, page, href }: { item: number; page: number; href: st
   );
 }
 
+type PaginationProps = {
+  page: number;
+  pages: number;
+  /** The address of a page number, with the list's filters. */
+  href: (page: number) => string;
+  /** What is paged, for the navigation's name ("Pages of submissions"). */
+  label?: string;
+  /** The links' words, where "Previous page" and "Next page" would mislead ("Older events"). */
+  previous?: ReactNode;
+  next?: ReactNode;
+};
+
 export function Pagination({
   page,
   pages,
@@ -49,17 +61,7 @@ export function Pagination({
       Next<span className="sr-only"> page</span>
     </>
   ),
-}: {
-  page: number;
-  pages: number;
-  /** The address of a page number, with the list's filters. */
-  href: (page: number) => string;
-  /** What is paged, for the navigation's name ("Pages of submissions"). */
-  label?: string;
-  /** The links' words, where "Previous page" and "Next page" would mislead ("Older events"). */
-  previous?: ReactNode;
-  next?: ReactNode;
-}) {
+}: PaginationProps) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="no-print mt-8">

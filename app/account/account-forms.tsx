@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { bindFields } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { NewPasswordFields } from "@/components/forms/account-fields";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { TextField } from "@/components/forms/text-field";
@@ -10,28 +10,22 @@ import { SESSION_CHANGED } from "@/components/session-events";
 import type { FormState } from "@/lib/auth/access";
 import { changePasswordAction, updateNameAction } from "./actions";
 
-/** What went wrong, unless it worked (then the form says so itself). */
-function Problems({ state, fieldOrder }: { state: FormState; fieldOrder: string[] }) {
-  return (
-    <ErrorSummary
-      errors={state.errors}
-      message={state.ok ? undefined : state.message}
-      fieldOrder={fieldOrder}
-    />
-  );
-}
-
 export function NameForm({ name }: { name: string }) {
-  const [state, action, pending] = useActionState(updateNameAction, {} as FormState);
+  const form = useActionState(updateNameAction, {} as FormState);
+  const [state] = form;
   // The header shows the name; it is filled in by the browser, so tell it to ask again.
   useEffect(() => {
     if (state.ok) window.dispatchEvent(new Event(SESSION_CHANGED));
   }, [state]);
   const field = bindFields(state, { name });
   return (
-    <form action={action} noValidate aria-labelledby="name-heading">
-      {state.ok ? <SuccessPanel title={state.message ?? "Saved"} /> : null}
-      <Problems state={state} fieldOrder={["name"]} />
+    <ActionForm
+      form={form}
+      submitLabel="Save name"
+      fieldOrder={["name"]}
+      labelledBy="name-heading"
+      success={<SuccessPanel title={state.message ?? "Saved"} />}
+    >
       <TextField
         {...field("name")}
         label="Full name"
@@ -39,24 +33,26 @@ export function NameForm({ name }: { name: string }) {
         autoComplete="name"
         spellCheck={false}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Save name
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, {} as FormState);
+  const form = useActionState(changePasswordAction, {} as FormState);
+  const [state] = form;
   const field = bindFields(state);
   return (
-    <form action={action} noValidate aria-labelledby="password-heading">
-      {state.ok ? (
+    <ActionForm
+      form={form}
+      submitLabel="Change password"
+      fieldOrder={["currentPassword", "newPassword", "confirmPassword"]}
+      labelledBy="password-heading"
+      success={
         <SuccessPanel title="Password changed">
           <p>{state.message}</p>
         </SuccessPanel>
-      ) : null}
-      <Problems state={state} fieldOrder={["currentPassword", "newPassword", "confirmPassword"]} />
+      }
+    >
       <TextField
         {...field("currentPassword")}
         label="Current password"
@@ -64,9 +60,6 @@ export function PasswordForm() {
         autoComplete="current-password"
       />
       <NewPasswordFields field={field} name="newPassword" />
-      <button type="submit" className="button" disabled={pending}>
-        Change password
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,14 +2,15 @@
 
 import { useActionState } from "react";
 import { bindFields } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { EmailField } from "@/components/forms/account-fields";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import type { FormState } from "@/lib/auth/access";
 import { requestResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(requestResetAction, {} as FormState);
+  const form = useActionState(requestResetAction, {} as FormState);
+  const [state] = form;
   const field = bindFields(state);
   if (state.ok) {
     return (
@@ -24,12 +25,8 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} fieldOrder={["email"]} />
+    <ActionForm form={form} submitLabel="Send reset link" fieldOrder={["email"]}>
       <EmailField field={field} hint="The address you sign in with." />
-      <button type="submit" className="button" disabled={pending}>
-        Send reset link
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { bindFields } from "@/components/forms/bind-fields";
+import { bindFields, type FieldBinder } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { pickFormValues, type ArrangementFormValues } from "@/lib/arrangements/schema";
 import { saveArrangementAction } from "./actions";
@@ -70,6 +70,68 @@ function OrganisationFields({
   );
 }
 
+/** Savings year by year, or why there are none. */
+function SavingsFields({
+  values,
+  errors,
+  field,
+  yearOptions,
+}: {
+  values: ArrangementFormValues;
+  errors: Record<string, string>;
+  field: FieldBinder;
+  yearOptions: number[];
+}) {
+  return (
+    <>
+      <SectionHeading>Savings</SectionHeading>
+      <p className="mb-4 max-w-2xl text-ink-muted">
+        Savings for each financial year, in pounds as you would write them, like 1250000, 1,250,000
+        or £1,250,000.50. Say whether each figure is actual or a forecast. Leave a row blank to
+        ignore it.
+      </p>
+      <SavingsRows
+        years={values.savingsYear}
+        amounts={values.savingsAmount}
+        kinds={values.savingsKind}
+        errors={errors}
+        yearOptions={yearOptions}
+      />
+      <NoSavingsField field={field} />
+    </>
+  );
+}
+
+function FormButtons({
+  label,
+  pending,
+  cancelHref,
+}: {
+  label: string;
+  pending: boolean;
+  cancelHref: string;
+}) {
+  return (
+    <div className="mt-8 flex flex-wrap items-center gap-4">
+      <button type="submit" className="button" disabled={pending}>
+        {label}
+      </button>
+      <Link href={cancelHref}>Cancel</Link>
+    </div>
+  );
+}
+
+type ArrangementFormProps = {
+  arrangementId: number | null;
+  baseVersion: number | null;
+  idempotencyKey: string;
+  lead: { code: string; name: string };
+  initial: ArrangementFormValues;
+  partnerOptions: PartnerChoice[];
+  yearOptions: number[];
+  cancelHref: string;
+};
+
 /**
  * Creating and editing an arrangement: one form, a real POST to a server action, so it works
  * without JavaScript. Every typed value comes back on error, and a save from an out-of-date
@@ -84,16 +146,7 @@ export function ArrangementForm({
   partnerOptions,
   yearOptions,
   cancelHref,
-}: {
-  arrangementId: number | null;
-  baseVersion: number | null;
-  idempotencyKey: string;
-  lead: { code: string; name: string };
-  initial: ArrangementFormValues;
-  partnerOptions: PartnerChoice[];
-  yearOptions: number[];
-  cancelHref: string;
-}) {
+}: ArrangementFormProps) {
   const [state, action, pending] = useActionState(
     saveArrangementAction as (
       state: ArrangementFormState,
@@ -131,30 +184,16 @@ export function ArrangementForm({
           partners={values.partners}
           error={errors.partners}
         />
-        <SectionHeading>Savings</SectionHeading>
-        <p className="mb-4 max-w-2xl text-ink-muted">
-          Savings for each financial year, in pounds as you would write them, like 1250000,
-          1,250,000 or £1,250,000.50. Say whether each figure is actual or a forecast. Leave a row
-          blank to ignore it.
-        </p>
-        <SavingsRows
-          years={values.savingsYear}
-          amounts={values.savingsAmount}
-          kinds={values.savingsKind}
-          errors={errors}
-          yearOptions={yearOptions}
-        />
-        <NoSavingsField field={field} />
+        <SavingsFields values={values} errors={errors} field={field} yearOptions={yearOptions} />
         <SectionHeading>Benefits and contact</SectionHeading>
         <BenefitsAndContactFields field={field} />
       </div>
 
-      <div className="mt-8 flex flex-wrap items-center gap-4">
-        <button type="submit" className="button" disabled={pending}>
-          {state.conflict ? "Save my version" : "Save draft"}
-        </button>
-        <Link href={cancelHref}>Cancel</Link>
-      </div>
+      <FormButtons
+        label={state.conflict ? "Save my version" : "Save draft"}
+        pending={pending}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

@@ -8,6 +8,13 @@ import { useHydrated } from "./use-hydrated";
 
 export type PartnerChoice = { code: string; name: string };
 
+type PickerProps = {
+  options: PartnerChoice[];
+  /** The partners' codes to start with (what was saved, or sent back with an error). */
+  defaultSelected: string[];
+  error?: string;
+};
+
 const HINTS = {
   select:
     "At least one organisation besides your own. Hold Ctrl (or Cmd on a Mac) to choose more than one.",
@@ -38,15 +45,7 @@ function PartnerField({
 }
 
 /** Without JavaScript: a multiple select sending the same `partners` values. */
-function PartnerSelect({
-  options,
-  defaultSelected,
-  error,
-}: {
-  options: PartnerChoice[];
-  defaultSelected: string[];
-  error?: string;
-}) {
+function PartnerSelect({ options, defaultSelected, error }: PickerProps) {
   const id = fieldId("partners");
   const known = new Set(options.map((o) => o.code));
   // Chosen codes no longer in the options (e.g. not operating on the start date) still show.
@@ -181,15 +180,7 @@ function Combobox({
  * to add) and the chosen partners listed, each with a Remove button; each chosen partner is a
  * hidden `partners` input. Without JavaScript: a multiple select sending the same `partners`.
  */
-export function PartnerPicker({
-  options,
-  defaultSelected,
-  error,
-}: {
-  options: PartnerChoice[];
-  defaultSelected: string[];
-  error?: string;
-}) {
+export function PartnerPicker({ options, defaultSelected, error }: PickerProps) {
   const hydrated = useHydrated();
   const uid = useId();
   const picker = usePartnerCombobox(options, defaultSelected, fieldId("partners"));

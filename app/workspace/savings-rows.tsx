@@ -16,6 +16,12 @@ type Row = {
   kind: string;
 };
 
+const KIND_OPTIONS = [
+  ["", "Select"],
+  ["actual", "Actual"],
+  ["forecast", "Forecast"],
+] as const;
+
 /** Enough rows to type into without JavaScript: every used row, one spare, at least three. */
 const MIN_ROWS = 3;
 
@@ -40,18 +46,31 @@ type ControlAttributes = {
   className: string;
 };
 
+type PartName = "year" | "amount" | "kind";
+
+/** A part's id (new rows have their own) and its error (new rows have none yet). */
+function partOf(row: Row, errors: Record<string, string>, part: PartName) {
+  return {
+    id: fieldId(`savings.${row.index ?? `new${row.key}`}.${part}`),
+    error: row.index === null ? undefined : errors[`savings.${row.index}.${part}`],
+  };
+}
+
 /** One part of a row (year, amount or kind): its label, its error, and its control. */
 function Part({
-  id,
+  row,
+  errors,
+  part,
   label,
-  error,
   children,
 }: {
-  id: string;
+  row: Row;
+  errors: Record<string, string>;
+  part: PartName;
   label: string;
-  error?: string;
   children: (control: ControlAttributes) => ReactNode;
 }) {
+  const { id, error } = partOf(row, errors, part);
   return (
     <div>
       <label htmlFor={id}>{label}</label>
@@ -66,44 +85,42 @@ function Part({
   );
 }
 
-function SavingsRow({
-  row,
-  position,
-  errors,
-  yearOptions,
-  onRemove,
-}: {
+/** The years to choose from, and one chosen before that is no longer among them. */
+function YearOptions({ years, chosen }: { years: number[]; chosen: string }) {
+  const values = years.map(String);
+  if (chosen && !values.includes(chosen)) values.unshift(chosen);
+  return values.map((y) => (
+    <option key={y} value={y}>
+      {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
+    </option>
+  ));
+}
+
+type RowProps = {
   row: Row;
   position: number;
   errors: Record<string, string>;
   yearOptions: number[];
   onRemove?: () => void;
-}) {
-  const ref = row.index ?? `new${row.key}`;
-  const id = (part: string) => fieldId(`savings.${ref}.${part}`);
-  const error = (part: string) =>
-    row.index === null ? undefined : errors[`savings.${row.index}.${part}`];
-  const years = yearOptions.map(String);
-  if (row.year && !years.includes(row.year)) years.unshift(row.year);
-  const hasError = ["year", "amount", "kind"].some((part) => error(part));
+};
+
+function SavingsRow({ row, position, errors, yearOptions, onRemove }: RowProps) {
+  const parts = { row, errors };
+  const hasError = (["year", "amount", "kind"] as const).some((p) => partOf(row, errors, p).error);
   return (
     <li>
       <fieldset className={`border border-rule p-3 ${hasError ? "border-l-4 border-l-error" : ""}`}>
         <legend className="px-1 font-semibold">Savings row {position}</legend>
         <div className="flex flex-wrap items-end gap-4">
-          <Part id={id("year")} label="Financial year" error={error("year")}>
+          <Part {...parts} part="year" label="Financial year">
             {(control) => (
               <select {...control} name="savingsYear" defaultValue={row.year}>
                 <option value="">Select a year</option>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
-                  </option>
-                ))}
+                <YearOptions years={yearOptions} chosen={row.year} />
               </select>
             )}
           </Part>
-          <Part id={id("amount")} label="Amount saved, in pounds" error={error("amount")}>
+          <Part {...parts} part="amount" label="Amount saved, in pounds">
             {(control) => (
               <input
                 {...control}
@@ -117,12 +134,14 @@ function SavingsRow({
               />
             )}
           </Part>
-          <Part id={id("kind")} label="Actual or forecast" error={error("kind")}>
+          <Part {...parts} part="kind" label="Actual or forecast">
             {(control) => (
               <select {...control} name="savingsKind" defaultValue={row.kind}>
-                <option value="">Select</option>
-                <option value="actual">Actual</option>
-                <option value="forecast">Forecast</option>
+                {KIND_OPTIONS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
             )}
           </Part>

@@ -8,6 +8,17 @@ function chosenText(count: number): string {
   return `${count} partner${count === 1 ? "" : "s"} chosen.`;
 }
 
+/** Options not yet chosen whose name contains the text typed (or whose code is it). */
+function matching(options: PartnerChoice[], selected: string[], needle: string) {
+  return options
+    .filter(
+      (o) =>
+        !selected.includes(o.code) &&
+        (needle === "" || o.name.toLowerCase().includes(needle) || o.code.toLowerCase() === needle),
+    )
+    .slice(0, MAX_SHOWN);
+}
+
 /**
  * The partner combobox's state: the chosen codes, the text typed, the matches and which is
  * highlighted, and a sentence for screen readers after each change. `inputId` gets focus back
@@ -25,31 +36,27 @@ export function usePartnerCombobox(
   const [announcement, setAnnouncement] = useState("");
   const names = new Map(options.map((o) => [o.code, o.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
-
   const needle = query.trim().toLowerCase();
-  const matches = options
-    .filter(
-      (o) =>
-        !selected.includes(o.code) &&
-        (needle === "" || o.name.toLowerCase().includes(needle) || o.code.toLowerCase() === needle),
-    )
-    .slice(0, MAX_SHOWN);
+  const matches = matching(options, selected, needle);
   const expanded = open && matches.length > 0;
   // -1: nothing highlighted yet (typing filters; the arrow keys highlight).
   const activeIndex = Math.min(active, matches.length - 1);
 
-  const add = (code: string) => {
-    const next = [...selected, code];
+  const choose = (next: string[], change: string) => {
     setSelected(next);
+    setAnnouncement(`${change}. ${chosenText(next.length)}`);
+  };
+  const add = (code: string) => {
+    choose([...selected, code], `Added ${nameOf(code)}`);
     setQuery("");
     setActive(-1);
     setOpen(false);
-    setAnnouncement(`Added ${nameOf(code)}. ${chosenText(next.length)}`);
   };
   const remove = (code: string) => {
-    const next = selected.filter((c) => c !== code);
-    setSelected(next);
-    setAnnouncement(`Removed ${nameOf(code)}. ${chosenText(next.length)}`);
+    choose(
+      selected.filter((c) => c !== code),
+      `Removed ${nameOf(code)}`,
+    );
     document.getElementById(inputId)?.focus();
   };
   const type = (text: string) => {
@@ -57,35 +64,8 @@ export function usePartnerCombobox(
     setActive(-1);
     setOpen(text.trim() !== "");
   };
-
-  /** A highlighted option, or the only one left after filtering. */
-  const chosenByEnter = () => {
-    if (!expanded) return undefined;
-    if (activeIndex >= 0) return matches[activeIndex];
-    return matches.length === 1 ? matches[0] : undefined;
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      setOpen(true);
-      setActive(Math.min(activeIndex + 1, matches.length - 1));
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      if (expanded) setActive(Math.max(activeIndex - 1, 0));
-    } else if (event.key === "Enter") {
-      // Enter chooses an option; it never submits the whole form from here.
-      event.preventDefault();
-      const option = chosenByEnter();
-      if (option) add(option.code);
-    } else if (event.key === "Escape") {
-      if (open) {
-        event.preventDefault();
-        setOpen(false);
-      } else setQuery("");
-    }
-  };
-
+  const state = { open, expanded, matches, activeIndex };
+  const setters = { setOpen, setActive, setQuery, add };
   return {
     selected,
     query,
@@ -100,8 +80,49 @@ export function usePartnerCombobox(
     remove,
     type,
     close: () => setOpen(false),
-    onKeyDown,
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => onKey(event, state, setters),
   };
+}
+
+type KeyState = {
+  open: boolean;
+  expanded: boolean;
+  matches: PartnerChoice[];
+  activeIndex: number;
+};
+type KeySetters = {
+  setOpen: (open: boolean) => void;
+  setActive: (index: number) => void;
+  setQuery: (text: string) => void;
+  add: (code: string) => void;
+};
+
+/** The combobox's keys: arrows move, Enter adds (never submits the form), Escape closes. */
+function onKey(event: KeyboardEvent<HTMLInputElement>, s: KeyState, set: KeySetters) {
+  if (event.key === "ArrowDown") {
+    event.preventDefault();
+    set.setOpen(true);
+    set.setActive(Math.min(s.activeIndex + 1, s.matches.length - 1));
+  } else if (event.key === "ArrowUp") {
+    event.preventDefault();
+    if (s.expanded) set.setActive(Math.max(s.activeIndex - 1, 0));
+  } else if (event.key === "Enter") {
+    event.preventDefault();
+    // A highlighted option, or the only one left after filtering.
+    const option = !s.expanded
+      ? undefined
+      : s.activeIndex >= 0
+        ? s.matches[s.activeIndex]
+        : s.matches.length === 1
+          ? s.matches[0]
+          : undefined;
+    if (option) set.add(option.code);
+  } else if (event.key === "Escape") {
+    if (s.open) {
+      event.preventDefault();
+      set.setOpen(false);
+    } else set.setQuery("");
+  }
 }
 
 export type PartnerCombobox = ReturnType<typeof usePartnerCombobox>;

@@ -3,6 +3,7 @@ import { bindFields } from "@/components/forms/bind-fields";
 import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { normaliseOrganisationCode, SORT_LABELS, SORTS, type Sort } from "@/lib/public/filters";
+import { cachedPageFor } from "@/lib/public-routes";
 import { EXPLORER_PATH } from "./describe-filters";
 import { ExplorerFilters } from "./explorer-filters";
 import styles from "./explorer.module.css";
@@ -10,20 +11,28 @@ import { TidyQuery } from "./tidy-query";
 
 export const EXPLORER_FORM_ID = "explorer-form";
 
-/** The order of the fields on the page, for the error summary. */
+/**
+ * The order of the fields on the page, for the error summary: the search, the order, then the
+ * filters in the order the explorer's address declares them (lib/public-routes.ts).
+ */
 export const EXPLORER_FIELDS = [
   "q",
   "sort",
-  "region",
-  "category",
-  "organisation",
-  "partner",
-  "stage",
-  "from",
-  "to",
-  "min",
-  "max",
+  ...cachedPageFor(EXPLORER_PATH)!.params.filter((p) => !["q", "sort", "page"].includes(p)),
 ];
+
+type ExplorerFormProps = {
+  /** The address's raw values, by parameter name. */
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** The order the results on the page are in. */
+  sort: Sort;
+  organisationGroups: SelectGroup[];
+  /** Whether the filter panel starts open on a narrow screen. */
+  filtersOpen: boolean;
+  appliedCount: number;
+  results: ReactNode;
+};
 
 /**
  * The explorer's search and filters: a plain GET form, so it works without JavaScript and every
@@ -40,18 +49,7 @@ export function ExplorerForm({
   filtersOpen,
   appliedCount,
   results,
-}: {
-  /** The address's raw values, by parameter name. */
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  /** The order the results on the page are in. */
-  sort: Sort;
-  organisationGroups: SelectGroup[];
-  /** Whether the filter panel starts open on a narrow screen. */
-  filtersOpen: boolean;
-  appliedCount: number;
-  results: ReactNode;
-}) {
+}: ExplorerFormProps) {
   const organisation = normaliseOrganisationCode(values.organisation ?? "");
   const field = bindFields({ values: { ...values, organisation }, errors });
   return (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/access";
 import { bindFields } from "./bind-fields";
-import { ErrorSummary } from "./error-summary";
+import { ActionForm } from "./action-form";
 import { SuccessPanel } from "./success-panel";
 import { NEW_PASSWORD_HINT, NewPasswordFields } from "./account-fields";
 
@@ -28,7 +28,8 @@ export function SetPasswordForm({
   /** What to do if the link turns out not to work (shown under the form). */
   wayForward: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(serverAction, {} as FormState);
+  const form = useActionState(serverAction, {} as FormState);
+  const [state] = form;
   if (state.ok) {
     return (
       <SuccessPanel title={successTitle}>
@@ -43,22 +44,18 @@ export function SetPasswordForm({
   }
   return (
     <>
-      <form action={action} noValidate>
-        <ErrorSummary
-          errors={state.errors}
-          message={state.message}
-          fieldOrder={["password", "confirmPassword"]}
-        />
-        <input type="hidden" name="token" value={token} />
+      <ActionForm
+        form={form}
+        submitLabel={submitLabel}
+        fieldOrder={["password", "confirmPassword"]}
+        hidden={{ token }}
+      >
         <NewPasswordFields
           field={bindFields(state)}
           name="password"
           hint={`${NEW_PASSWORD_HINT} Very common passwords are not accepted.`}
         />
-        <button type="submit" className="button" disabled={pending}>
-          {submitLabel}
-        </button>
-      </form>
+      </ActionForm>
       <div className="mt-6 text-ink-muted">{wayForward}</div>
     </>
   );

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import type { FieldSpec } from "@/components/forms/field-list";
 import { FilterForm } from "@/components/forms/filter-form";
 import { PageHeader } from "@/components/page-header";
-import { listHref, Pagination, showing } from "@/components/pagination";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
 import { auditQuery, parseAuditFilters } from "@/lib/audit-log/schemas";
 import { requireAdmin } from "@/lib/auth/access";
 import { organisationGroups } from "@/lib/users/labels";
 import { one, type SearchParams } from "../list-params";
-import { AuditTable } from "./audit-table";
+import { AUDIT_COLUMNS } from "./audit-columns";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -88,17 +89,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         errors={errors}
       />
 
-      {list.total === 0 ? (
-        <p role="status" className="text-lg">
-          No events match these filters.
-        </p>
-      ) : (
-        <AuditTable events={list.events} caption={`${showing(list)}, newest first`} />
-      )}
-
-      <Pagination
-        page={list.page}
-        pages={list.pages}
+      <RecordList
+        id="audit"
+        dense
+        title="Audit events"
+        detail={`${showing(list)}, newest first`}
+        columns={AUDIT_COLUMNS}
+        rows={list.events}
+        rowKey={(event) => event.id}
+        list={list}
+        empty="No events match these filters."
         href={(page) => listHref("/admin/audit", { ...query, page })}
         label="Pages of audit events"
         previous="Newer events"

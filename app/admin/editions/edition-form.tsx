@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { bindFields } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { TextField } from "@/components/forms/text-field";
@@ -13,17 +13,17 @@ import { createEditionAction } from "./actions";
 const FIELDS = ["name", "asOfDate", "asOfTime", "description"];
 
 export function EditionForm() {
-  const [state, action, pending] = useActionState(createEditionAction, {} as FormState);
+  const form = useActionState(createEditionAction, {} as FormState);
+  const [state] = form;
   // After an edition is published the form is empty again, for the next one.
   const field = bindFields(state, {}, { clearOnSuccess: true });
   return (
-    <form action={action} noValidate>
-      {state.ok ? <SuccessPanel title={state.message ?? "Edition published"} /> : null}
-      <ErrorSummary
-        errors={state.errors}
-        message={state.ok ? undefined : state.message}
-        fieldOrder={FIELDS}
-      />
+    <ActionForm
+      form={form}
+      submitLabel="Publish edition"
+      fieldOrder={FIELDS}
+      success={<SuccessPanel title={state.message ?? "Edition published"} />}
+    >
       <TextField
         {...field("name")}
         label="Name"
@@ -50,9 +50,6 @@ export function EditionForm() {
         hint={`Shown with the edition on the public editions page. Up to ${DESCRIPTION_MAX.toLocaleString("en-GB")} characters.`}
         rows={3}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Publish edition
-      </button>
-    </form>
+    </ActionForm>
   );
 }

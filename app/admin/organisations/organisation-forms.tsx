@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { bindFields, type FieldBinder } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Radios } from "@/components/forms/radios";
 import { SelectField, type SelectOption } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
@@ -24,16 +24,6 @@ export type BodyValues = {
   startDate: string;
   endDate: string;
 };
-
-/** The saved confirmation, or what is wrong, at the top of the form. */
-function Outcome({ state, fieldOrder }: { state: FormState; fieldOrder: string[] }) {
-  return (
-    <>
-      {state.ok ? <SuccessPanel title={state.message ?? "Saved"} /> : null}
-      <ErrorSummary errors={state.errors} message={state.message} fieldOrder={fieldOrder} />
-    </>
-  );
-}
 
 function BodyFields({ field, regions }: { field: FieldBinder; regions: SelectOption[] }) {
   return (
@@ -85,20 +75,21 @@ export function BodyForm({
   current: BodyValues;
   regions: SelectOption[];
 }) {
-  const [state, action, pending] = useActionState(
+  const form = useActionState(
     organisationId ? updateOrganisationAction : createOrganisationAction,
     initial,
   );
+  const [state] = form;
   const field = bindFields(state, current, { clearOnSuccess: true });
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={BODY_FIELDS} />
-      {organisationId ? (
-        <>
-          <input type="hidden" name="organisationId" value={organisationId} />
-          <input type="hidden" name="version" value={version ?? ""} />
-        </>
-      ) : (
+    <ActionForm
+      form={form}
+      submitLabel={organisationId ? "Save changes" : "Add organisation"}
+      fieldOrder={BODY_FIELDS}
+      hidden={{ organisationId, version }}
+      success={<SuccessPanel title={state.message ?? "Saved"} />}
+    >
+      {organisationId ? null : (
         <TextField
           {...field("code")}
           label="Code (optional)"
@@ -108,10 +99,7 @@ export function BodyForm({
         />
       )}
       <BodyFields field={field} regions={regions} />
-      <button type="submit" className="button" disabled={pending}>
-        {organisationId ? "Save changes" : "Add organisation"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -129,13 +117,17 @@ export function ReplacedForm({
   replacedById: string;
   councils: SelectOption[];
 }) {
-  const [state, action, pending] = useActionState(markReplacedAction, initial);
+  const form = useActionState(markReplacedAction, initial);
+  const [state] = form;
   const field = bindFields(state, { endDate, replacedById }, { clearOnSuccess: true });
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={["endDate", "replacedById"]} />
-      <input type="hidden" name="organisationId" value={organisationId} />
-      <input type="hidden" name="version" value={version} />
+    <ActionForm
+      form={form}
+      submitLabel="Record replacement"
+      fieldOrder={["endDate", "replacedById"]}
+      hidden={{ organisationId, version }}
+      success={<SuccessPanel title={state.message ?? "Saved"} />}
+    >
       <TextField
         {...field("endDate")}
         label="Its last day"
@@ -149,9 +141,6 @@ export function ReplacedForm({
         placeholder="Choose a council"
         options={councils}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Record replacement
-      </button>
-    </form>
+    </ActionForm>
   );
 }

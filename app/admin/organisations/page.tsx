@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/data-table";
+import type { Column } from "@/components/data-table";
 import type { FieldSpec } from "@/components/forms/field-list";
 import { FilterForm } from "@/components/forms/filter-form";
-import { ListCaption, PageHeader } from "@/components/page-header";
-import { listHref, Pagination, showing } from "@/components/pagination";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { formatLongDate } from "@/lib/financial-year";
 import { listOrganisations, type OrganisationListRow } from "@/lib/organisations/queries";
@@ -101,24 +102,15 @@ export default async function OrganisationsPage({
         values={filters}
       />
 
-      {list.total === 0 ? (
-        <p role="status" className="text-lg">
-          No organisations match your search.
-        </p>
-      ) : (
-        <DataTable
-          id="organisations"
-          captionClassName="mb-2 text-left text-lg font-semibold"
-          caption={<ListCaption title="Organisations" detail={showing(list)} />}
-          columns={COLUMNS}
-          rows={list.rows}
-          rowKey={(o) => o.id}
-        />
-      )}
-
-      <Pagination
-        page={list.page}
-        pages={list.pages}
+      <RecordList
+        id="organisations"
+        title="Organisations"
+        detail={showing(list)}
+        columns={COLUMNS}
+        rows={list.rows}
+        rowKey={(o) => o.id}
+        list={list}
+        empty="No organisations match your search."
         href={(page) => listHref("/admin/organisations", { ...filters, page })}
         label="Pages of organisations"
       />

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { DataTable, type Column } from "@/components/data-table";
+import type { Column } from "@/components/data-table";
 import type { FieldSpec } from "@/components/forms/field-list";
 import { FilterForm } from "@/components/forms/filter-form";
-import { ListCaption, PageHeader } from "@/components/page-header";
-import { listHref, Pagination, showing } from "@/components/pagination";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { listOutbox } from "@/lib/mail";
 import { formatDateTime } from "@/lib/users/labels";
@@ -85,29 +86,15 @@ export default async function OutboxPage({
         values={{ to }}
       />
 
-      {messages.length === 0 ? (
-        <p role="status" className="text-lg">
-          {emptyText(to, page)}
-        </p>
-      ) : (
-        <DataTable
-          id="outbox"
-          captionClassName="mb-2 text-left text-lg font-semibold"
-          caption={
-            <ListCaption
-              title={to ? `Messages to ${to}` : "All messages"}
-              detail={`${showing({ page, pageSize: PAGE_SIZE, total })}, newest first`}
-            />
-          }
-          columns={COLUMNS}
-          rows={messages}
-          rowKey={(message) => message.id}
-        />
-      )}
-
-      <Pagination
-        page={Math.min(page, pages)}
-        pages={pages}
+      <RecordList
+        id="outbox"
+        title={to ? `Messages to ${to}` : "All messages"}
+        detail={`${showing({ page, pageSize: PAGE_SIZE, total })}, newest first`}
+        columns={COLUMNS}
+        rows={messages}
+        rowKey={(message) => message.id}
+        list={{ total: messages.length, page: Math.min(page, pages), pages }}
+        empty={emptyText(to, page)}
         href={(n) => listHref("/admin/outbox", { to, page: n })}
         label="Pages of messages"
         previous="Newer messages"

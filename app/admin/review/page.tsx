@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/data-table";
+import type { Column } from "@/components/data-table";
 import type { FieldSpec } from "@/components/forms/field-list";
 import { FilterForm } from "@/components/forms/filter-form";
 import type { SelectOption } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
-import { ListCaption, PageHeader } from "@/components/page-header";
-import { listHref, Pagination, showing } from "@/components/pagination";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
@@ -118,31 +119,15 @@ export default async function ReviewQueuePage({
         values={filters}
       />
 
-      {queue.total === 0 ? (
-        <p role="status" className="text-lg">
-          {filtered ? "No submissions match these filters." : "Nothing is waiting for review."}
-        </p>
-      ) : (
-        <DataTable
-          id="queue"
-          captionClassName="mb-2 text-left text-lg font-semibold"
-          caption={
-            <ListCaption
-              title={
-                filtered ? "Submissions matching the filters" : "Submissions waiting for review"
-              }
-              detail={`${showing(queue)}, oldest first`}
-            />
-          }
-          columns={COLUMNS}
-          rows={queue.items}
-          rowKey={(item) => item.revisionId}
-        />
-      )}
-
-      <Pagination
-        page={queue.page}
-        pages={queue.pages}
+      <RecordList
+        id="queue"
+        title={filtered ? "Submissions matching the filters" : "Submissions waiting for review"}
+        detail={`${showing(queue)}, oldest first`}
+        columns={COLUMNS}
+        rows={queue.items}
+        rowKey={(item) => item.revisionId}
+        list={queue}
+        empty={filtered ? "No submissions match these filters." : "Nothing is waiting for review."}
         href={(page) => listHref("/admin/review", { ...filters, page })}
         label="Pages of submissions"
       />

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/data-table";
+import type { Column } from "@/components/data-table";
 import type { FieldSpec } from "@/components/forms/field-list";
 import { FilterForm } from "@/components/forms/filter-form";
 import type { SelectGroup } from "@/components/forms/select-field";
-import { ListCaption, PageHeader } from "@/components/page-header";
-import { listHref, Pagination, showing } from "@/components/pagination";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { formatDateTime, organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
 import { listUsers, organisationsWithUsers, type UserListRow } from "@/lib/users/queries";
@@ -105,29 +106,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         values={filters}
       />
 
-      {list.total === 0 ? (
-        <p role="status" className="text-lg">
-          {filtered ? "No users match your search." : "There are no users yet."}
-        </p>
-      ) : (
-        <DataTable
-          id="users"
-          captionClassName="mb-2 text-left text-lg font-semibold"
-          caption={
-            <ListCaption
-              title={filtered ? "Users matching your search" : "All users"}
-              detail={showing(list)}
-            />
-          }
-          columns={COLUMNS}
-          rows={list.users}
-          rowKey={(user) => user.id}
-        />
-      )}
-
-      <Pagination
-        page={list.page}
-        pages={list.pages}
+      <RecordList
+        id="users"
+        title={filtered ? "Users matching your search" : "All users"}
+        detail={showing(list)}
+        columns={COLUMNS}
+        rows={list.users}
+        rowKey={(user) => user.id}
+        list={list}
+        empty={filtered ? "No users match your search." : "There are no users yet."}
         href={(page) => listHref("/admin/users", { ...filters, page })}
         label="Pages of users"
       />

@@ -4,7 +4,7 @@ import { SummaryList } from "@/components/summary-list";
 import { ukDay } from "@/components/uk-day";
 import { formatLongDate } from "@/lib/financial-year";
 import type { Successor } from "@/lib/organisations/successors";
-import type { ArrangementDetail } from "@/lib/public/arrangements";
+import type { ArrangementDetail, OrganisationRef } from "@/lib/public/arrangements";
 import { STAGE_LABELS } from "@/lib/public/filters";
 
 /** A former council's successor, after its name: "(now part of Cumberland Council)". */
@@ -15,6 +15,43 @@ function NowPartOf({ successor }: { successor: Successor | undefined }) {
 
 function CategoryLink({ category }: { category: ArrangementDetail["mainCategory"] }) {
   return <Link href={`/arrangements?category=${category.slug}`}>{category.name}</Link>;
+}
+
+/** An organisation taking part, with what it is now part of (and, for the lead, its region). */
+function Participant({
+  organisation,
+  successor,
+  region,
+}: {
+  organisation: OrganisationRef;
+  successor: Successor | undefined;
+  region?: string | null;
+}) {
+  return (
+    <>
+      <OrganisationLink organisation={organisation} />
+      <NowPartOf successor={successor} />
+      {region ? <span className="text-ink-muted"> ({region})</span> : null}
+    </>
+  );
+}
+
+function Partners({
+  partners,
+  successors,
+}: {
+  partners: OrganisationRef[];
+  successors: Record<string, Successor>;
+}) {
+  return (
+    <ul data-testid="arrangement-partners">
+      {partners.map((o) => (
+        <li key={o.code}>
+          <Participant organisation={o} successor={successors[o.code]} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Who takes part, what it covers, its stage and dates, and when it was published. */
@@ -34,27 +71,16 @@ export function ArrangementFacts({
         {
           term: "Lead organisation",
           value: (
-            <>
-              <OrganisationLink organisation={a.lead} />
-              <NowPartOf successor={successors[a.lead.code]} />
-              {a.lead.regionName ? (
-                <span className="text-ink-muted"> ({a.lead.regionName})</span>
-              ) : null}
-            </>
+            <Participant
+              organisation={a.lead}
+              successor={successors[a.lead.code]}
+              region={a.lead.regionName}
+            />
           ),
         },
         {
           term: partners.length === 1 ? "Partner" : `Partners (${partners.length})`,
-          value: (
-            <ul data-testid="arrangement-partners">
-              {partners.map((o) => (
-                <li key={o.code}>
-                  <OrganisationLink organisation={o} />
-                  <NowPartOf successor={successors[o.code]} />
-                </li>
-              ))}
-            </ul>
-          ),
+          value: <Partners partners={partners} successors={successors} />,
         },
         { term: "Service", value: <CategoryLink category={a.mainCategory} /> },
         a.furtherCategories.length > 0 && {

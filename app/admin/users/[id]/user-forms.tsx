@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { bindFields, type FieldBinder } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Radios } from "@/components/forms/radios";
 import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
@@ -18,10 +18,9 @@ import {
 
 const initial = {} as FormState;
 
-/** The confirmation or the problems, above a small form. */
-function Outcome({ state, fieldOrder }: { state: FormState; fieldOrder?: string[] }) {
-  if (state.ok) return <SuccessPanel title={state.message ?? "Done"} />;
-  return <ErrorSummary errors={state.errors} message={state.message} fieldOrder={fieldOrder} />;
+/** The confirmation after a change to the user. */
+function Done({ state }: { state: FormState }) {
+  return <SuccessPanel title={state.message ?? "Done"} />;
 }
 
 function OrganisationSelect({
@@ -57,16 +56,21 @@ export function RoleForm({
   organisationId: number | null;
   organisationGroups: SelectGroup[];
 }) {
-  const [state, action, pending] = useActionState(changeRoleAction, initial);
+  const form = useActionState(changeRoleAction, initial);
+  const [state] = form;
   const field = bindFields(
     state,
     { role, organisationId: String(organisationId ?? "") },
     { clearOnSuccess: true },
   );
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={["role", "organisationId"]} />
-      <input type="hidden" name="userId" value={userId} />
+    <ActionForm
+      form={form}
+      submitLabel="Change role"
+      fieldOrder={["role", "organisationId"]}
+      hidden={{ userId }}
+      success={<Done state={state} />}
+    >
       <Radios {...field("role")} legend="Role" options={ROLE_OPTIONS} />
       <OrganisationSelect
         field={field}
@@ -74,10 +78,7 @@ export function RoleForm({
         hint="Administrators do not belong to an organisation: this is ignored for them."
         groups={organisationGroups}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Change role
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -90,26 +91,28 @@ export function OrganisationForm({
   organisationId: number | null;
   organisationGroups: SelectGroup[];
 }) {
-  const [state, action, pending] = useActionState(changeOrganisationAction, initial);
+  const form = useActionState(changeOrganisationAction, initial);
+  const [state] = form;
   const field = bindFields(
     state,
     { organisationId: String(organisationId ?? "") },
     { clearOnSuccess: true },
   );
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={["organisationId"]} />
-      <input type="hidden" name="userId" value={userId} />
+    <ActionForm
+      form={form}
+      submitLabel="Change organisation"
+      fieldOrder={["organisationId"]}
+      hidden={{ userId }}
+      success={<Done state={state} />}
+    >
       <OrganisationSelect
         field={field}
         label="Organisation"
         hint="They will be able to edit only this organisation's arrangements."
         groups={organisationGroups}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Change organisation
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -133,21 +136,15 @@ export function ButtonForm({
   warning?: boolean;
 }) {
   const { action: serverAction, fields } = BUTTON_ACTIONS[kind];
-  const [state, action, pending] = useActionState(serverAction, initial);
+  const form = useActionState(serverAction, initial);
+  const [state] = form;
   return (
-    <form action={action}>
-      <Outcome state={state} />
-      <input type="hidden" name="userId" value={userId} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        className={warning ? "button button-warning" : "button button-secondary"}
-        disabled={pending}
-      >
-        {label}
-      </button>
-    </form>
+    <ActionForm
+      form={form}
+      submitLabel={label}
+      submitClassName={warning ? "button button-warning" : "button button-secondary"}
+      hidden={{ userId, ...fields }}
+      success={<Done state={state} />}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { bindFields } from "@/components/forms/bind-fields";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Radios } from "@/components/forms/radios";
 import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
@@ -32,15 +32,15 @@ function Invited({ name, email, userId }: { name: string; email: string; userId:
 }
 
 export function InviteForm({ organisationGroups }: { organisationGroups: SelectGroup[] }) {
-  const [state, action, pending] = useActionState(inviteUserAction, {} as FormState);
+  const form = useActionState(inviteUserAction, {} as FormState);
+  const [state] = form;
   const field = bindFields(state, { role: "council_editor" });
   if (state.ok) {
     const value = (name: string) => field(name).defaultValue;
     return <Invited name={value("name")} email={value("email")} userId={value("userId")} />;
   }
   return (
-    <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} fieldOrder={FIELDS} />
+    <ActionForm form={form} submitLabel="Send invitation" fieldOrder={FIELDS}>
       <TextField {...field("name")} label="Full name" autoComplete="off" spellCheck={false} />
       <TextField
         {...field("email")}
@@ -58,9 +58,6 @@ export function InviteForm({ organisationGroups }: { organisationGroups: SelectG
         placeholder="Choose an organisation"
         groups={organisationGroups}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Send invitation
-      </button>
-    </form>
+    </ActionForm>
   );
 }
