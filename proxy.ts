@@ -6,7 +6,7 @@ import { unavailableResponse } from "@/lib/unavailable";
 // Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
 // visitors of signed-in areas to the sign-in page, tags every request with an id that the audit
 // trail records, maps public pages with a query string onto their cacheable internal routes
-// (lib/public-routes.ts explains why), and while the database is unreachable answers every request
+// (app/(public)/cached/README.md says which and why), and while the database is unreachable answers every request
 // with a plain 503 page (checked at most once a second; /api/health reports it itself).
 const SIGNED_IN_AREAS = ["/account", "/admin", "/workspace"];
 const SESSION_COOKIES = ["ssm.session", "__Host-ssm.session"];

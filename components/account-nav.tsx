@@ -17,17 +17,8 @@ type Session =
 
 const linkClass = "text-white visited:text-white";
 
-/**
- * The header's account links. Public pages are cached and the same for everyone, so the page
- * never carries who is signed in: the browser asks /api/session (never cached) and fills this in,
- * again after every navigation. Without JavaScript it offers "Sign in". The sign-out action comes
- * from the root layout, as components never import from app/.
- */
-export function AccountNav({
-  signOut,
-}: {
-  signOut: ComponentProps<typeof SignOutButton>["signOut"];
-}) {
+/** Who is signed in, asked of /api/session after every navigation and every sign-in change. */
+function useSession(): Session | null {
   const pathname = usePathname();
   const [session, setSession] = useState<Session | null>(null);
   const [changes, setChanges] = useState(0);
@@ -51,23 +42,35 @@ export function AccountNav({
     return () => controller.abort();
   }, [pathname, changes]);
 
-  if (session === null) {
+  return session;
+}
+
+/**
+ * The header's account links. Public pages are cached and the same for everyone, so the page
+ * never carries who is signed in: the browser asks /api/session (never cached) and fills this in,
+ * again after every navigation. Without JavaScript it offers "Sign in". The sign-out action comes
+ * from the root layout, as components never import from app/.
+ */
+export function AccountNav({
+  signOut,
+}: {
+  signOut: ComponentProps<typeof SignOutButton>["signOut"];
+}) {
+  const session = useSession();
+  if (!session?.signedIn) {
     return (
       <nav aria-label="Account" className="min-h-6">
-        <noscript>
-          <a href="/login" className={linkClass}>
+        {session === null ? (
+          <noscript>
+            <a href="/login" className={linkClass}>
+              Sign in
+            </a>
+          </noscript>
+        ) : (
+          <Link href="/login" className={linkClass}>
             Sign in
-          </a>
-        </noscript>
-      </nav>
-    );
-  }
-  if (!session.signedIn) {
-    return (
-      <nav aria-label="Account" className="min-h-6">
-        <Link href="/login" className={linkClass}>
-          Sign in
-        </Link>
+          </Link>
+        )}
       </nav>
     );
   }

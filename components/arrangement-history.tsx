@@ -1,8 +1,7 @@
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatLongDate } from "@/lib/format/dates";
-import { instantToLondon } from "@/lib/editions/london-time";
 import { formatPence } from "@/lib/money";
 import type { ArrangementHistory, HistoryEntry } from "@/lib/public/history";
+import { formatUkDate } from "@/lib/format/dates";
 
 /*
  * The public change history of an arrangement (server component): the dates its versions were
@@ -12,10 +11,6 @@ import type { ArrangementHistory, HistoryEntry } from "@/lib/public/history";
 
 /** Long text fields are named, not quoted, in the history: the page itself shows them. */
 const NAMED_ONLY = new Set(["description", "noSavingsReason"]);
-
-function day(instant: Date): string {
-  return formatLongDate(instantToLondon(instant).date);
-}
 
 function signed(pence: bigint): string {
   if (pence === 0n) return "no change";
@@ -79,7 +74,7 @@ export function ArrangementHistoryView({ history }: { history: ArrangementHistor
         {entries.map((entry) => (
           <li key={entry.version} data-testid="history-entry">
             <h3 className="text-lg font-bold">
-              Version {entry.version}, published {day(entry.publishedAt)}
+              Version {entry.version}, published {formatUkDate(entry.publishedAt)}
               {entry.isCurrent ? (
                 <span className="font-normal text-ink-muted"> (current)</span>
               ) : null}

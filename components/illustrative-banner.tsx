@@ -1,3 +1,5 @@
+import { DemoNotice } from "./demo-notice";
+
 /**
  * Tells readers that figures include illustrative demo records. Shown wherever such records
  * contribute to what is on the page, and only then: once the register holds only real
@@ -17,14 +19,11 @@ export function IllustrativeBanner({
   const total = totalCount.toLocaleString("en-GB");
 
   return (
-    <aside
-      aria-labelledby="illustrative-banner-title"
-      className="my-6 border-l-8 border-notice bg-notice-bg px-4 py-4 sm:px-6"
-      data-testid="illustrative-banner"
+    <DemoNotice
+      id="illustrative-banner-title"
+      title="Demo data: these figures include illustrative records"
+      testId="illustrative-banner"
     >
-      <p id="illustrative-banner-title" className="text-lg font-bold text-notice">
-        Demo data: these figures include illustrative records
-      </p>
       <p className="mt-2">
         {count} of the {total} arrangement{totalCount === 1 ? "" : "s"} behind these figures{" "}
         {illustrativeCount === 1
@@ -39,6 +38,6 @@ export function IllustrativeBanner({
         Devon and Somerset county councils&rsquo; combined trading standards service, and the London
         boroughs of Brent and Harrow&rsquo;s HuB Procurement Services.
       </p>
-    </aside>
+    </DemoNotice>
   );
 }

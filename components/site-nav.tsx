@@ -1,7 +1,4 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { SectionNav } from "./section-nav";
 
 export const SITE_SECTIONS = [
   { href: "/", label: "National picture" },
@@ -14,28 +11,13 @@ export const SITE_SECTIONS = [
 
 /** The public sections, with the current one marked for screen readers and by a bar. */
 export function SiteNav() {
-  const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="no-print border-b border-rule bg-surface">
-      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 sm:px-6">
-        {SITE_SECTIONS.map((section) => {
-          const current =
-            section.href === "/"
-              ? pathname === "/"
-              : pathname === section.href || pathname.startsWith(`${section.href}/`);
-          return (
-            <li key={section.href}>
-              <Link
-                href={section.href}
-                aria-current={current ? "page" : undefined}
-                className={`-mb-px inline-block border-b-4 py-2 font-semibold ${current ? "border-brand text-ink no-underline" : "border-transparent"}`}
-              >
-                {section.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <SectionNav
+      label="Main"
+      items={SITE_SECTIONS}
+      className="no-print border-b border-rule bg-surface"
+      listClassName="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 sm:px-6"
+      linkClassName="-mb-px"
+    />
   );
 }

@@ -1,13 +1,16 @@
 /*
  * Public pages whose query string selects what they show (filters, search, year…). Next.js caches
- * a page whole only when it does not read the request, so proxy.ts rewrites each of these URLs to
- * an internal route that carries the canonical query as a path segment:
+ * a page whole (ISR) per path, never per query string: a page that reads `searchParams` is
+ * rendered afresh on every request. So proxy.ts rewrites each of these URLs to an internal route
+ * that carries the canonical query as a path segment:
  *
  *   /arrangements?q=legal&region=london  →  /cached/arrangements/q=legal&region=london
  *
- * and the page there reads it from `params`, which Next.js can cache per value (ISR). Only the
- * parameter names a page declares are kept, in a fixed order, so `?utm_source=x` or a different
- * parameter order share one cached copy. Pure module: the proxy and the pages both use it.
+ * and the page there (app/(public)/cached/<page>/[query]/page.tsx) reads it from `params`, which
+ * Next.js caches per value. Only the parameter names a page declares are kept, in a fixed order,
+ * so `?utm_source=x` or a different parameter order share one cached copy. Pages that take no
+ * query (/editions, /data) are ordinary routes and are not listed. app/(public)/cached/README.md
+ * says which URL maps to which folder. Pure module: the proxy and the pages both use it.
  */
 
 export type CachedPage = {
@@ -41,8 +44,6 @@ export const CACHED_PAGES: readonly CachedPage[] = [
     ],
   },
   { path: "/partners", internal: "/cached/partners", params: ["council", "category"] },
-  { path: "/editions", internal: "/cached/editions", params: [] },
-  { path: "/data", internal: "/cached/data", params: [] },
 ];
 
 /**

@@ -23,3 +23,8 @@ export const NOTICES = {
 } as const;
 
 export type Notice = keyof typeof NOTICES;
+
+/** The message for a `?notice=` the workspace was sent with, if it is one of ours. */
+export function noticeText(notice: string | string[] | undefined): string | null {
+  return typeof notice === "string" && notice in NOTICES ? NOTICES[notice as Notice] : null;
+}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { fieldId } from "@/components/forms/error-summary";
+import { useState, type ReactNode } from "react";
+import { describedBy, FieldMessages } from "@/components/forms/field";
+import { fieldId } from "@/components/forms/field-id";
 import { financialYearLabel } from "@/lib/financial-year";
 import { useHydrated } from "./use-hydrated";
 
@@ -14,6 +15,12 @@ type Row = {
   amount: string;
   kind: string;
 };
+
+const KIND_OPTIONS = [
+  ["", "Select"],
+  ["actual", "Actual"],
+  ["forecast", "Forecast"],
+] as const;
 
 /** Enough rows to type into without JavaScript: every used row, one spare, at least three. */
 const MIN_ROWS = 3;
@@ -30,6 +37,123 @@ function initialRows(years: string[], amounts: string[], kinds: string[]): Row[]
     amount: amounts[i] ?? "",
     kind: kinds[i] ?? "",
   }));
+}
+
+type ControlAttributes = {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+  className: string;
+};
+
+type PartName = "year" | "amount" | "kind";
+
+/** A part's id (new rows have their own) and its error (new rows have none yet). */
+function partOf(row: Row, errors: Record<string, string>, part: PartName) {
+  return {
+    id: fieldId(`savings.${row.index ?? `new${row.key}`}.${part}`),
+    error: row.index === null ? undefined : errors[`savings.${row.index}.${part}`],
+  };
+}
+
+/** One part of a row (year, amount or kind): its label, its error, and its control. */
+function Part({
+  row,
+  errors,
+  part,
+  label,
+  children,
+}: {
+  row: Row;
+  errors: Record<string, string>;
+  part: PartName;
+  label: string;
+  children: (control: ControlAttributes) => ReactNode;
+}) {
+  const { id, error } = partOf(row, errors, part);
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} error={error} />
+      {children({
+        id,
+        "aria-describedby": describedBy(id, false, error),
+        "aria-invalid": error ? true : undefined,
+        className: `mt-1 block border-2 bg-paper ${error ? "border-error" : "border-ink"} px-2 py-1.5`,
+      })}
+    </div>
+  );
+}
+
+/** The years to choose from, and one chosen before that is no longer among them. */
+function YearOptions({ years, chosen }: { years: number[]; chosen: string }) {
+  const values = years.map(String);
+  if (chosen && !values.includes(chosen)) values.unshift(chosen);
+  return values.map((y) => (
+    <option key={y} value={y}>
+      {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
+    </option>
+  ));
+}
+
+type RowProps = {
+  row: Row;
+  position: number;
+  errors: Record<string, string>;
+  yearOptions: number[];
+  onRemove?: () => void;
+};
+
+function SavingsRow({ row, position, errors, yearOptions, onRemove }: RowProps) {
+  const parts = { row, errors };
+  const hasError = (["year", "amount", "kind"] as const).some((p) => partOf(row, errors, p).error);
+  return (
+    <li>
+      <fieldset className={`border border-rule p-3 ${hasError ? "border-l-4 border-l-error" : ""}`}>
+        <legend className="px-1 font-semibold">Savings row {position}</legend>
+        <div className="flex flex-wrap items-end gap-4">
+          <Part {...parts} part="year" label="Financial year">
+            {(control) => (
+              <select {...control} name="savingsYear" defaultValue={row.year}>
+                <option value="">Select a year</option>
+                <YearOptions years={yearOptions} chosen={row.year} />
+              </select>
+            )}
+          </Part>
+          <Part {...parts} part="amount" label="Amount saved, in pounds">
+            {(control) => (
+              <input
+                {...control}
+                name="savingsAmount"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                spellCheck={false}
+                defaultValue={row.amount}
+                className={`form-input w-48 ${control.className}`}
+              />
+            )}
+          </Part>
+          <Part {...parts} part="kind" label="Actual or forecast">
+            {(control) => (
+              <select {...control} name="savingsKind" defaultValue={row.kind}>
+                {KIND_OPTIONS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Part>
+          {onRemove ? (
+            <button type="button" className="button button-secondary" onClick={onRemove}>
+              Remove<span className="sr-only"> savings row {position}</span>
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
+    </li>
+  );
 }
 
 /**
@@ -62,118 +186,20 @@ export function SavingsRows({
       document.getElementById(fieldId(`savings.new${nextKey}.year`))?.focus(),
     );
   };
-  const remove = (key: number) => setRows(rows.filter((r) => r.key !== key));
 
   return (
     <div className="mb-6">
       <ol className="space-y-4">
-        {rows.map((row, position) => {
-          const ref = row.index ?? `new${row.key}`;
-          const error = (part: string) =>
-            row.index === null ? undefined : errors[`savings.${row.index}.${part}`];
-          const control = (part: string) => {
-            const id = fieldId(`savings.${ref}.${part}`);
-            const message = error(part);
-            return {
-              id,
-              message,
-              describedBy: message ? `${id}-error` : undefined,
-              className: `mt-1 block border-2 bg-paper ${message ? "border-error" : "border-ink"} px-2 py-1.5`,
-            };
-          };
-          const year = control("year");
-          const amount = control("amount");
-          const kind = control("kind");
-          const years = yearOptions.map(String);
-          if (row.year && !years.includes(row.year)) years.unshift(row.year);
-          const rowHasError = Boolean(year.message || amount.message || kind.message);
-          return (
-            <li key={row.key}>
-              <fieldset
-                className={`border border-rule p-3 ${rowHasError ? "border-l-4 border-l-error" : ""}`}
-              >
-                <legend className="px-1 font-semibold">Savings row {position + 1}</legend>
-                <div className="flex flex-wrap items-end gap-4">
-                  <div>
-                    <label htmlFor={year.id}>Financial year</label>
-                    {year.message ? (
-                      <p id={`${year.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {year.message}
-                      </p>
-                    ) : null}
-                    <select
-                      id={year.id}
-                      name="savingsYear"
-                      defaultValue={row.year}
-                      aria-describedby={year.describedBy}
-                      aria-invalid={year.message ? true : undefined}
-                      className={year.className}
-                    >
-                      <option value="">Select a year</option>
-                      {years.map((y) => (
-                        <option key={y} value={y}>
-                          {/^\d{4}$/.test(y) ? financialYearLabel(Number(y)) : y}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div>
-                    <label htmlFor={amount.id}>Amount saved, in pounds</label>
-                    {amount.message ? (
-                      <p id={`${amount.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {amount.message}
-                      </p>
-                    ) : null}
-                    <input
-                      id={amount.id}
-                      name="savingsAmount"
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      spellCheck={false}
-                      defaultValue={row.amount}
-                      aria-describedby={amount.describedBy}
-                      aria-invalid={amount.message ? true : undefined}
-                      className={`form-input w-48 ${amount.className}`}
-                    />
-                  </div>
-                  <div>
-                    <label htmlFor={kind.id}>Actual or forecast</label>
-                    {kind.message ? (
-                      <p id={`${kind.id}-error`} className="font-semibold text-error">
-                        <span className="sr-only">Error: </span>
-                        {kind.message}
-                      </p>
-                    ) : null}
-                    <select
-                      id={kind.id}
-                      name="savingsKind"
-                      defaultValue={row.kind}
-                      aria-describedby={kind.describedBy}
-                      aria-invalid={kind.message ? true : undefined}
-                      className={kind.className}
-                    >
-                      <option value="">Select</option>
-                      <option value="actual">Actual</option>
-                      <option value="forecast">Forecast</option>
-                    </select>
-                  </div>
-                  {hydrated ? (
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      onClick={() => remove(row.key)}
-                    >
-                      Remove<span className="sr-only"> savings row {position + 1}</span>
-                    </button>
-                  ) : null}
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
+        {rows.map((row, i) => (
+          <SavingsRow
+            key={row.key}
+            row={row}
+            position={i + 1}
+            errors={errors}
+            yearOptions={yearOptions}
+            onRemove={hydrated ? () => setRows(rows.filter((r) => r.key !== row.key)) : undefined}
+          />
+        ))}
       </ol>
       {hydrated ? (
         <button type="button" className="button button-secondary mt-4" onClick={add}>

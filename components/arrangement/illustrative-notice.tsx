@@ -1,20 +1,19 @@
+import { DemoNotice } from "@/components/demo-notice";
+
 /** Says plainly, on an illustrative demo record's own page, that it is not real. */
 export function IllustrativeNotice() {
   return (
-    <aside
-      aria-labelledby="illustrative-notice-title"
-      className="my-6 border-l-8 border-notice bg-notice-bg px-4 py-4 sm:px-6"
-      data-testid="illustrative-notice"
+    <DemoNotice
+      id="illustrative-notice-title"
+      title="Demo data: this is an illustrative record"
+      testId="illustrative-notice"
     >
-      <p id="illustrative-notice-title" className="text-lg font-bold text-notice">
-        Demo data: this is an illustrative record
-      </p>
       <p className="mt-2">
         It was generated to resemble the Local Government Association&rsquo;s 2017 picture of shared
         services, between real councils. The arrangement, its figures and its contact are not real
         data.
       </p>
-    </aside>
+    </DemoNotice>
   );
 }
 

@@ -1,13 +1,59 @@
+import { DataTable, type Column } from "@/components/data-table";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import type { SavingsLine } from "@/lib/public/arrangements";
 
-/** An arrangement's savings by financial year, exact, with the total split into actual and forecast. */
-export function SavingsTable({
-  savings,
+const COLUMNS: Column<SavingsLine>[] = [
+  { label: "Financial year", rowHeader: true, cell: (s) => financialYearLabel(s.financialYear) },
+  { label: "Actual or forecast", cell: (s) => (s.kind === "actual" ? "Actual" : "Forecast") },
+  { label: "Saving", numeric: true, cell: (s) => formatPence(s.amountPence) },
+];
+
+/** The total, and with both kinds its two parts first. */
+function Totals({
   actualPence,
   forecastPence,
   totalPence,
+}: {
+  actualPence: bigint;
+  forecastPence: bigint;
+  totalPence: bigint;
+}) {
+  const parts =
+    actualPence > 0n && forecastPence > 0n
+      ? ([
+          ["Actual", actualPence],
+          ["Forecast", forecastPence],
+        ] as const)
+      : [];
+  return (
+    <>
+      {parts.map(([kind, pence]) => (
+        <tr key={kind} className="font-normal">
+          <th scope="row" className="font-normal">
+            {kind}, all years
+          </th>
+          <td>{kind}</td>
+          <td className="num">{formatPence(pence)}</td>
+        </tr>
+      ))}
+      <tr className="border-t-2 border-rule-strong">
+        <th scope="row">Total</th>
+        <td>
+          <span className="sr-only">Actual and forecast</span>
+        </td>
+        <td className="num" data-testid="arrangement-savings-total">
+          {formatPence(totalPence)}
+        </td>
+      </tr>
+    </>
+  );
+}
+
+/** An arrangement's savings by financial year, exact, with the total split into actual and forecast. */
+export function SavingsTable({
+  savings,
+  ...totals
 }: {
   savings: SavingsLine[];
   actualPence: bigint;
@@ -15,74 +61,16 @@ export function SavingsTable({
   totalPence: bigint;
 }) {
   return (
-    <div
-      className="relative min-w-0 overflow-x-auto"
-      role="region"
-      aria-labelledby="savings-caption"
-      tabIndex={0}
-    >
-      <table
-        className="w-full max-w-xl border-collapse text-left"
-        data-testid="arrangement-savings-table"
-      >
-        <caption id="savings-caption" className="mb-2 text-left font-semibold">
-          Savings by financial year, in pounds
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-rule-strong">
-            <th scope="col" className="py-2 pr-4">
-              Financial year
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Actual or forecast
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Saving
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {savings.map((s) => (
-            <tr key={s.financialYear} className="border-b border-rule">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {financialYearLabel(s.financialYear)}
-              </th>
-              <td className="py-2 pr-4">{s.kind === "actual" ? "Actual" : "Forecast"}</td>
-              <td className="py-2 text-right">{formatPence(s.amountPence)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {/* With both kinds, the total's two parts first. */}
-          {actualPence > 0n && forecastPence > 0n
-            ? (
-                [
-                  ["Actual", actualPence],
-                  ["Forecast", forecastPence],
-                ] as const
-              ).map(([kind, pence], i) => (
-                <tr key={kind} className={i === 0 ? "border-t-2 border-rule-strong" : undefined}>
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {kind}, all years
-                  </th>
-                  <td className="py-2 pr-4">{kind}</td>
-                  <td className="py-2 text-right">{formatPence(pence)}</td>
-                </tr>
-              ))
-            : null}
-          <tr className="border-t-2 border-rule-strong font-bold">
-            <th scope="row" className="py-2 pr-4">
-              Total
-            </th>
-            <td className="py-2 pr-4">
-              <span className="sr-only">Actual and forecast</span>
-            </td>
-            <td className="py-2 text-right" data-testid="arrangement-savings-total">
-              {formatPence(totalPence)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      id="savings"
+      regionClassName="min-w-0"
+      className="max-w-xl"
+      testId="arrangement-savings-table"
+      caption="Savings by financial year, in pounds"
+      columns={COLUMNS}
+      rows={savings}
+      rowKey={(s) => s.financialYear}
+      footer={<Totals {...totals} />}
+    />
   );
 }

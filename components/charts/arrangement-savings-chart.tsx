@@ -1,8 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLOURS as COLOURS, ForecastHatch, LegendSwatch, shortPounds } from "./chart-parts";
+import { AXIS_TICK, guideLines, savingsBars } from "./savings-bars";
 
 /**
  * One financial year of one arrangement. Pounds are plain numbers because BigInt cannot cross
@@ -22,6 +23,24 @@ function amountLabel(value: unknown): string {
   return typeof value === "number" && value > 0 ? shortPounds(value) : "";
 }
 
+function Legend({ data, hatchId }: { data: ArrangementSavingsDatum[]; hatchId: string }) {
+  const kinds = [
+    { kind: "actual", text: "Actual (solid)" },
+    { kind: "forecast", text: "Forecast (hatched)" },
+  ] as const;
+  return (
+    <ul className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink">
+      {kinds
+        .filter(({ kind }) => data.some((d) => d.kind === kind))
+        .map(({ kind, text }) => (
+          <li key={kind} className="flex items-center gap-2">
+            <LegendSwatch kind={kind} hatchId={hatchId} /> {text}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 /**
  * A small bar chart of an arrangement's savings by financial year: actual savings as solid bars,
  * forecasts hatched and outlined, each bar labelled with its amount and each year's kind named
@@ -36,24 +55,9 @@ export function ArrangementSavingsChart({
 }) {
   const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const hatchId = `arrangement-forecast-${baseId}`;
-  const legendHatchId = `arrangement-forecast-legend-${baseId}`;
-  const hasForecast = data.some((d) => d.kind === "forecast");
-  const hasActual = data.some((d) => d.kind === "actual");
-
   return (
     <div role="img" aria-label={summary} className="w-full" data-chart="arrangement-savings">
-      <ul className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink">
-        {hasActual ? (
-          <li className="flex items-center gap-2">
-            <LegendSwatch kind="actual" hatchId={legendHatchId} /> Actual (solid)
-          </li>
-        ) : null}
-        {hasForecast ? (
-          <li className="flex items-center gap-2">
-            <LegendSwatch kind="forecast" hatchId={legendHatchId} /> Forecast (hatched)
-          </li>
-        ) : null}
-      </ul>
+      <Legend data={data} hatchId={`arrangement-forecast-legend-${baseId}`} />
       <BarChart
         responsive
         data={data}
@@ -64,10 +68,10 @@ export function ArrangementSavingsChart({
         <defs>
           <ForecastHatch id={hatchId} />
         </defs>
-        <CartesianGrid vertical={false} stroke={COLOURS.grid} strokeDasharray="3 3" />
+        {guideLines()}
         <XAxis
           dataKey="label"
-          tick={{ fill: COLOURS.text, fontSize: 12 }}
+          tick={AXIS_TICK}
           tickMargin={6}
           interval={0}
           // The kind under each year, in words as well as in the bar's fill.
@@ -75,47 +79,27 @@ export function ArrangementSavingsChart({
             data[index]?.kind === "forecast" ? `${label} (f)` : label
           }
         />
-        <YAxis tickFormatter={shortPounds} tick={{ fill: COLOURS.text, fontSize: 12 }} width={56} />
+        <YAxis tickFormatter={shortPounds} tick={AXIS_TICK} width={56} />
         <Tooltip
           formatter={(value, name) => [shortPounds(Number(value)), String(name)]}
           cursor={{ fill: "var(--color-surface)" }}
         />
-        <Bar
-          dataKey="actualPounds"
-          name="Actual"
-          stackId="saving"
-          fill={COLOURS.actual}
-          isAnimationActive={false}
-          maxBarSize={56}
-        >
-          <LabelList
-            dataKey="actualPounds"
-            position="top"
-            formatter={amountLabel}
-            fill={COLOURS.text}
-            fontSize={12}
-          />
-        </Bar>
-        <Bar
-          dataKey="forecastPounds"
-          name="Forecast"
-          stackId="saving"
-          fill={`url(#${hatchId})`}
-          stroke={COLOURS.forecast}
-          strokeWidth={2}
-          isAnimationActive={false}
-          maxBarSize={56}
-        >
-          <LabelList
-            dataKey="forecastPounds"
-            position="top"
-            formatter={amountLabel}
-            fill={COLOURS.text}
-            fontSize={12}
-          />
-        </Bar>
+        {savingsBars({
+          hatchId,
+          stackId: "saving",
+          maxBarSize: 56,
+          label: (dataKey) => (
+            <LabelList
+              dataKey={dataKey}
+              position="top"
+              formatter={amountLabel}
+              fill={COLOURS.text}
+              fontSize={12}
+            />
+          ),
+        })}
       </BarChart>
-      {hasForecast ? (
+      {data.some((d) => d.kind === "forecast") ? (
         <p className="mt-1 text-sm text-ink-muted">(f) marks a forecast year.</p>
       ) : null}
     </div>

@@ -80,47 +80,77 @@ function Swatch({ kind }: { kind: "register" | "lga" }) {
   );
 }
 
+/** Our editions and the LGA's: shape, line and colour differ, and each point is labelled. */
+const SERIES = [
+  {
+    key: "lga",
+    name: "LGA",
+    shape: "diamond",
+    line: { stroke: COLOURS.lga, strokeWidth: 3, strokeDasharray: "6 4" },
+    label: { position: "bottom", style: { fill: COLOURS.lga, fontSize: 11 } },
+  },
+  {
+    key: "register",
+    name: "Register",
+    shape: "circle",
+    line: { stroke: COLOURS.register, strokeWidth: 3 },
+    label: {
+      position: "top",
+      style: { fill: COLOURS.register, fontSize: 11, fontWeight: 600 },
+    },
+  },
+] as const;
+
+/** The time axis: half a year either side of the points, a tick at each new year. */
+function timeAxis(points: EditionPoint[]) {
+  const times = points.map((p) => p.time);
+  const pad = 180 * 24 * 3600 * 1000;
+  const domain: [number, number] = times.length
+    ? [Math.min(...times) - pad, Math.max(...times) + pad]
+    : [0, 1];
+  const ticks: number[] = [];
+  const last = new Date(domain[1]).getUTCFullYear();
+  for (let y = new Date(domain[0]).getUTCFullYear() + 1; y <= last; y++)
+    ticks.push(Date.UTC(y, 0, 1));
+  return { domain, ticks };
+}
+
+function Legend() {
+  return (
+    <ul className="mb-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink">
+      <li className="flex items-center gap-2">
+        <Swatch kind="register" /> This register&apos;s editions (circles, solid line)
+      </li>
+      <li className="flex items-center gap-2">
+        <Swatch kind="lga" /> The LGA&apos;s published figures (diamonds, dashed line)
+      </li>
+    </ul>
+  );
+}
+
+type EditionsChartProps = {
+  register: EditionPoint[];
+  lga: EditionPoint[];
+  unit: "count" | "pounds";
+  summary: string;
+  title: string;
+};
+
 /**
  * The register's editions beside the LGA's published figures over time: ours as circles on a
  * solid line, the LGA's as diamonds on a dashed line (shape and dash, not colour alone), each
  * point labelled directly. One image to assistive technology, named by `summary`; the tables
  * beside it are its accessible equivalent.
  */
-export function EditionsChart({
-  register,
-  lga,
-  unit,
-  summary,
-  title,
-}: {
-  register: EditionPoint[];
-  lga: EditionPoint[];
-  unit: "count" | "pounds";
-  summary: string;
-  title: string;
-}) {
-  const times = [...register, ...lga].map((p) => p.time);
-  const pad = 180 * 24 * 3600 * 1000;
-  const domain: [number, number] = times.length
-    ? [Math.min(...times) - pad, Math.max(...times) + pad]
-    : [0, 1];
-  const firstYear = new Date(domain[0]).getUTCFullYear() + 1;
-  const lastYear = new Date(domain[1]).getUTCFullYear();
-  const ticks: number[] = [];
-  for (let y = firstYear; y <= lastYear; y++) ticks.push(Date.UTC(y, 0, 1));
-
+export function EditionsChart({ register, lga, unit, summary, title }: EditionsChartProps) {
+  const { domain, ticks } = timeAxis([...register, ...lga]);
+  const points = { register, lga };
+  const format = (v: unknown) => formatValue(Number(v), unit);
   return (
     <figure className="min-w-0">
       <figcaption className="mb-2 text-lg font-semibold">{title}</figcaption>
       <div role="img" aria-label={summary} className="w-full" data-chart="editions">
-        <ul className="mb-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink">
-          <li className="flex items-center gap-2">
-            <Swatch kind="register" /> This register&apos;s editions (circles, solid line)
-          </li>
-          <li className="flex items-center gap-2">
-            <Swatch kind="lga" /> The LGA&apos;s published figures (diamonds, dashed line)
-          </li>
-        </ul>
+        <Legend />
         <ScatterChart
           responsive
           style={{ width: "100%", height: 320 }}
@@ -140,42 +170,25 @@ export function EditionsChart({
           <YAxis
             type="number"
             dataKey="value"
-            tickFormatter={(v: number) => formatValue(v, unit)}
+            tickFormatter={format}
             tick={{ fill: COLOURS.text, fontSize: 12 }}
             width={64}
             domain={[0, "auto"]}
           />
           <Tooltip content={(props) => <PointTooltip {...props} unit={unit} />} />
-          <Scatter
-            name="LGA"
-            data={lga}
-            fill={COLOURS.lga}
-            shape="diamond"
-            line={{ stroke: COLOURS.lga, strokeWidth: 3, strokeDasharray: "6 4" }}
-            isAnimationActive={false}
-          >
-            <LabelList
-              dataKey="value"
-              position="bottom"
-              formatter={(v: unknown) => formatValue(Number(v), unit)}
-              style={{ fill: COLOURS.lga, fontSize: 11 }}
-            />
-          </Scatter>
-          <Scatter
-            name="Register"
-            data={register}
-            fill={COLOURS.register}
-            shape="circle"
-            line={{ stroke: COLOURS.register, strokeWidth: 3 }}
-            isAnimationActive={false}
-          >
-            <LabelList
-              dataKey="value"
-              position="top"
-              formatter={(v: unknown) => formatValue(Number(v), unit)}
-              style={{ fill: COLOURS.register, fontSize: 11, fontWeight: 600 }}
-            />
-          </Scatter>
+          {SERIES.map((series) => (
+            <Scatter
+              key={series.key}
+              name={series.name}
+              data={points[series.key]}
+              fill={COLOURS[series.key]}
+              shape={series.shape}
+              line={series.line}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey="value" formatter={format} {...series.label} />
+            </Scatter>
+          ))}
         </ScatterChart>
       </div>
     </figure>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column as TableColumn } from "@/components/data-table";
 import { cellText, type Cell, type Column, type FigureTable } from "@/lib/stats/tables";
 
 /*
@@ -17,6 +18,24 @@ function CellContent({ column, value }: { column: Column; value: Cell }) {
   return <>{cellText(column, value)}</>;
 }
 
+/** The model's total row, under the figures. */
+function Footer({ table }: { table: FigureTable }) {
+  if (!table.footer) return null;
+  return (
+    <tr>
+      <th scope="row">{table.footer.label}</th>
+      {table.footer.cells.map((value, i) => {
+        const column = table.columns[i + 1]!;
+        return (
+          <td key={column.csv} className={NUMERIC.has(column.kind) ? "num" : undefined}>
+            <CellContent column={column} value={value} />
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
 export function FigureTableView({
   table,
   captionSuffix,
@@ -28,76 +47,22 @@ export function FigureTableView({
   /** Which column heads each row (the first, unless the first is a rank). */
   rowHeader?: number;
 }) {
-  const captionId = `${table.chart}-caption`;
-  const align = (column: Column) => (NUMERIC.has(column.kind) ? "text-right" : "text-left");
-  const last = table.columns.length - 1;
-  const pad = (i: number) => (i === last ? "py-2" : "py-2 pr-3");
-
+  const columns: TableColumn<Cell[]>[] = table.columns.map((column, i) => ({
+    label: column.label,
+    numeric: NUMERIC.has(column.kind),
+    rowHeader: i === rowHeader,
+    cell: (row) => <CellContent column={column} value={row[i] ?? null} />,
+  }));
   return (
-    // Focusable so keyboard users can scroll the table when it is wider than the screen;
-    // relative so the visually hidden cell text stays inside the scrolling box. On paper the
-    // table is printed whole.
-    <div
-      className="relative min-w-0 overflow-x-auto print:overflow-visible"
-      role="region"
-      aria-labelledby={captionId}
-      tabIndex={0}
-    >
-      <table className="w-full border-collapse text-sm" data-testid={`${table.chart}-table`}>
-        <caption id={captionId} className="mb-2 text-left font-semibold">
-          {table.caption}
-          {captionSuffix ? `: ${captionSuffix}` : null}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-rule-strong">
-            {table.columns.map((column, i) => (
-              <th
-                key={column.csv}
-                scope="col"
-                className={`${pad(i)} ${align(column)} align-bottom`}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r} className="border-b border-rule">
-              {row.map((value, i) => {
-                const column = table.columns[i]!;
-                const className = `${pad(i)} ${align(column)} align-top`;
-                return i === rowHeader ? (
-                  <th key={column.csv} scope="row" className={`${className} font-normal`}>
-                    <CellContent column={column} value={value} />
-                  </th>
-                ) : (
-                  <td key={column.csv} className={className}>
-                    <CellContent column={column} value={value} />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        {table.footer ? (
-          <tfoot>
-            <tr className="border-t-2 border-rule-strong font-bold">
-              <th scope="row" className={`${pad(0)} text-left`}>
-                {table.footer.label}
-              </th>
-              {table.footer.cells.map((value, i) => {
-                const column = table.columns[i + 1]!;
-                return (
-                  <td key={column.csv} className={`${pad(i + 1)} ${align(column)}`}>
-                    <CellContent column={column} value={value} />
-                  </td>
-                );
-              })}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
+    <DataTable
+      id={table.chart}
+      dense
+      regionClassName="min-w-0"
+      testId={`${table.chart}-table`}
+      caption={captionSuffix ? `${table.caption}: ${captionSuffix}` : table.caption}
+      columns={columns}
+      rows={table.rows}
+      footer={table.footer ? <Footer table={table} /> : undefined}
+    />
   );
 }

@@ -1,17 +1,14 @@
 "use client";
 
 import { useId } from "react";
+import { ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from "recharts";
-import { CHART_COLOURS, ForecastHatch, SAVINGS_BY_YEAR_HEIGHT, shortPounds } from "./chart-parts";
+  CHART_COLOURS as COLOURS,
+  ForecastHatch,
+  SAVINGS_BY_YEAR_HEIGHT,
+  shortPounds,
+} from "./chart-parts";
+import { AXIS_TICK, guideLines, savingsBars } from "./savings-bars";
 
 /**
  * One financial year for the chart. Pounds are plain numbers because BigInt cannot cross from
@@ -26,8 +23,6 @@ export type SavingsByYearDatum = {
   cumulativePounds: number;
 };
 
-const COLOURS = CHART_COLOURS;
-
 function YearTooltip({ active, payload, label }: TooltipContentProps) {
   const datum = payload?.[0]?.payload as SavingsByYearDatum | undefined;
   if (!active || !datum) return null;
@@ -41,6 +36,43 @@ function YearTooltip({ active, payload, label }: TooltipContentProps) {
   );
 }
 
+/** The two value axes: the year's savings on the left, the running total on the right. */
+const AXES = [
+  { id: "year", orientation: "left", label: "In year", angle: -90, position: "insideLeft" },
+  {
+    id: "cumulative",
+    orientation: "right",
+    label: "Cumulative",
+    angle: 90,
+    position: "insideRight",
+  },
+] as const;
+
+/** The running total: a white casing under the line keeps it visible across the dark bars. */
+function cumulativeLine() {
+  const line = { yAxisId: "cumulative", dataKey: "cumulativePounds", isAnimationActive: false };
+  return [
+    <Line
+      key="casing"
+      {...line}
+      stroke="#fff"
+      strokeWidth={7}
+      dot={false}
+      activeDot={false}
+      legendType="none"
+      tooltipType="none"
+    />,
+    <Line
+      key="line"
+      {...line}
+      name="Cumulative"
+      stroke={COLOURS.cumulative}
+      strokeWidth={3}
+      dot={{ r: 4, fill: COLOURS.cumulative, stroke: "#fff", strokeWidth: 2 }}
+    />,
+  ];
+}
+
 /**
  * Savings by financial year: stacked bars (actual solid, forecast hatched and outlined) on the
  * left axis, and the running total as a line on the right axis. Loaded on demand by
@@ -50,7 +82,6 @@ export function SavingsByYearChart({ data }: { data: SavingsByYearDatum[] }) {
   // useId keeps pattern ids unique if the chart appears twice; strip characters that would
   // need escaping inside url(#…).
   const hatchId = `forecast-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
-
   return (
     <ComposedChart
       responsive
@@ -64,75 +95,22 @@ export function SavingsByYearChart({ data }: { data: SavingsByYearDatum[] }) {
       <defs>
         <ForecastHatch id={hatchId} />
       </defs>
-      <CartesianGrid vertical={false} stroke={COLOURS.grid} strokeDasharray="3 3" />
-      <XAxis dataKey="label" tick={{ fill: COLOURS.text, fontSize: 12 }} tickMargin={6} />
-      <YAxis
-        yAxisId="year"
-        tickFormatter={shortPounds}
-        tick={{ fill: COLOURS.text, fontSize: 12 }}
-        width={64}
-        label={{
-          value: "In year",
-          angle: -90,
-          position: "insideLeft",
-          fill: COLOURS.text,
-          fontSize: 12,
-        }}
-      />
-      <YAxis
-        yAxisId="cumulative"
-        orientation="right"
-        tickFormatter={shortPounds}
-        tick={{ fill: COLOURS.text, fontSize: 12 }}
-        width={64}
-        label={{
-          value: "Cumulative",
-          angle: 90,
-          position: "insideRight",
-          fill: COLOURS.text,
-          fontSize: 12,
-        }}
-      />
+      {guideLines()}
+      <XAxis dataKey="label" tick={AXIS_TICK} tickMargin={6} />
+      {AXES.map((axis) => (
+        <YAxis
+          key={axis.id}
+          yAxisId={axis.id}
+          orientation={axis.orientation}
+          tickFormatter={shortPounds}
+          tick={AXIS_TICK}
+          width={64}
+          label={{ ...AXIS_TICK, value: axis.label, angle: axis.angle, position: axis.position }}
+        />
+      ))}
       <Tooltip content={YearTooltip} />
-      <Bar
-        yAxisId="year"
-        dataKey="actualPounds"
-        name="Actual"
-        stackId="savings"
-        fill={COLOURS.actual}
-        isAnimationActive={false}
-      />
-      <Bar
-        yAxisId="year"
-        dataKey="forecastPounds"
-        name="Forecast"
-        stackId="savings"
-        fill={`url(#${hatchId})`}
-        stroke={COLOURS.forecast}
-        strokeWidth={2}
-        isAnimationActive={false}
-      />
-      {/* A white casing under the line keeps it visible where it crosses the dark bars. */}
-      <Line
-        yAxisId="cumulative"
-        dataKey="cumulativePounds"
-        stroke="#fff"
-        strokeWidth={7}
-        dot={false}
-        activeDot={false}
-        legendType="none"
-        tooltipType="none"
-        isAnimationActive={false}
-      />
-      <Line
-        yAxisId="cumulative"
-        dataKey="cumulativePounds"
-        name="Cumulative"
-        stroke={COLOURS.cumulative}
-        strokeWidth={3}
-        dot={{ r: 4, fill: COLOURS.cumulative, stroke: "#fff", strokeWidth: 2 }}
-        isAnimationActive={false}
-      />
+      {savingsBars({ hatchId, stackId: "savings", yAxisId: "year" })}
+      {cumulativeLine()}
     </ComposedChart>
   );
 }

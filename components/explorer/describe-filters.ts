@@ -49,77 +49,65 @@ function savings(filters: PublishedFilters): string | null {
   return null;
 }
 
+/** A filter in words: its key, label, value in words (if set) and the filters it stands for. */
+type FilterWords = {
+  key: string;
+  label: string;
+  value: (
+    filters: PublishedFilters,
+    organisationName: (code: string) => string | undefined,
+  ) => string | null | undefined;
+  drops: (keyof PublishedFilters)[];
+};
+
+const FILTER_WORDS: FilterWords[] = [
+  { key: "q", label: "Search", value: (f) => f.q && `“${f.q}”`, drops: ["q"] },
+  {
+    key: "region",
+    label: "Region",
+    value: (f) => f.region && (regionBySlug(f.region)?.name ?? f.region),
+    drops: ["region"],
+  },
+  {
+    key: "category",
+    label: "Service",
+    value: (f) => f.category && (serviceCategoryBySlug(f.category)?.name ?? f.category),
+    drops: ["category"],
+  },
+  {
+    key: "organisation",
+    label: "Organisation",
+    value: (f, name) => f.organisation && (name(f.organisation) ?? f.organisation),
+    drops: ["organisation"],
+  },
+  {
+    key: "partner",
+    label: "Partners",
+    value: (f) => f.partner && PARTNER_TYPE_LABELS[f.partner],
+    drops: ["partner"],
+  },
+  {
+    key: "stage",
+    label: "Stage",
+    value: (f) => f.stage && STAGE_LABELS[f.stage],
+    drops: ["stage"],
+  },
+  { key: "from", label: "Started", value: years, drops: ["fromYear", "toYear"] },
+  { key: "min", label: "Savings", value: savings, drops: ["minPence", "maxPence"] },
+];
+
 export function describeFilters(
   query: ListQuery,
   organisationName: (code: string) => string | undefined,
 ): AppliedFilter[] {
   const { filters, sort } = query;
-  const without = (...keys: (keyof PublishedFilters)[]) => {
+  const without = (keys: (keyof PublishedFilters)[]) => {
     const rest = { ...filters };
     for (const key of keys) delete rest[key];
     return explorerHref({ filters: rest, sort });
   };
-  const out: AppliedFilter[] = [];
-  if (filters.q) {
-    out.push({ key: "q", label: "Search", value: `“${filters.q}”`, removeHref: without("q") });
-  }
-  if (filters.region) {
-    out.push({
-      key: "region",
-      label: "Region",
-      value: regionBySlug(filters.region)?.name ?? filters.region,
-      removeHref: without("region"),
-    });
-  }
-  if (filters.category) {
-    out.push({
-      key: "category",
-      label: "Service",
-      value: serviceCategoryBySlug(filters.category)?.name ?? filters.category,
-      removeHref: without("category"),
-    });
-  }
-  if (filters.organisation) {
-    out.push({
-      key: "organisation",
-      label: "Organisation",
-      value: organisationName(filters.organisation) ?? filters.organisation,
-      removeHref: without("organisation"),
-    });
-  }
-  if (filters.partner) {
-    out.push({
-      key: "partner",
-      label: "Partners",
-      value: PARTNER_TYPE_LABELS[filters.partner],
-      removeHref: without("partner"),
-    });
-  }
-  if (filters.stage) {
-    out.push({
-      key: "stage",
-      label: "Stage",
-      value: STAGE_LABELS[filters.stage],
-      removeHref: without("stage"),
-    });
-  }
-  const started = years(filters);
-  if (started) {
-    out.push({
-      key: "from",
-      label: "Started",
-      value: started,
-      removeHref: without("fromYear", "toYear"),
-    });
-  }
-  const saved = savings(filters);
-  if (saved) {
-    out.push({
-      key: "min",
-      label: "Savings",
-      value: saved,
-      removeHref: without("minPence", "maxPence"),
-    });
-  }
-  return out;
+  return FILTER_WORDS.flatMap(({ key, label, value, drops }) => {
+    const words = value(filters, organisationName);
+    return words ? [{ key, label, value: words, removeHref: without(drops) }] : [];
+  });
 }

@@ -1,4 +1,4 @@
-import { ChoiceGroup } from "./choice-group";
+import { ChoiceGroup, type Choice } from "./choice-group";
 
 /** Any number of answers, as checkboxes sent as a list (GOV.UK pattern). */
 export function Checkboxes({
@@ -9,8 +9,9 @@ export function Checkboxes({
   legend: string;
   hint?: string;
   error?: string;
+  resetKey?: string;
   defaultValues?: readonly string[];
-  options: readonly { value: string; label: string }[];
+  options: readonly Choice[];
 }) {
   return <ChoiceGroup type="checkbox" checked={defaultValues} {...props} />;
 }

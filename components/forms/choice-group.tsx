@@ -1,4 +1,44 @@
+import { Fragment } from "react";
+import { describedBy, errorEdge, FieldMessages } from "./field";
 import { fieldId } from "./field-id";
+
+export type Choice = { value: string; label: string; hint?: string };
+
+function ChoiceInput({
+  type,
+  id,
+  name,
+  option,
+  checked,
+}: {
+  type: "radio" | "checkbox";
+  id: string;
+  name: string;
+  option: Choice;
+  checked: boolean;
+}) {
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        type={type}
+        id={id}
+        name={name}
+        value={option.value}
+        defaultChecked={checked}
+        aria-describedby={option.hint ? `${id}-hint` : undefined}
+        className="mt-1 size-5 shrink-0 accent-brand"
+      />
+      <div>
+        <label htmlFor={id}>{option.label}</label>
+        {option.hint ? (
+          <p id={`${id}-hint`} className="text-ink-muted">
+            {option.hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
 
 /**
  * Radios or checkboxes in a fieldset whose legend asks the question (GOV.UK pattern). Every
@@ -13,6 +53,7 @@ export function ChoiceGroup({
   error,
   checked,
   options,
+  resetKey,
 }: {
   type: "radio" | "checkbox";
   name: string;
@@ -20,54 +61,30 @@ export function ChoiceGroup({
   hint?: string;
   error?: string;
   checked: readonly string[];
-  options: readonly { value: string; label: string; hint?: string }[];
+  options: readonly Choice[];
+  resetKey?: string;
 }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
   return (
     <fieldset
-      className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}
-      aria-describedby={describedBy || undefined}
+      className={`mb-6 ${errorEdge(error)}`}
+      aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 font-semibold text-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="mt-2 space-y-2">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index + 1}`;
-          return (
-            <div key={option.value} className="flex items-start gap-2">
-              <input
-                type={type}
-                id={optionId}
-                name={name}
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                className="mt-1 size-5 shrink-0 accent-brand"
-              />
-              <div>
-                <label htmlFor={optionId}>{option.label}</label>
-                {option.hint ? (
-                  <p id={`${optionId}-hint`} className="text-ink-muted">
-                    {option.hint}
-                  </p>
-                ) : null}
-              </div>
-            </div>
-          );
-        })}
+        <Fragment key={resetKey}>
+          {options.map((option, index) => (
+            <ChoiceInput
+              key={option.value}
+              type={type}
+              id={index === 0 ? id : `${id}-${index + 1}`}
+              name={name}
+              option={option}
+              checked={checked.includes(option.value)}
+            />
+          ))}
+        </Fragment>
       </div>
     </fieldset>
   );

@@ -1,16 +1,10 @@
-import { ChoiceGroup } from "./choice-group";
+import { ChoiceGroup, type Choice } from "./choice-group";
+import type { FieldProps } from "./field";
 
 /** One answer from a few, as radio buttons (GOV.UK pattern). */
 export function Radios({
   defaultValue,
   ...props
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  defaultValue?: string;
-  options: { value: string; label: string; hint?: string }[];
-}) {
+}: Omit<FieldProps, "label"> & { legend: string; options: readonly Choice[] }) {
   return <ChoiceGroup type="radio" checked={defaultValue ? [defaultValue] : []} {...props} />;
 }

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/access";
-import { ErrorSummary } from "./error-summary";
+import { bindFields } from "./bind-fields";
+import { ActionForm } from "./action-form";
 import { SuccessPanel } from "./success-panel";
-import { TextField } from "./text-field";
+import { NEW_PASSWORD_HINT, NewPasswordFields } from "./account-fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -27,7 +28,8 @@ export function SetPasswordForm({
   /** What to do if the link turns out not to work (shown under the form). */
   wayForward: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(serverAction, {} as FormState);
+  const form = useActionState(serverAction, {} as FormState);
+  const [state] = form;
   if (state.ok) {
     return (
       <SuccessPanel title={successTitle}>
@@ -42,32 +44,18 @@ export function SetPasswordForm({
   }
   return (
     <>
-      <form action={action} noValidate>
-        <ErrorSummary
-          errors={state.errors}
-          message={state.message}
-          fieldOrder={["password", "confirmPassword"]}
-        />
-        <input type="hidden" name="token" value={token} />
-        <TextField
+      <ActionForm
+        form={form}
+        submitLabel={submitLabel}
+        fieldOrder={["password", "confirmPassword"]}
+        hidden={{ token }}
+      >
+        <NewPasswordFields
+          field={bindFields(state)}
           name="password"
-          label="New password"
-          hint="At least 12 characters. Several unrelated words together make a strong password that is easy to remember. Very common passwords are not accepted."
-          type="password"
-          autoComplete="new-password"
-          error={state.errors?.password}
+          hint={`${NEW_PASSWORD_HINT} Very common passwords are not accepted.`}
         />
-        <TextField
-          name="confirmPassword"
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          error={state.errors?.confirmPassword}
-        />
-        <button type="submit" className="button" disabled={pending}>
-          {submitLabel}
-        </button>
-      </form>
+      </ActionForm>
       <div className="mt-6 text-ink-muted">{wayForward}</div>
     </>
   );

@@ -1,33 +1,19 @@
 import type { TextareaHTMLAttributes } from "react";
-import { Field } from "./field";
+import { Field, splitFieldProps, type FieldProps } from "./field";
+
+type Props = FieldProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">;
 
 /** A labelled <textarea> with optional hint and its error beside it (GOV.UK pattern). */
-export function TextareaField({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  className,
-  ...textarea
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  defaultValue?: string;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">) {
+export function TextareaField(props: Props) {
+  const [field, { className = "", ...textarea }] = splitFieldProps(props);
   return (
-    <Field name={name} label={label} hint={hint} error={error}>
-      {({ id, describedBy }) => (
+    <Field {...field}>
+      {(control, border) => (
         <textarea
-          id={id}
-          name={name}
-          defaultValue={defaultValue}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
+          {...control}
           rows={6}
-          className={`mt-1 block w-full max-w-2xl border-2 ${error ? "border-error" : "border-ink"} px-2 py-1.5 ${className ?? ""}`}
+          className={`mt-1 block w-full max-w-2xl border-2 ${border} px-2 py-1.5 ${className}`}
           {...textarea}
         />
       )}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { useAreaHighlight, type ActiveArea } from "./use-area-highlight";
 
 /*
  * The map's only JavaScript: a tooltip and a highlight for the area under the pointer or with
@@ -9,7 +10,48 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
  * assistive technology). Escape dismisses it (WCAG 1.4.13).
  */
 
-type Active = { name: string; detail: string; d: string; x: number; y: number };
+const OUTLINES = [
+  { stroke: "var(--color-focus)", width: 6 },
+  { stroke: "var(--color-focus-ink)", width: 2 },
+];
+
+/** The area's outline drawn again on top: a thick focus-coloured edge with a dark core. */
+function Highlight({ d, width, height }: { d: string; width: number; height: number }) {
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      className="pointer-events-none absolute inset-0 h-full w-full"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {OUTLINES.map((outline) => (
+        <path
+          key={outline.stroke}
+          d={d}
+          fill="none"
+          stroke={outline.stroke}
+          strokeWidth={outline.width}
+          vectorEffect="non-scaling-stroke"
+          strokeLinejoin="round"
+        />
+      ))}
+    </svg>
+  );
+}
+
+function Tooltip({ active }: { active: ActiveArea }) {
+  return (
+    <div
+      aria-hidden="true"
+      data-testid="map-tooltip"
+      className="ssm-map-tooltip pointer-events-none absolute z-10 w-max max-w-[16rem] -translate-x-1/2 -translate-y-full border-2 border-ink bg-paper px-3 py-2 text-sm shadow-md"
+      style={{ left: active.x, top: active.y - 12 }}
+    >
+      <p className="font-bold">{active.name}</p>
+      {active.detail ? <p>{active.detail}</p> : null}
+    </div>
+  );
+}
 
 export function MapInteractions({
   children,
@@ -22,104 +64,14 @@ export function MapInteractions({
   height: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<Active | null>(null);
-
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-
-    const areaOf = (target: EventTarget | null) =>
-      target instanceof Element ? target.closest<SVGAElement>("a.ma") : null;
-
-    const show = (area: SVGAElement, clientX?: number, clientY?: number) => {
-      const box = root.getBoundingClientRect();
-      let x: number;
-      let y: number;
-      if (clientX === undefined || clientY === undefined) {
-        const shape = area.getBoundingClientRect();
-        x = shape.left + shape.width / 2 - box.left;
-        y = shape.top - box.top;
-      } else {
-        x = clientX - box.left;
-        y = clientY - box.top;
-      }
-      const label = area.getAttribute("aria-label") ?? "";
-      const split = label.indexOf(": ");
-      setActive({
-        name: split === -1 ? label : label.slice(0, split),
-        detail: split === -1 ? "" : label.slice(split + 2),
-        d: area.querySelector("path")?.getAttribute("d") ?? "",
-        x: Math.min(Math.max(x, 90), box.width - 90),
-        y,
-      });
-    };
-    const hide = () => setActive(null);
-
-    const onPointer = (event: PointerEvent) => {
-      if (event.pointerType === "touch") return;
-      const area = areaOf(event.target);
-      if (area) show(area, event.clientX, event.clientY);
-      else hide();
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      const area = areaOf(event.target);
-      if (area) show(area);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") hide();
-    };
-
-    root.addEventListener("pointermove", onPointer);
-    root.addEventListener("pointerleave", hide);
-    root.addEventListener("focusin", onFocusIn);
-    root.addEventListener("focusout", hide);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      root.removeEventListener("pointermove", onPointer);
-      root.removeEventListener("pointerleave", hide);
-      root.removeEventListener("focusin", onFocusIn);
-      root.removeEventListener("focusout", hide);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, []);
-
+  const active = useAreaHighlight(ref);
   return (
     <div ref={ref} className="relative">
       {children}
       {active ? (
         <>
-          <svg
-            viewBox={`0 0 ${width} ${height}`}
-            className="pointer-events-none absolute inset-0 h-full w-full"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <path
-              d={active.d}
-              fill="none"
-              stroke="var(--color-focus)"
-              strokeWidth={6}
-              vectorEffect="non-scaling-stroke"
-              strokeLinejoin="round"
-            />
-            <path
-              d={active.d}
-              fill="none"
-              stroke="var(--color-focus-ink)"
-              strokeWidth={2}
-              vectorEffect="non-scaling-stroke"
-              strokeLinejoin="round"
-            />
-          </svg>
-          <div
-            aria-hidden="true"
-            data-testid="map-tooltip"
-            className="ssm-map-tooltip pointer-events-none absolute z-10 w-max max-w-[16rem] -translate-x-1/2 -translate-y-full border-2 border-ink bg-paper px-3 py-2 text-sm shadow-md"
-            style={{ left: active.x, top: active.y - 12 }}
-          >
-            <p className="font-bold">{active.name}</p>
-            {active.detail ? <p>{active.detail}</p> : null}
-          </div>
+          <Highlight d={active.d} width={width} height={height} />
+          <Tooltip active={active} />
         </>
       ) : null}
     </div>

@@ -1,64 +1,59 @@
-"use client";
+import { bindFields } from "@/components/forms/bind-fields";
+import { FieldList, type FieldSpec } from "@/components/forms/field-list";
+import type { MapOptions } from "@/lib/councils/map-options";
+import { BOUNDARY_YEARS } from "@/lib/geo/constants";
 
-import { SelectField } from "@/components/forms/select-field";
+/** A choice's options from [value, label] pairs. */
+function choices(pairs: [string, string][]) {
+  return pairs.map(([value, label]) => ({ value, label }));
+}
+
+const FIELDS: FieldSpec[] = [
+  {
+    name: "year",
+    label: "Year",
+    hint: "Councils that existed then",
+    options: [...BOUNDARY_YEARS].reverse().map((y) => ({ value: String(y), label: `${y}` })),
+  },
+  {
+    name: "tier",
+    label: "Councils",
+    hint: "Tier of local government",
+    options: choices([
+      ["lower", "Lower tier: districts, unitaries, boroughs"],
+      ["upper", "Upper tier: counties and unitaries"],
+    ]),
+  },
+  {
+    name: "measure",
+    label: "Colour by",
+    hint: "What the colours show",
+    options: choices([
+      ["arrangements", "Number of arrangements"],
+      ["savings", "Savings"],
+    ]),
+  },
+  {
+    name: "view",
+    label: "Map",
+    hint: "Shapes or hexagons",
+    options: choices([
+      ["boundaries", "Boundaries"],
+      ["hex", "Hex map (equal area)"],
+    ]),
+  },
+];
 
 /**
  * The map's settings as a plain GET form: it works without JavaScript (the server renders it)
  * and its URL is the map's address, so any map can be shared or bookmarked.
  */
-export function MapOptionsForm({
-  years,
-  year,
-  tier,
-  measure,
-  view,
-}: {
-  years: readonly number[];
-  year: number;
-  tier: string;
-  measure: string;
-  view: string;
-}) {
+export function MapOptionsForm({ options }: { options: MapOptions }) {
+  const field = bindFields({ values: { ...options, year: String(options.year) } });
   return (
     <form method="get" action="/map" className="no-print mt-6 border border-rule bg-surface p-4">
       <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField
-          name="year"
-          label="Year"
-          hint="Councils that existed then"
-          defaultValue={String(year)}
-          options={[...years].reverse().map((y) => ({ value: String(y), label: `${y}` }))}
-        />
-        <SelectField
-          name="tier"
-          label="Councils"
-          hint="Tier of local government"
-          defaultValue={tier}
-          options={[
-            { value: "lower", label: "Lower tier: districts, unitaries, boroughs" },
-            { value: "upper", label: "Upper tier: counties and unitaries" },
-          ]}
-        />
-        <SelectField
-          name="measure"
-          label="Colour by"
-          hint="What the colours show"
-          defaultValue={measure}
-          options={[
-            { value: "arrangements", label: "Number of arrangements" },
-            { value: "savings", label: "Savings" },
-          ]}
-        />
-        <SelectField
-          name="view"
-          label="Map"
-          hint="Shapes or hexagons"
-          defaultValue={view}
-          options={[
-            { value: "boundaries", label: "Boundaries" },
-            { value: "hex", label: "Hex map (equal area)" },
-          ]}
-        />
+        <FieldList fields={FIELDS} field={field} />
       </div>
       <button type="submit" className="button">
         Show map

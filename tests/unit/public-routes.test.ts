@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  CACHED_PAGES,
   cachedPageFor,
   canonicalQuery,
   EMPTY_QUERY,
@@ -9,6 +12,10 @@ import {
 } from "@/lib/public-routes";
 
 const explorer = cachedPageFor("/arrangements")!;
+const PUBLIC_APP = path.join(process.cwd(), "app", "(public)");
+const CACHED_APP = path.join(PUBLIC_APP, "cached");
+/** The folder under app/(public)/cached/ a rewritten page lives in. */
+const folderOf = (page: { internal: string }) => page.internal.replace(/^\/cached\//, "");
 
 describe("public routes: the query string as a cacheable path segment", () => {
   it("keeps only the page's own parameters, in a fixed order, so equal searches share a copy", () => {
@@ -43,5 +50,27 @@ describe("public routes: the query string as a cacheable path segment", () => {
     expect(cachedPageFor("/")?.internal).toBe("/cached/home");
     expect(cachedPageFor("/login")).toBeUndefined();
     expect(cachedPageFor("/arrangements/some-slug")).toBeUndefined();
+  });
+
+  it("leaves pages that take no query as ordinary routes", () => {
+    for (const pathname of ["/editions", "/data"]) {
+      expect(cachedPageFor(pathname)).toBeUndefined();
+      expect(existsSync(path.join(PUBLIC_APP, pathname.slice(1), "page.tsx"))).toBe(true);
+    }
+  });
+
+  it("rewrites to a folder that exists, for every folder there is, and the README names each", () => {
+    const folders = readdirSync(CACHED_APP, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(folders).toEqual(CACHED_PAGES.map(folderOf).sort());
+    const readme = readFileSync(path.join(CACHED_APP, "README.md"), "utf8");
+    for (const page of CACHED_PAGES) {
+      const route = `${folderOf(page)}/[query]/page.tsx`;
+      expect(existsSync(path.join(CACHED_APP, route)), route).toBe(true);
+      expect(readme).toContain(`\`${page.path}\``);
+      expect(readme).toContain(route);
+    }
   });
 });

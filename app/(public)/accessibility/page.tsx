@@ -7,13 +7,10 @@ export const metadata: Metadata = {
     "How accessible the Council Shared Services Map is, how it is tested and how to report a problem.",
 };
 
-/** The accessibility statement UK public sector websites must publish (PSBAR 2018). */
-export default function AccessibilityStatementPage() {
+/** What the statement covers, and what everyone should be able to do. */
+function Scope() {
   return (
-    <article className="max-w-3xl space-y-4">
-      <h1 className="text-3xl font-bold">
-        Accessibility statement for the Council Shared Services Map
-      </h1>
+    <>
       <p>
         This statement applies to the Council Shared Services Map: the public register of shared
         service arrangements between councils in England, its open data, and the workspace and
@@ -46,7 +43,14 @@ export default function AccessibilityStatementPage() {
           the table of all councils beside the map show every council
         </li>
       </ul>
+    </>
+  );
+}
 
+/** How to report a problem, and what happens if the answer does not satisfy. */
+function Feedback() {
+  return (
+    <>
       <h2 className="pt-4 text-2xl font-bold">Feedback and contact information</h2>
       <p>
         If you find a problem, or need information on this website in a different format such as
@@ -67,7 +71,14 @@ export default function AccessibilityStatementPage() {
         </a>
         .
       </p>
+    </>
+  );
+}
 
+/** Where the website stands against WCAG 2.2 AA, and how it is tested. */
+function Compliance() {
+  return (
+    <>
       <h2 className="pt-4 text-2xl font-bold">
         Technical information about this website&apos;s accessibility
       </h2>
@@ -97,6 +108,20 @@ export default function AccessibilityStatementPage() {
       <p>
         This statement was prepared on 1 December 2026. It was last reviewed on 1 December 2026.
       </p>
+    </>
+  );
+}
+
+/** The accessibility statement UK public sector websites must publish (PSBAR 2018). */
+export default function AccessibilityStatementPage() {
+  return (
+    <article className="max-w-3xl space-y-4">
+      <h1 className="text-3xl font-bold">
+        Accessibility statement for the Council Shared Services Map
+      </h1>
+      <Scope />
+      <Feedback />
+      <Compliance />
       <p>
         <Link href="/">Back to the national picture</Link>
       </p>

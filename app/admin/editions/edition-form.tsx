@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindFields } from "@/components/forms/bind-fields";
+import { ActionForm } from "@/components/forms/action-form";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { TextField } from "@/components/forms/text-field";
@@ -12,62 +13,43 @@ import { createEditionAction } from "./actions";
 const FIELDS = ["name", "asOfDate", "asOfTime", "description"];
 
 export function EditionForm() {
-  const [state, action, pending] = useActionState(createEditionAction, {} as FormState);
-  const value = (name: string) => {
-    if (state.ok) return "";
-    const v = state.values?.[name];
-    return typeof v === "string" ? v : "";
-  };
-  const key = (name: string) => `${name}-${value(name)}-${state.ok ? "done" : ""}`;
+  const form = useActionState(createEditionAction, {} as FormState);
+  const [state] = form;
+  // After an edition is published the form is empty again, for the next one.
+  const field = bindFields(state, {}, { clearOnSuccess: true });
   return (
-    <form action={action} noValidate>
-      {state.ok ? <SuccessPanel title={state.message ?? "Edition published"} /> : null}
-      <ErrorSummary
-        errors={state.errors}
-        message={state.ok ? undefined : state.message}
-        fieldOrder={FIELDS}
-      />
+    <ActionForm
+      form={form}
+      submitLabel="Publish edition"
+      fieldOrder={FIELDS}
+      success={<SuccessPanel title={state.message ?? "Edition published"} />}
+    >
       <TextField
-        name="name"
+        {...field("name")}
         label="Name"
         hint="How the public will know it, like 2019 edition."
         autoComplete="off"
-        defaultValue={value("name")}
-        key={key("name")}
-        error={state.errors?.name}
       />
       <div className="grid gap-x-6 sm:grid-cols-2">
         <TextField
-          name="asOfDate"
+          {...field("asOfDate")}
           label="As of: date"
           hint="The register as it stood on this day (UK time). For example, 2019-03-31."
           type="date"
-          defaultValue={value("asOfDate")}
-          key={key("asOfDate")}
-          error={state.errors?.asOfDate}
         />
         <TextField
-          name="asOfTime"
+          {...field("asOfTime")}
           label="As of: time (optional)"
           hint="24-hour clock. Leave blank for 23:59, the end of the day."
           type="time"
-          defaultValue={value("asOfTime")}
-          key={key("asOfTime")}
-          error={state.errors?.asOfTime}
         />
       </div>
       <TextareaField
-        name="description"
+        {...field("description")}
         label="Description (optional)"
         hint={`Shown with the edition on the public editions page. Up to ${DESCRIPTION_MAX.toLocaleString("en-GB")} characters.`}
-        defaultValue={value("description")}
-        key={key("description")}
-        error={state.errors?.description}
         rows={3}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Publish edition
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,26 +1,82 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import type { SelectOption } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
-import { listHref, Pagination, showing } from "@/components/review/pagination";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
-import { listQueue } from "@/lib/review/queries";
+import { listQueue, type Queue } from "@/lib/review/queries";
+import { one, type SearchParams } from "../list-params";
 import { formatDateTime } from "@/lib/format/dates";
-import { QueueFilterForm } from "./queue-filter-form";
 
 export const metadata: Metadata = { title: "Review queue" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 const DECIDED: Record<string, string> = {
   approved: "The submission was approved and is now published.",
   rejected: "The submission was returned to the council with your reason.",
 };
+
+function filterFields(organisations: SelectOption[]): FieldSpec[] {
+  return [
+    {
+      name: "organisation",
+      label: "Organisation",
+      placeholder: "Any organisation",
+      options: organisations,
+    },
+    {
+      name: "region",
+      label: "Region",
+      placeholder: "Any region",
+      options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
+    },
+    {
+      name: "category",
+      label: "Service category",
+      placeholder: "Any category",
+      options: SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name })),
+    },
+    {
+      name: "kind",
+      label: "New or edit",
+      placeholder: "Both",
+      options: [
+        { value: "new", label: "New arrangements" },
+        { value: "edit", label: "Changes to published arrangements" },
+      ],
+    },
+  ];
+}
+
+type QueueItem = Queue["items"][number];
+
+const COLUMNS: Column<QueueItem>[] = [
+  {
+    label: "Arrangement",
+    rowHeader: true,
+    cell: (item) => (
+      <Link prefetch={false} href={`/admin/review/${item.revisionId}`}>
+        {item.title}
+      </Link>
+    ),
+  },
+  { label: "Organisation", cell: (item) => item.organisationName },
+  { label: "Region", cell: (item) => item.region ?? "None" },
+  { label: "Category", cell: (item) => item.categoryName },
+  { label: "New or edit", cell: (item) => (item.isNew ? "New" : `Edit (version ${item.version})`) },
+  { label: "Submitted by", cell: (item) => item.submittedByName ?? "Unknown" },
+  {
+    label: "Submitted",
+    cellClassName: "whitespace-nowrap",
+    cell: (item) => formatDateTime(item.submittedAt),
+  },
+];
 
 export default async function ReviewQueuePage({
   searchParams,
@@ -36,103 +92,43 @@ export default async function ReviewQueuePage({
     kind: one(params.kind),
     page: one(params.page),
   });
-  const { filters } = queue;
-  const filtered = Boolean(
-    filters.organisation || filters.region || filters.category || filters.kind,
-  );
-  const pageHref = (page: number) => listHref("/admin/review", { ...filters, page });
-  const decided = one(params.decided);
+  const filters = {
+    organisation: queue.filters.organisation ? String(queue.filters.organisation) : undefined,
+    region: queue.filters.region,
+    category: queue.filters.category,
+    kind: queue.filters.kind,
+  };
+  const filtered = Object.values(filters).some(Boolean);
+  const decided = DECIDED[one(params.decided) ?? ""];
 
   return (
     <div>
-      {decided && DECIDED[decided] ? <SuccessPanel title={DECIDED[decided]} /> : null}
-      <h1 className="text-3xl font-bold">Review queue</h1>
-      <p className="mt-2 mb-6 max-w-3xl text-ink-muted">
+      {decided ? <SuccessPanel title={decided} /> : null}
+      <PageHeader title="Review queue">
         Arrangements councils have submitted for publication, oldest first. Open one to compare it
         with what is published, then approve it or return it with a reason the council will read.
-      </p>
+      </PageHeader>
 
-      <QueueFilterForm
-        key={JSON.stringify(filters)}
-        organisation={filters.organisation ? String(filters.organisation) : undefined}
-        region={filters.region}
-        category={filters.category}
-        kind={filters.kind}
-        organisations={queue.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-        regions={REGIONS.map((r) => ({ value: r.slug, label: r.name }))}
-        categories={SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }))}
+      <FilterForm
+        action="/admin/review"
+        label="Review queue"
+        submitLabel="Filter"
+        fields={filterFields(
+          queue.organisations.map((o) => ({ value: String(o.id), label: o.name })),
+        )}
+        values={filters}
       />
 
-      {queue.total === 0 ? (
-        <p role="status" className="text-lg">
-          {filtered ? "No submissions match these filters." : "Nothing is waiting for review."}
-        </p>
-      ) : (
-        <div
-          className="relative overflow-x-auto"
-          role="region"
-          aria-labelledby="queue-caption"
-          tabIndex={0}
-        >
-          <table className="w-full border-collapse text-left">
-            <caption id="queue-caption" className="mb-2 text-left text-lg font-semibold">
-              {filtered ? "Submissions matching the filters" : "Submissions waiting for review"}
-              <span className="block text-base font-normal text-ink-muted">
-                {showing(queue)}, oldest first
-              </span>
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-rule-strong">
-                <th scope="col" className="py-2 pr-4">
-                  Arrangement
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Organisation
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Region
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Category
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  New or edit
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Submitted by
-                </th>
-                <th scope="col" className="py-2">
-                  Submitted
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((item) => (
-                <tr key={item.revisionId} className="border-b border-rule align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link prefetch={false} href={`/admin/review/${item.revisionId}`}>
-                      {item.title}
-                    </Link>
-                  </th>
-                  <td className="py-2 pr-4">{item.organisationName}</td>
-                  <td className="py-2 pr-4">{item.region ?? "None"}</td>
-                  <td className="py-2 pr-4">{item.categoryName}</td>
-                  <td className="py-2 pr-4">
-                    {item.isNew ? "New" : `Edit (version ${item.version})`}
-                  </td>
-                  <td className="py-2 pr-4">{item.submittedByName ?? "Unknown"}</td>
-                  <td className="py-2 whitespace-nowrap">{formatDateTime(item.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <Pagination
-        page={queue.page}
-        pages={queue.pages}
-        href={pageHref}
+      <RecordList
+        id="queue"
+        title={filtered ? "Submissions matching the filters" : "Submissions waiting for review"}
+        detail={`${showing(queue)}, oldest first`}
+        columns={COLUMNS}
+        rows={queue.items}
+        rowKey={(item) => item.revisionId}
+        list={queue}
+        empty={filtered ? "No submissions match these filters." : "Nothing is waiting for review."}
+        href={(page) => listHref("/admin/review", { ...filters, page })}
         label="Pages of submissions"
       />
     </div>

@@ -1,18 +1,70 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { Column } from "@/components/data-table";
+import type { FieldSpec } from "@/components/forms/field-list";
+import { FilterForm } from "@/components/forms/filter-form";
+import type { SelectGroup } from "@/components/forms/select-field";
+import { PageHeader } from "@/components/page-header";
+import { listHref, showing } from "@/components/pagination";
+import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { organisationGroups, ROLE_LABELS, STATUS_LABELS } from "@/lib/users/labels";
+import { listUsers, organisationsWithUsers, type UserListRow } from "@/lib/users/queries";
+import { one, type SearchParams } from "../list-params";
 import { formatDateTime } from "@/lib/format/dates";
-import { listUsers, organisationsWithUsers } from "@/lib/users/queries";
-import { UsersSearchForm } from "./users-search-form";
 
 export const metadata: Metadata = { title: "Users" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
+function filterFields(organisations: SelectGroup[]): FieldSpec[] {
+  return [
+    { kind: "text", type: "search", name: "q", label: "Name or email address" },
+    {
+      name: "organisation",
+      label: "Organisation",
+      placeholder: "Any organisation",
+      groups: organisations,
+    },
+    {
+      name: "role",
+      label: "Role",
+      placeholder: "Any role",
+      options: Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label })),
+    },
+    {
+      name: "status",
+      label: "Status",
+      placeholder: "Any status",
+      options: (["active", "invited", "disabled"] as const).map((value) => ({
+        value,
+        label: STATUS_LABELS[value],
+      })),
+    },
+  ];
 }
+
+const COLUMNS: Column<UserListRow>[] = [
+  {
+    label: "Name",
+    rowHeader: true,
+    cell: (user) => (
+      <Link prefetch={false} href={`/admin/users/${user.id}`}>
+        {user.name}
+      </Link>
+    ),
+  },
+  { label: "Email address", cellClassName: "break-all", cell: (user) => user.email },
+  { label: "Organisation", cell: (user) => user.organisationName ?? "None" },
+  { label: "Role", cell: (user) => ROLE_LABELS[user.role] },
+  {
+    label: "Status",
+    cell: (user) => (
+      <span className={user.status === "disabled" ? "font-semibold text-error" : ""}>
+        {STATUS_LABELS[user.status]}
+      </span>
+    ),
+  },
+  { label: "Last signed in", cell: (user) => formatDateTime(user.lastSignInAt) || "Never" },
+];
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const admin = await requireAdmin();
@@ -25,122 +77,48 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     page: one(params.page),
   });
   const organisations = await organisationsWithUsers(admin);
-  const { filters } = list;
-
-  const pageHref = (page: number) => {
-    const query = new URLSearchParams();
-    if (filters.q) query.set("q", filters.q);
-    if (filters.organisationId) query.set("organisation", String(filters.organisationId));
-    if (filters.role) query.set("role", filters.role);
-    if (filters.status) query.set("status", filters.status);
-    if (page > 1) query.set("page", String(page));
-    const text = query.toString();
-    return text ? `/admin/users?${text}` : "/admin/users";
+  const filters = {
+    q: list.filters.q,
+    organisation: list.filters.organisationId ? String(list.filters.organisationId) : undefined,
+    role: list.filters.role,
+    status: list.filters.status,
   };
-  const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
-  const last = Math.min(list.page * list.pageSize, list.total);
-  const filtered = Boolean(filters.q || filters.role || filters.status || filters.organisationId);
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <div>
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-bold">Users</h1>
-        <Link href="/admin/users/invite" className="button">
-          Invite a user
-        </Link>
-      </div>
-      <p className="mt-2 mb-6 text-ink-muted">
+      <PageHeader
+        title="Users"
+        action={
+          <Link href="/admin/users/invite" className="button">
+            Invite a user
+          </Link>
+        }
+      >
         Council editors keep their organisation&apos;s arrangements up to date; administrators
         review submissions and manage users.
-      </p>
+      </PageHeader>
 
-      <UsersSearchForm
-        // Keyed by the filters, so following a link (e.g. "Clear filters") resets the fields.
-        key={JSON.stringify(filters)}
-        q={filters.q}
-        role={filters.role}
-        status={filters.status}
-        organisationId={filters.organisationId ? String(filters.organisationId) : undefined}
-        organisationGroups={organisationGroups(organisations)}
+      <FilterForm
+        action="/admin/users"
+        label="Users"
+        submitLabel="Search"
+        fields={filterFields(organisationGroups(organisations))}
+        values={filters}
       />
 
-      {list.total === 0 ? (
-        <p role="status" className="text-lg">
-          {filtered ? "No users match your search." : "There are no users yet."}
-        </p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="mb-2 text-left text-lg font-semibold">
-              {filtered ? "Users matching your search" : "All users"}
-              <span className="block text-base font-normal text-ink-muted">
-                Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {list.total.toLocaleString("en-GB")}
-              </span>
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-rule-strong">
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Email address
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Organisation
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2">
-                  Last signed in
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.users.map((user) => (
-                <tr key={user.id} className="border-b border-rule align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link prefetch={false} href={`/admin/users/${user.id}`}>
-                      {user.name}
-                    </Link>
-                  </th>
-                  <td className="py-2 pr-4 break-all">{user.email}</td>
-                  <td className="py-2 pr-4">{user.organisationName ?? "None"}</td>
-                  <td className="py-2 pr-4">{ROLE_LABELS[user.role]}</td>
-                  <td className="py-2 pr-4">
-                    <span className={user.status === "disabled" ? "font-semibold text-error" : ""}>
-                      {STATUS_LABELS[user.status]}
-                    </span>
-                  </td>
-                  <td className="py-2">{formatDateTime(user.lastSignInAt) || "Never"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {list.pages > 1 ? (
-        <nav aria-label="Pages of users" className="mt-6 flex flex-wrap items-center gap-6">
-          {list.page > 1 ? (
-            <Link prefetch={false} href={pageHref(list.page - 1)} rel="prev">
-              Previous page
-            </Link>
-          ) : null}
-          <span>
-            Page {list.page} of {list.pages}
-          </span>
-          {list.page < list.pages ? (
-            <Link prefetch={false} href={pageHref(list.page + 1)} rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <RecordList
+        id="users"
+        title={filtered ? "Users matching your search" : "All users"}
+        detail={showing(list)}
+        columns={COLUMNS}
+        rows={list.users}
+        rowKey={(user) => user.id}
+        list={list}
+        empty={filtered ? "No users match your search." : "There are no users yet."}
+        href={(page) => listHref("/admin/users", { ...filters, page })}
+        label="Pages of users"
+      />
     </div>
   );
 }

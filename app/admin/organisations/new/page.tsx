@@ -1,35 +1,33 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/access";
 import { REGIONS } from "@/lib/public/regions";
 import { BodyForm } from "../organisation-forms";
 
 export const metadata: Metadata = { title: "Add an organisation" };
 
+const EMPTY = {
+  code: "",
+  kind: "",
+  name: "",
+  shortName: "",
+  region: "",
+  startDate: "",
+  endDate: "",
+};
+
 export default async function NewOrganisationPage() {
   await requireAdmin();
   return (
     <div className="max-w-2xl">
-      <p className="mb-4">
-        <Link href="/admin/organisations">Back to organisations</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Add an organisation</h1>
-      <p className="mt-2 mb-6 text-ink-muted">
+      <PageHeader
+        title="Add an organisation"
+        back={{ href: "/admin/organisations", label: "Back to organisations" }}
+      >
         A public body councils share services with. Councils themselves come from the ONS reference
         data and are not added here.
-      </p>
-      <BodyForm
-        current={{
-          code: "",
-          kind: "",
-          name: "",
-          shortName: "",
-          region: "",
-          startDate: "",
-          endDate: "",
-        }}
-        regions={REGIONS.map((r) => ({ value: r.name, label: r.name }))}
-      />
+      </PageHeader>
+      <BodyForm current={EMPTY} regions={REGIONS.map((r) => ({ value: r.name, label: r.name }))} />
     </div>
   );
 }

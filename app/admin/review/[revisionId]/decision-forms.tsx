@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindFields } from "@/components/forms/bind-fields";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextareaField } from "@/components/forms/textarea-field";
 import type { FormState } from "@/lib/auth/access";
 import { REASON_MAX, REASON_MIN } from "@/lib/review/schemas";
@@ -9,66 +10,40 @@ import { approveAction, rejectAction } from "./actions";
 
 const initial = {} as FormState;
 
-function Hidden({ revisionId, baseVersion }: { revisionId: number; baseVersion: number }) {
-  return (
-    <>
-      <input type="hidden" name="revisionId" value={revisionId} />
-      <input type="hidden" name="baseVersion" value={baseVersion} />
-    </>
-  );
-}
+type Decision = { revisionId: number; baseVersion: number };
 
 /** Approve and publish: one button, and the reason if it could not be done. */
-export function ApproveForm({
-  revisionId,
-  baseVersion,
-}: {
-  revisionId: number;
-  baseVersion: number;
-}) {
-  const [state, action, pending] = useActionState(approveAction, initial);
+export function ApproveForm(decision: Decision) {
+  const form = useActionState(approveAction, initial);
   return (
-    <form action={action}>
-      <ErrorSummary message={state.message} errors={state.errors} />
-      <Hidden revisionId={revisionId} baseVersion={baseVersion} />
+    <ActionForm form={form} submitLabel="Approve and publish" hidden={decision}>
       <p className="mb-4 max-w-xl">
         It replaces what the public sees for this arrangement at once. The council is told by email.
       </p>
-      <button type="submit" className="button" disabled={pending}>
-        Approve and publish
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
 /** Return to the council with a reason they will read; what was typed survives an error. */
-export function RejectForm({
-  revisionId,
-  baseVersion,
-}: {
-  revisionId: number;
-  baseVersion: number;
-}) {
-  const [state, action, pending] = useActionState(rejectAction, initial);
-  const typed = typeof state.values?.reason === "string" ? state.values.reason : "";
+export function RejectForm(decision: Decision) {
+  const form = useActionState(rejectAction, initial);
+  const [state] = form;
+  const field = bindFields(state);
   return (
-    <form action={action} noValidate>
-      <ErrorSummary message={state.message} errors={state.errors} fieldOrder={["reason"]} />
-      <Hidden revisionId={revisionId} baseVersion={baseVersion} />
+    <ActionForm
+      form={form}
+      submitLabel="Return to the council"
+      submitClassName="button button-warning"
+      fieldOrder={["reason"]}
+      hidden={decision}
+    >
       <TextareaField
-        // Keyed by what was sent, so the field shows it again after an error.
-        key={typed}
-        name="reason"
+        {...field("reason")}
         label="Reason for returning it"
         hint={`The council will see this in their workspace and by email. Say what to change. ${REASON_MIN} to ${REASON_MAX.toLocaleString("en-GB")} characters.`}
-        defaultValue={typed}
-        error={state.errors?.reason}
         maxLength={REASON_MAX + 500}
         rows={5}
       />
-      <button type="submit" className="button button-warning" disabled={pending}>
-        Return to the council
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindFields, type FieldBinder } from "@/components/forms/bind-fields";
+import { ActionForm } from "@/components/forms/action-form";
 import { Radios } from "@/components/forms/radios";
 import { SelectField, type SelectGroup } from "@/components/forms/select-field";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import type { FormState } from "@/lib/auth/access";
+import { ROLE_OPTIONS } from "../role-options";
 import {
   changeOrganisationAction,
   changeRoleAction,
@@ -16,15 +18,31 @@ import {
 
 const initial = {} as FormState;
 
-function text(state: FormState, name: string, fallback: string): string {
-  const value = state.values?.[name];
-  return typeof value === "string" ? value : fallback;
+/** The confirmation after a change to the user. */
+function Done({ state }: { state: FormState }) {
+  return <SuccessPanel title={state.message ?? "Done"} />;
 }
 
-/** The confirmation or the problems, above a small form. */
-function Outcome({ state, fieldOrder }: { state: FormState; fieldOrder?: string[] }) {
-  if (state.ok) return <SuccessPanel title={state.message ?? "Done"} />;
-  return <ErrorSummary errors={state.errors} message={state.message} fieldOrder={fieldOrder} />;
+function OrganisationSelect({
+  field,
+  label,
+  hint,
+  groups,
+}: {
+  field: FieldBinder;
+  label: string;
+  hint: string;
+  groups: SelectGroup[];
+}) {
+  return (
+    <SelectField
+      {...field("organisationId")}
+      label={label}
+      hint={hint}
+      placeholder="Choose an organisation"
+      groups={groups}
+    />
+  );
 }
 
 export function RoleForm({
@@ -38,48 +56,29 @@ export function RoleForm({
   organisationId: number | null;
   organisationGroups: SelectGroup[];
 }) {
-  const [state, action, pending] = useActionState(changeRoleAction, initial);
-  const chosenRole = state.ok ? role : text(state, "role", role);
-  const chosenOrganisation = state.ok
-    ? String(organisationId ?? "")
-    : text(state, "organisationId", String(organisationId ?? ""));
+  const form = useActionState(changeRoleAction, initial);
+  const [state] = form;
+  const field = bindFields(
+    state,
+    { role, organisationId: String(organisationId ?? "") },
+    { clearOnSuccess: true },
+  );
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={["role", "organisationId"]} />
-      <input type="hidden" name="userId" value={userId} />
-      <Radios
-        name="role"
-        legend="Role"
-        key={`role-${chosenRole}`}
-        defaultValue={chosenRole}
-        error={state.errors?.role}
-        options={[
-          {
-            value: "council_editor",
-            label: "Council editor",
-            hint: "Keeps one organisation's arrangements up to date and submits them for approval.",
-          },
-          {
-            value: "admin",
-            label: "Administrator",
-            hint: "Reviews submissions for every organisation and manages users.",
-          },
-        ]}
-      />
-      <SelectField
-        name="organisationId"
+    <ActionForm
+      form={form}
+      submitLabel="Change role"
+      fieldOrder={["role", "organisationId"]}
+      hidden={{ userId }}
+      success={<Done state={state} />}
+    >
+      <Radios {...field("role")} legend="Role" options={ROLE_OPTIONS} />
+      <OrganisationSelect
+        field={field}
         label="Organisation (council editors only)"
         hint="Administrators do not belong to an organisation: this is ignored for them."
-        placeholder="Choose an organisation"
         groups={organisationGroups}
-        key={`organisation-${chosenOrganisation}`}
-        defaultValue={chosenOrganisation}
-        error={state.errors?.organisationId}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Change role
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -92,28 +91,28 @@ export function OrganisationForm({
   organisationId: number | null;
   organisationGroups: SelectGroup[];
 }) {
-  const [state, action, pending] = useActionState(changeOrganisationAction, initial);
-  const chosen = state.ok
-    ? String(organisationId ?? "")
-    : text(state, "organisationId", String(organisationId ?? ""));
+  const form = useActionState(changeOrganisationAction, initial);
+  const [state] = form;
+  const field = bindFields(
+    state,
+    { organisationId: String(organisationId ?? "") },
+    { clearOnSuccess: true },
+  );
   return (
-    <form action={action} noValidate>
-      <Outcome state={state} fieldOrder={["organisationId"]} />
-      <input type="hidden" name="userId" value={userId} />
-      <SelectField
-        name="organisationId"
+    <ActionForm
+      form={form}
+      submitLabel="Change organisation"
+      fieldOrder={["organisationId"]}
+      hidden={{ userId }}
+      success={<Done state={state} />}
+    >
+      <OrganisationSelect
+        field={field}
         label="Organisation"
         hint="They will be able to edit only this organisation's arrangements."
-        placeholder="Choose an organisation"
         groups={organisationGroups}
-        key={`organisation-${chosen}`}
-        defaultValue={chosen}
-        error={state.errors?.organisationId}
       />
-      <button type="submit" className="button" disabled={pending}>
-        Change organisation
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -137,21 +136,15 @@ export function ButtonForm({
   warning?: boolean;
 }) {
   const { action: serverAction, fields } = BUTTON_ACTIONS[kind];
-  const [state, action, pending] = useActionState(serverAction, initial);
+  const form = useActionState(serverAction, initial);
+  const [state] = form;
   return (
-    <form action={action}>
-      <Outcome state={state} />
-      <input type="hidden" name="userId" value={userId} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        className={warning ? "button button-warning" : "button button-secondary"}
-        disabled={pending}
-      >
-        {label}
-      </button>
-    </form>
+    <ActionForm
+      form={form}
+      submitLabel={label}
+      submitClassName={warning ? "button button-warning" : "button button-secondary"}
+      hidden={{ userId, ...fields }}
+      success={<Done state={state} />}
+    />
   );
 }

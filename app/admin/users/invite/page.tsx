@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/access";
 import { organisationGroups } from "@/lib/users/labels";
 import { organisationOptions } from "@/lib/users/queries";
@@ -18,14 +18,10 @@ export default async function InviteUserPage({
   const groups = organisationGroups(await organisationOptions());
   return (
     <div className="max-w-2xl">
-      <p className="mb-4">
-        <Link href="/admin/users">Back to users</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Invite a user</h1>
-      <p className="mt-2 mb-6 text-ink-muted">
+      <PageHeader title="Invite a user" back={{ href: "/admin/users", label: "Back to users" }}>
         They will get an email with a link to choose a password. Until they do, their account shows
         as invited.
-      </p>
+      </PageHeader>
       <InviteForm key={typeof after === "string" ? after : ""} organisationGroups={groups} />
     </div>
   );

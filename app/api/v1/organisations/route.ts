@@ -13,6 +13,5 @@ export const GET = listEndpoint({
 
 export const HEAD = GET;
 
-export function OPTIONS() {
-  return preflightResponse();
-}
+/** CORS preflight: any origin may read the open data API. */
+export const OPTIONS = preflightResponse;

@@ -8,6 +8,5 @@ export function GET(request: Request) {
   return statsResponse(request, undefined);
 }
 
-export function OPTIONS() {
-  return preflightResponse();
-}
+/** CORS preflight: any origin may read the open data API. */
+export const OPTIONS = preflightResponse;

@@ -1,27 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AppliedFilters } from "@/components/explorer/applied-filters";
-import { describeFilters, explorerHref } from "@/components/explorer/describe-filters";
-import { EmptyState } from "@/components/explorer/empty-state";
-import { EXPLORER_FIELDS, ExplorerForm, SortControl } from "@/components/explorer/explorer-form";
+import { describeFilters } from "@/components/explorer/describe-filters";
+import { EXPLORER_FIELDS, ExplorerForm } from "@/components/explorer/explorer-form";
 import { organisationGroups } from "@/components/explorer/organisation-groups";
-import { Pagination } from "@/components/explorer/pagination";
-import { ResultList } from "@/components/explorer/result-list";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { IllustrativeBanner } from "@/components/illustrative-banner";
-import { formatPence } from "@/lib/money";
 import { listPublishedArrangements, type ArrangementList } from "@/lib/public/arrangements";
-import {
-  listQueryToParams,
-  parseListQuery,
-  SORT_LABELS,
-  type ListQuery,
-} from "@/lib/public/filters";
+import { parseListQuery, type ListQuery } from "@/lib/public/filters";
 import { getOrganisationOptions } from "@/lib/public/organisations";
-import { publicHref, queryFromSegment } from "@/lib/public-routes";
+import { queryFromSegment } from "@/lib/public-routes";
+import { ExplorerResults } from "./explorer-results";
 
-// Cached whole per query (proxy.ts rewrites "/arrangements?…" here; lib/public-routes.ts),
-// rendered on first request rather than at build, and dropped when the register changes.
+// The public "/arrangements" (proxy.ts rewrites "/arrangements?…" here: ../../README.md). Cached
+// whole per query, rendered on first request rather than at build, and dropped when the register
+// changes.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -48,10 +38,6 @@ function rawValues(search: URLSearchParams): Record<string, string> {
   return out;
 }
 
-function countText(total: number): string {
-  return `${total.toLocaleString("en-GB")} arrangement${total === 1 ? "" : "s"}`;
-}
-
 export default async function ArrangementsExplorerPage({ params }: Props) {
   const search = queryFromSegment((await params).query);
   const parsed = parseListQuery(search);
@@ -71,64 +57,7 @@ export default async function ArrangementsExplorerPage({ params }: Props) {
   const selectedOrganisation = query?.filters.organisation;
 
   const results = (
-    <section aria-labelledby="results-heading">
-      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
-        <div>
-          <h2 id="results-heading" className="text-2xl font-bold" data-testid="result-count">
-            {list ? countText(list.total) : "No results"}
-          </h2>
-          {list && list.total > 0 ? (
-            <p className="text-ink-muted">
-              {formatPence(list.totalPence)} of savings in all
-              {list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ""}
-              {" · "}
-              {SORT_LABELS[list.sort].toLowerCase()}
-            </p>
-          ) : null}
-        </div>
-        {!list || list.total > 1 ? (
-          <SortControl sort={list?.sort ?? "newest"} error={fieldErrors.sort} />
-        ) : null}
-      </div>
-      <AppliedFilters applied={applied} />
-
-      {!list ? (
-        <p className="mt-4 border-l-8 border-error bg-surface p-4" data-testid="explorer-invalid">
-          Nothing is shown until the search is corrected: see the problem described above.
-        </p>
-      ) : list.rows.length > 0 ? (
-        <>
-          <IllustrativeBanner illustrativeCount={list.illustrativeCount} totalCount={list.total} />
-          <ResultList rows={list.rows} />
-        </>
-      ) : list.total > 0 ? (
-        <p
-          className="mt-4 border-l-8 border-rule-strong bg-surface p-4"
-          data-testid="explorer-empty"
-        >
-          There is no page {list.page}: these results fill {list.pages} page
-          {list.pages === 1 ? "" : "s"}.{" "}
-          <Link href={explorerHref({ ...query!, page: list.pages })}>Go to the last page</Link>.
-        </p>
-      ) : (
-        <EmptyState applied={applied} />
-      )}
-
-      {list && query ? (
-        <>
-          <Pagination
-            page={list.page}
-            pages={list.pages}
-            href={(page) => explorerHref({ ...query, page })}
-          />
-          <p className="no-print mt-8 text-sm text-ink-muted">
-            These results as open data:{" "}
-            <a href={publicHref("/api/v1/arrangements", listQueryToParams(query))}>JSON</a> (
-            <a href="/api/v1/openapi.json">how the API works</a>).
-          </p>
-        </>
-      ) : null}
-    </section>
+    <ExplorerResults list={list} query={query} applied={applied} sortError={fieldErrors.sort} />
   );
 
   return (

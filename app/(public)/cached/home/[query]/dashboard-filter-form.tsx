@@ -1,18 +1,30 @@
-"use client";
-
+import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { SelectField } from "@/components/forms/select-field";
+import { FieldList, type FieldSpec } from "@/components/forms/field-list";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
 
-const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.slug, label: r.name }));
-const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }));
+const FIELDS: FieldSpec[] = [
+  {
+    name: "region",
+    label: "Region",
+    hint: "The region of the arrangement's lead organisation.",
+    placeholder: "All regions",
+    options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
+  },
+  {
+    name: "category",
+    label: "Service category",
+    hint: "The main category or any further one.",
+    placeholder: "All service categories",
+    options: SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name })),
+  },
+];
 
 /**
  * The dashboard's filters: a GET form, so it works without JavaScript and every choice lives in
  * the address (shareable, cacheable). A parameter that could not be used is reported in the
- * GOV.UK way (summary linked to the field, message beside it), never fatal. A client component
- * only because the shared form fields are.
+ * GOV.UK way (summary linked to the field, message beside it), never fatal.
  */
 export function DashboardFilterForm({
   region,
@@ -23,6 +35,7 @@ export function DashboardFilterForm({
   category?: string;
   errors: Record<string, string>;
 }) {
+  const field = bindFields({ values: { region, category }, errors });
   return (
     <>
       <ErrorSummary errors={errors} fieldOrder={["region", "category"]} />
@@ -37,24 +50,7 @@ export function DashboardFilterForm({
           Filter the figures
         </h2>
         <div className="grid gap-x-6 md:grid-cols-2">
-          <SelectField
-            name="region"
-            label="Region"
-            hint="The region of the arrangement's lead organisation."
-            placeholder="All regions"
-            options={REGION_OPTIONS}
-            defaultValue={region ?? ""}
-            error={errors.region}
-          />
-          <SelectField
-            name="category"
-            label="Service category"
-            hint="The main category or any further one."
-            placeholder="All service categories"
-            options={CATEGORY_OPTIONS}
-            defaultValue={category ?? ""}
-            error={errors.category}
-          />
+          <FieldList fields={FIELDS} field={field} />
         </div>
         <button type="submit" className="button">
           Apply filters

@@ -1,7 +1,7 @@
-"use client";
-
+import { bindFields } from "@/components/forms/bind-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { SelectField, type SelectGroup, type SelectOption } from "@/components/forms/select-field";
+import { FieldList } from "@/components/forms/field-list";
+import type { SelectGroup, SelectOption } from "@/components/forms/select-field";
 
 /**
  * The partner finder's question as a GET form: it works without JavaScript and its answer has
@@ -20,26 +20,28 @@ export function PartnerForm({
   category?: string;
   errors: Record<string, string>;
 }) {
+  const field = bindFields({ values: { council, category }, errors });
   return (
     <form method="get" action="/partners" className="no-print mt-6" noValidate>
       <ErrorSummary errors={errors} fieldOrder={["council", "category"]} />
       <div className="grid gap-x-8 md:grid-cols-2">
-        <SelectField
-          name="council"
-          label="Your council"
-          hint="Councils in England today, by region"
-          placeholder="Choose a council"
-          defaultValue={council ?? ""}
-          groups={councils}
-          error={errors.council}
-        />
-        <SelectField
-          name="category"
-          label="The service you want to share"
-          placeholder="Choose a service"
-          defaultValue={category ?? ""}
-          options={categories}
-          error={errors.category}
+        <FieldList
+          field={field}
+          fields={[
+            {
+              name: "council",
+              label: "Your council",
+              hint: "Councils in England today, by region",
+              placeholder: "Choose a council",
+              groups: councils,
+            },
+            {
+              name: "category",
+              label: "The service you want to share",
+              placeholder: "Choose a service",
+              options: categories,
+            },
+          ]}
         />
       </div>
       <button type="submit" className="button">

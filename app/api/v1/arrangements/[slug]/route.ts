@@ -24,6 +24,5 @@ export const GET = apiHandler(async (request: Request, context: Context) => {
 
 export const HEAD = GET;
 
-export function OPTIONS() {
-  return preflightResponse();
-}
+/** CORS preflight: any origin may read the open data API. */
+export const OPTIONS = preflightResponse;

@@ -1,0 +1,71 @@
+import { HeadlineFigures } from "@/components/headline-figures";
+import { formatPence } from "@/lib/money";
+import type { Dashboard } from "@/lib/stats/dashboard";
+import { regionPhrase, type DashboardFilters } from "@/lib/stats/filters";
+import { formatLongDate } from "@/lib/format/dates";
+
+function formatCount(value: number): string {
+  return value.toLocaleString("en-GB");
+}
+
+/**
+ * Share of councils involved, to one decimal place, rounded down: the page should never claim
+ * 100% (or 98%) when a council is still missing.
+ */
+function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return "0%";
+  const tenths = Math.floor((part * 1000) / whole);
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+/** The three headline figures: arrangements, councils involved and savings. */
+export function HeadlineSection({
+  headline,
+  filters,
+}: {
+  headline: Dashboard["headline"];
+  filters: DashboardFilters;
+}) {
+  const councilsScope = filters.region ? regionPhrase(filters) : "England";
+  return (
+    <section aria-labelledby="headline-heading" className="mt-8">
+      <h2 id="headline-heading" className="text-2xl font-bold">
+        Headline figures
+      </h2>
+      <HeadlineFigures
+        figures={[
+          {
+            label: "Shared service arrangements",
+            value: formatCount(headline.arrangements),
+            detail: "published in the register",
+            testId: "headline-arrangements",
+          },
+          {
+            label: "Councils involved",
+            value: formatCount(headline.councilsInvolved),
+            detail: (
+              <>
+                {formatPercent(headline.councilsInvolved, headline.councilsExisting)} of the{" "}
+                {formatCount(headline.councilsExisting)} councils in {councilsScope} on{" "}
+                {formatLongDate(headline.referenceDate)}
+              </>
+            ),
+            testId: "headline-councils",
+          },
+          {
+            label: "Savings",
+            value: formatPence(headline.totalPence, "short"),
+            detail: (
+              <>
+                {formatPence(headline.totalPence, "full")} in total:{" "}
+                {formatPence(headline.actualPence, "full")} actual and{" "}
+                {formatPence(headline.forecastPence, "full")} forecast
+              </>
+            ),
+            testId: "headline-savings",
+          },
+        ]}
+      />
+    </section>
+  );
+}

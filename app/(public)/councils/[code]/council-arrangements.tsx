@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { DataTable, type Column } from "@/components/data-table";
+import type { CouncilArrangement } from "@/lib/councils/council-page";
+import { stageLabel } from "@/lib/councils/labels";
+import { formatPence } from "@/lib/money";
+
+function LeadLink({ lead }: { lead: CouncilArrangement["lead"] }) {
+  if (lead.kind !== "council") return <>{lead.name}</>;
+  return <Link href={`/councils/${lead.code}`}>{lead.name}</Link>;
+}
+
+function columns(showLead: boolean): Column<CouncilArrangement>[] {
+  return [
+    {
+      label: "Arrangement",
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
+          {a.isIllustrative ? (
+            <span className="ml-2 text-xs text-ink-muted">(illustrative)</span>
+          ) : null}
+        </>
+      ),
+    },
+    { label: "Service", cell: (a) => a.category },
+    ...(showLead
+      ? [{ label: "Led by", cell: (a: CouncilArrangement) => <LeadLink lead={a.lead} /> }]
+      : []),
+    { label: "Stage", cell: (a) => stageLabel(a.stage) },
+    { label: "Organisations", numeric: true, cell: (a) => a.organisations },
+    {
+      label: "Savings",
+      numeric: true,
+      cellClassName: "whitespace-nowrap",
+      cell: (a) => formatPence(a.totalPence, "full"),
+    },
+  ];
+}
+
+/** The arrangements a council leads, or those it is a partner in, with their savings. */
+export function ArrangementsSection({
+  id,
+  caption,
+  empty,
+  rows,
+  showLead,
+}: {
+  id: string;
+  caption: string;
+  empty: string;
+  rows: CouncilArrangement[];
+  showLead: boolean;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-10">
+      <h2 id={`${id}-heading`} className="text-2xl font-bold">
+        {caption} ({rows.length.toLocaleString("en-GB")})
+      </h2>
+      {rows.length === 0 ? (
+        <p className="mt-2">{empty}</p>
+      ) : (
+        <DataTable
+          id={id}
+          dense
+          regionClassName="mt-4"
+          testId={`council-${id}`}
+          captionClassName="mb-2 text-left text-ink-muted"
+          caption={`${caption}, with each arrangement’s total recorded savings`}
+          columns={columns(showLead)}
+          rows={rows}
+          rowKey={(a) => a.slug}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { DataTable, type Column } from "@/components/data-table";
+import { HeadlineFigures } from "@/components/headline-figures";
+import type { CouncilPage } from "@/lib/councils/council-page";
+import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
+import { formatPence } from "@/lib/money";
+import { formatLongDate } from "@/lib/format/dates";
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="font-semibold">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Type, region, population, code and county, in a row of short facts. */
+export function AboutSection({ page }: { page: CouncilPage }) {
+  const { council } = page;
+  return (
+    <section aria-labelledby="about-heading" className="mt-8">
+      <h2 id="about-heading" className="sr-only">
+        About the council
+      </h2>
+      <dl
+        className="grid gap-x-8 gap-y-3 sm:grid-cols-2 lg:grid-cols-4"
+        data-testid="council-facts"
+      >
+        <Fact term="Type">{councilTypeLabel(council.councilType)}</Fact>
+        <Fact term="Region">{council.region ?? "Not recorded"}</Fact>
+        <Fact term="Population">
+          {council.population !== null
+            ? `${council.population.toLocaleString("en-GB")} (2020 estimate)`
+            : "Not recorded"}
+        </Fact>
+        <Fact term="GSS code">
+          <span className="font-mono">{council.gssCode ?? council.code}</span>
+        </Fact>
+        {page.parent ? (
+          <Fact term="County">
+            <Link href={`/councils/${page.parent.code}`}>{page.parent.name}</Link>
+          </Fact>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+/** How many arrangements, what they save, and how many organisations it shares with. */
+export function FiguresSection({ page }: { page: CouncilPage }) {
+  const { totals } = page;
+  return (
+    <section aria-labelledby="figures-heading" className="mt-10">
+      <h2 id="figures-heading" className="text-2xl font-bold">
+        Shared services in the register
+      </h2>
+      <HeadlineFigures
+        figures={[
+          {
+            label: "Arrangements",
+            value: totals.arrangements.toLocaleString("en-GB"),
+            detail: `${totals.asLead.toLocaleString("en-GB")} as lead, ${totals.asPartner.toLocaleString("en-GB")} as partner`,
+            testId: "council-arrangements",
+          },
+          {
+            label: "Savings of these arrangements",
+            value: formatPence(totals.totalPence, "short"),
+            detail: `${formatPence(totals.totalPence, "full")}, each arrangement’s savings counted in full (they are recorded for the whole partnership, not shared out)`,
+            testId: "council-savings",
+          },
+          {
+            label: "Organisations it shares with",
+            value: page.network.length.toLocaleString("en-GB"),
+            detail: "councils and other public bodies",
+            testId: "council-partners",
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+type PartnerLink = CouncilPage["network"][number];
+
+const NETWORK_COLUMNS: Column<PartnerLink>[] = [
+  {
+    label: "Organisation",
+    rowHeader: true,
+    cell: (partner) =>
+      partner.kind === "council" ? (
+        <Link href={`/councils/${partner.code}`}>{partner.name}</Link>
+      ) : (
+        partner.name
+      ),
+  },
+  { label: "Kind", cell: (partner) => organisationKindLabel(partner.kind) },
+  {
+    label: "Shared arrangements",
+    numeric: true,
+    cell: (partner) => partner.arrangements.toLocaleString("en-GB"),
+  },
+];
+
+/** The organisations it shares with, and in how many published arrangements. */
+export function NetworkSection({ page }: { page: CouncilPage }) {
+  return (
+    <section aria-labelledby="network-heading" className="mt-10">
+      <h2 id="network-heading" className="text-2xl font-bold">
+        Partner network
+      </h2>
+      {page.network.length === 0 ? (
+        <p className="mt-2">No published arrangements link it to other organisations yet.</p>
+      ) : (
+        <DataTable
+          id="network"
+          dense
+          regionClassName="mt-4"
+          testId="council-network"
+          captionClassName="mb-2 text-left text-ink-muted"
+          caption={`The organisations ${page.council.shortName} shares services with, and in how many published arrangements`}
+          columns={NETWORK_COLUMNS}
+          rows={page.network}
+          rowKey={(partner) => partner.code}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Councils that merged into it, on a line of links: "A, B and C". */
+function Formed({ page }: { page: CouncilPage }) {
+  const { council, predecessors } = page;
+  if (predecessors.length === 0 || !council.startDate) return null;
+  return (
+    <p className="mt-2">
+      Formed on {formatLongDate(council.startDate)} from{" "}
+      {predecessors.map((p, i) => (
+        <span key={p.code}>
+          {i > 0 ? (i === predecessors.length - 1 ? " and " : ", ") : ""}
+          <Link href={`/councils/${p.code}`}>{p.name}</Link>
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
+
+/** Current, or abolished and what it is now part of; and what it was formed from. */
+export function CouncilStatus({ page }: { page: CouncilPage }) {
+  const { council, replacedBy } = page;
+  if (!council.endDate) {
+    return (
+      <div className="mt-3" data-testid="council-status">
+        <p>
+          <strong>Status:</strong> Current
+        </p>
+        <Formed page={page} />
+      </div>
+    );
+  }
+  return (
+    <div className="mt-4 border-l-8 border-rule-strong bg-surface p-4" data-testid="council-status">
+      <p>
+        <strong>Status:</strong> Abolished on {formatLongDate(council.endDate)}
+        {replacedBy ? (
+          <>
+            {" "}
+            — now part of <Link href={`/councils/${replacedBy.code}`}>{replacedBy.name}</Link>
+          </>
+        ) : null}
+        .
+      </p>
+      <Formed page={page} />
+      <p className="mt-2 text-ink-muted">
+        Its arrangements stay in the register as they were recorded.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { SummaryList } from "@/components/summary-list";
+import type { ReviewDetail } from "@/lib/review/queries";
+import { ApproveForm, RejectForm } from "./decision-forms";
+import { formatDateTime } from "@/lib/format/dates";
+
+const OUTCOME: Record<string, string> = {
+  approved: "Approved and published",
+  superseded: "Approved; since replaced by a later version",
+  rejected: "Returned to the council",
+};
+
+/** Who leads it, who submitted and edited it, which version, and whether it is demo data. */
+export function ReviewFacts({ review }: { review: ReviewDetail }) {
+  return (
+    <SummaryList
+      rows={[
+        {
+          term: "Lead organisation",
+          value: (
+            <>
+              {review.lead.name}
+              {review.lead.replacedByName ? (
+                <span className="text-ink-muted"> (now part of {review.lead.replacedByName})</span>
+              ) : null}
+            </>
+          ),
+        },
+        { term: "Region", value: review.lead.region ?? "None" },
+        {
+          term: "Submitted by",
+          value: `${review.submittedByName ?? "Unknown"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}`,
+        },
+        { term: "Last edited by", value: review.authorName ?? "Unknown" },
+        {
+          term: "Version",
+          value: `${review.version}${review.base ? ` (published now: version ${review.base.version})` : " (never published)"}`,
+        },
+        review.isIllustrative && {
+          term: "Demo data",
+          value: "This is an illustrative demo record, not a real arrangement.",
+        },
+      ]}
+    />
+  );
+}
+
+/** Approve, or return with a reason; not for the administrator who wrote or submitted it. */
+export function DecisionSection({ review }: { review: ReviewDetail }) {
+  const ids = { revisionId: review.revisionId, baseVersion: review.baseVersion };
+  return (
+    <section aria-labelledby="decision-heading" className="mt-10 border border-rule bg-surface p-4">
+      <h2 id="decision-heading" className="text-2xl font-bold">
+        Your decision
+      </h2>
+      {review.ownSubmission ? (
+        <p className="mt-3 border-l-8 border-notice bg-notice-bg p-3 font-semibold" role="note">
+          You wrote or submitted this revision, so another administrator must review it (four eyes).
+        </p>
+      ) : (
+        <div className="mt-4 grid gap-10 md:grid-cols-2">
+          <section aria-labelledby="approve-heading">
+            <h3 id="approve-heading" className="mb-2 text-xl font-bold">
+              Approve
+            </h3>
+            <ApproveForm {...ids} />
+          </section>
+          <section aria-labelledby="reject-heading">
+            <h3 id="reject-heading" className="mb-2 text-xl font-bold">
+              Return with a reason
+            </h3>
+            <RejectForm {...ids} />
+          </section>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What was decided, by whom and when, and the reason the council was given. */
+export function OutcomeSection({ review }: { review: ReviewDetail }) {
+  return (
+    <section
+      aria-labelledby="outcome-heading"
+      className="mt-10 border-l-8 border-rule-strong bg-surface p-4"
+    >
+      <h2 id="outcome-heading" className="text-2xl font-bold">
+        {OUTCOME[review.state] ?? review.state}
+      </h2>
+      <p className="mt-1">
+        By {review.reviewedByName ?? "an administrator"}
+        {review.reviewedAt ? ` on ${formatDateTime(review.reviewedAt)}` : ""}.
+      </p>
+      {review.reviewNote ? (
+        <>
+          <p className="mt-3 font-semibold">Reason given to the council</p>
+          <p className="whitespace-pre-line">{review.reviewNote}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
