@@ -57,9 +57,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const raw = Object.fromEntries(PARAMS.map((name) => [name, one(params[name])]));
   const { filters, errors } = parseAuditFilters(raw);
-  // One after the other: kind to the embedded database's single backend.
-  const list = await listAuditEvents(admin, filters);
-  const options = await auditFilterOptions(admin);
+  const [list, options] = await Promise.all([
+    listAuditEvents(admin, filters),
+    auditFilterOptions(admin),
+  ]);
   const query = auditQuery(filters, list.page);
 
   return (
