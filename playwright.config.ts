@@ -23,6 +23,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
+  // Assertions wait up to 10 s: a cold server's first sign-in (argon2, first render of a route)
+  // took over 5 s on a loaded 2-core machine, which is slowness, not a failure.
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
