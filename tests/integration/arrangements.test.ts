@@ -297,7 +297,14 @@ describe("saving validates against the database", () => {
         "No organisation has the code E99999999: select partners from the list",
       ],
       // Somerset County Council ended on 31 March 2023.
-      [{ partners: [SOMERSET], startDate: "2024-04-01" }, "was not operating on the start date"],
+      [
+        { partners: [SOMERSET], startDate: "2024-04-01" },
+        "Somerset County Council existed", // …until 31 March 2023, so it had ceased before…
+      ],
+      [
+        { partners: [SOMERSET], startDate: "2024-04-01" },
+        "so it had ceased before this arrangement started on 1 April 2024",
+      ],
     ];
     for (const [overrides, message] of cases) {
       const result = await saveDraft(

@@ -27,6 +27,7 @@ const request = { requestId: `import-test-${run}` };
 
 const DEVON = "E10000008";
 const SOMERSET = "E10000027"; // ended 2023: partners below start before then
+const SOMERSET_NOW = "E06000066"; // Somerset Council, from 2023: planned (undated) rows name it
 const TORBAY = "E06000027";
 
 let devonId: number;
@@ -94,7 +95,7 @@ afterAll(async () => {
 
 const GOOD_1 = `Shared legal team ${run},One legal team for both councils,legal,,operational,2017-04-01,,${SOMERSET},"actual: 1,250,000","forecast: £300,000.50",,,resilience,Jo Bloggs,jo@example.gov.uk`;
 const goodByName = () =>
-  `Shared ICT ${run},Joint ICT service,ict,legal;hr-and-payroll,planned,,,"${torbayName.toUpperCase()}; ${SOMERSET.toLowerCase()}",,,,Too early to say,,,`;
+  `Shared ICT ${run},Joint ICT service,ict,legal;hr-and-payroll,planned,,,"${torbayName.toUpperCase()}; ${SOMERSET_NOW.toLowerCase()}",,,,Too early to say,,,`;
 
 describe("reading a file", () => {
   it("reports exactly the expected errors: bad amounts, unknown partners, a missing title, duplicate years", async () => {
@@ -149,10 +150,10 @@ describe("reading a file", () => {
       },
     ]);
     // Partners by name and by code, any case, come out as organisation codes.
-    expect(result.rows[1]!.values.partners).toEqual([TORBAY, SOMERSET]);
+    expect(result.rows[1]!.values.partners).toEqual([TORBAY, SOMERSET_NOW]);
   });
 
-  it("refuses the lead as a partner and a partner not operating on the start date", async () => {
+  it("refuses the lead as a partner and a partner outside its lifetime", async () => {
     const result = await parseImportCsv(
       file(
         `Own org ${run},Desc,legal,,planned,,,"${DEVON}; ${SOMERSET}",,,,No savings yet,,,`,
@@ -167,9 +168,19 @@ describe("reading a file", () => {
         message: "Your own organisation is the lead: list only the other partners",
       },
       {
+        // A planned arrangement (no start date yet) cannot name a council that has ceased.
+        row: 2,
+        column: "partners",
+        message: expect.stringMatching(
+          /^Somerset County Council existed .*until 31 March 2023: it cannot take part in a planned arrangement/,
+        ),
+      },
+      {
         row: 3,
         column: "partners",
-        message: expect.stringMatching(/was not operating on the start date/),
+        message: expect.stringMatching(
+          /^Somerset County Council existed .*until 31 March 2023, so it had ceased before this arrangement started on 1 April 2024/,
+        ),
       },
     ]);
   });
@@ -260,7 +271,7 @@ describe("importing", () => {
   it("writes exactly the valid rows as drafts, with an audit event each and a summary", async () => {
     const user = await makeEditor(devonId);
     const parsed = await parseImportCsv(
-      file(GOOD_1, `,Desc,legal,,planned,,,${SOMERSET},,,,Reason,,,`, goodByName()),
+      file(GOOD_1, `,Desc,legal,,planned,,,${SOMERSET_NOW},,,,Reason,,,`, goodByName()),
       user,
     );
     expect([parsed.validCount, parsed.errorCount]).toEqual([2, 1]);
@@ -312,7 +323,7 @@ describe("importing", () => {
     expect(partners).toEqual([
       { code: DEVON, role: "lead" },
       { code: TORBAY, role: "partner" },
-      { code: SOMERSET, role: "partner" },
+      { code: SOMERSET_NOW, role: "partner" },
     ]);
 
     const events = await sql<{ action: string; entityId: string; after: { rowNumber?: number } }[]>`
@@ -332,7 +343,7 @@ describe("importing", () => {
 
   it("gives rows with the same title their own slugs", async () => {
     const user = await makeEditor(devonId);
-    const row = `Same title ${run},Desc,legal,,planned,,,${SOMERSET},,,,Reason,,,`;
+    const row = `Same title ${run},Desc,legal,,planned,,,${SOMERSET_NOW},,,,Reason,,,`;
     const parsed = await parseImportCsv(file(row, row, row), user);
     const result = await importValidRows(user, parsed.rows, request);
     expect(result.ok).toBe(true);
@@ -377,7 +388,7 @@ describe("importing", () => {
         for each row execute function import_test_explode();`);
     try {
       const parsed = await parseImportCsv(
-        file(GOOD_1, `${marker},Desc,legal,,planned,,,${SOMERSET},,,,Reason,,,`, goodByName()),
+        file(GOOD_1, `${marker},Desc,legal,,planned,,,${SOMERSET_NOW},,,,Reason,,,`, goodByName()),
         user,
       );
       expect(parsed.validCount).toBe(3);

@@ -1,14 +1,28 @@
 import "server-only";
-import { inArray, sql as raw } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { organisations, serviceCategories } from "@/db/schema";
+import {
+  arrangementRevisions,
+  organisations,
+  revisionPartners,
+  serviceCategories,
+} from "@/db/schema";
+import { today } from "@/lib/clock";
 import { refuse } from "@/lib/commands/refusal";
 import { invalid, type FieldErrors } from "@/lib/commands/result";
-import { activeOn } from "../queries";
+import { firstLifetimeProblem, lifetimeProblem, type Lifetime } from "../lifetime";
 import type { RevisionReferences } from "../revision-rows";
 import type { ArrangementInput } from "../schema";
 
-type Partner = { id: number; code: string; name: string; active: boolean };
+type Partner = Lifetime & { id: number; code: string };
+
+const lifetimeColumns = {
+  id: organisations.id,
+  code: organisations.code,
+  name: organisations.name,
+  startDate: organisations.startDate,
+  endDate: organisations.endDate,
+};
 
 /** Database ids for the form's categories and partners; field errors for what the database refuses. */
 export async function resolveReferences(
@@ -22,17 +36,16 @@ export async function resolveReferences(
     .where(inArray(serviceCategories.slug, [input.mainCategory, ...input.furtherCategories]));
   const categoryId = new Map(categories.map((c) => [c.slug, c.id]));
   const found = await tx
-    .select({
-      id: organisations.id,
-      code: organisations.code,
-      name: organisations.name,
-      active: input.startDate ? raw<boolean>`${activeOn(input.startDate)!}` : raw<boolean>`true`,
-    })
+    .select(lifetimeColumns)
     .from(organisations)
     .where(inArray(organisations.code, input.partners));
   const byCode = new Map(found.map((o) => [o.code, o]));
+  const [lead] = await tx
+    .select(lifetimeColumns)
+    .from(organisations)
+    .where(eq(organisations.id, leadOrganisationId));
 
-  const errors = referenceErrors(input, categoryId, byCode, leadOrganisationId);
+  const errors = referenceErrors(input, categoryId, byCode, lead!);
   if (Object.keys(errors).length) refuse(invalid(errors));
   return {
     mainCategoryId: categoryId.get(input.mainCategory)!,
@@ -45,23 +58,51 @@ function referenceErrors(
   input: ArrangementInput,
   categoryId: Map<string, number>,
   byCode: Map<string, Partner>,
-  leadOrganisationId: number,
+  lead: Partner,
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!categoryId.has(input.mainCategory))
     errors.mainCategory = "Select a service category from the list";
   if (input.furtherCategories.some((s) => !categoryId.has(s)))
     errors.furtherCategories = "Select further categories from the list";
+  const leadProblem = lifetimeProblem(lead, input, today());
+  if (leadProblem) errors.startDate = leadProblem;
   const unknown = input.partners.filter((code) => !byCode.has(code));
   const partners = input.partners.map((code) => byCode.get(code)).filter((o) => !!o);
   if (unknown.length)
     errors.partners = `No organisation has the code ${unknown.join(", ")}: select partners from the list`;
-  else if (partners.some((o) => o.id === leadOrganisationId))
+  else if (partners.some((o) => o.id === lead.id))
     errors.partners = "Your own organisation is the lead: list only the other partners";
   else {
-    const inactive = partners.find((o) => !o.active);
-    if (inactive)
-      errors.partners = `${inactive.name} was not operating on the start date: check the partner or the date`;
+    const problem = firstLifetimeProblem(partners, input, today());
+    if (problem) errors.partners = problem;
   }
   return errors;
+}
+
+/**
+ * At submission: the draft's organisations checked again against its dates, as they are now
+ * (a draft saved before an administrator corrected a council's dates must not reach review).
+ * Refuses with the problem as the message; the lead is the revision's lead partner.
+ */
+export async function refuseOutsideLifetime(tx: Tx, revisionId: number): Promise<void> {
+  const named = await tx
+    .select({
+      role: revisionPartners.role,
+      name: organisations.name,
+      startDate: organisations.startDate,
+      endDate: organisations.endDate,
+      arrangementStart: arrangementRevisions.startDate,
+    })
+    .from(revisionPartners)
+    .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
+    .innerJoin(arrangementRevisions, eq(arrangementRevisions.id, revisionPartners.revisionId))
+    .where(eq(revisionPartners.revisionId, revisionId))
+    .orderBy(asc(revisionPartners.role), asc(organisations.name));
+  const day = today();
+  for (const org of named) {
+    const problem = lifetimeProblem(org, { startDate: org.arrangementStart }, day);
+    if (problem)
+      refuse(invalid({ [org.role === "lead" ? "startDate" : "partners"]: problem }, problem));
+  }
 }

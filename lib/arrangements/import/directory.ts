@@ -1,11 +1,14 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
+import { today } from "@/lib/clock";
+import { lifetimeProblem } from "../lifetime";
 
 /*
  * Partners as a spreadsheet names them: by GSS code, organisation code or exact name. A name
  * shared by several organisations (a council and its successor) resolves to the one operating
- * on the start date; if that is still ambiguous, the row must use the code.
+ * on the start date; if that is still ambiguous, the row must use the code. Whoever is named
+ * must have existed when the arrangement started (../lifetime.ts), the lead too.
  */
 
 type Org = {
@@ -21,7 +24,15 @@ function activeOnDate(org: Org, date: string | null): boolean {
   return (!org.startDate || org.startDate <= date) && (!org.endDate || org.endDate >= date);
 }
 
-export type Directory = { byCode: Map<string, Org>; byName: Map<string, Org[]> };
+export type Directory = {
+  byCode: Map<string, Org>;
+  byName: Map<string, Org[]>;
+  byId: Map<number, Org>;
+};
+
+function isoDateOrNull(text: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+}
 
 export async function loadDirectory(reader: DbOrTx): Promise<Directory> {
   const all = await reader
@@ -36,13 +47,15 @@ export async function loadDirectory(reader: DbOrTx): Promise<Directory> {
     .from(organisations);
   const byCode = new Map<string, Org>();
   const byName = new Map<string, Org[]>();
+  const byId = new Map<number, Org>();
   for (const o of all) {
+    byId.set(o.id, o);
     byCode.set(o.code.toLowerCase(), o);
     if (o.gssCode) byCode.set(o.gssCode.toLowerCase(), o);
     const key = o.name.trim().toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), o]);
   }
-  return { byCode, byName };
+  return { byCode, byName, byId };
 }
 
 /** A partner cell's entries → organisation codes, with an error for each one not found. */
@@ -54,7 +67,7 @@ export function resolvePartners(
 ): { codes: string[]; errors: string[] } {
   const codes: string[] = [];
   const errors: string[] = [];
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : null;
+  const date = isoDateOrNull(startDate);
   for (const entry of entries) {
     const key = entry.trim().toLowerCase();
     if (!key) continue;
@@ -77,11 +90,22 @@ export function resolvePartners(
       errors.push("Your own organisation is the lead: list only the other partners");
       continue;
     }
-    if (date && !activeOnDate(org, date)) {
-      errors.push(`${org.name} was not operating on the start date: check the partner or the date`);
+    const problem = lifetimeProblem(org, { startDate: date }, today());
+    if (problem) {
+      errors.push(problem);
       continue;
     }
     codes.push(org.code);
   }
   return { codes, errors };
+}
+
+/** Why the importing organisation (the lead) cannot lead an arrangement starting then, or null. */
+export function leadLifetimeProblem(
+  directory: Directory,
+  leadOrganisationId: number,
+  startDate: string,
+): string | null {
+  const lead = directory.byId.get(leadOrganisationId);
+  return lead ? lifetimeProblem(lead, { startDate: isoDateOrNull(startDate) }, today()) : null;
 }

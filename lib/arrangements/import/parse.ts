@@ -12,7 +12,7 @@ import {
   SAVINGS_CELL,
   SAVINGS_HEADING,
 } from "./columns";
-import { loadDirectory, resolvePartners, type Directory } from "./directory";
+import { leadLifetimeProblem, loadDirectory, resolvePartners, type Directory } from "./directory";
 import { readCsvText } from "./file";
 
 /*
@@ -184,6 +184,8 @@ function validateRow(
   const parsed = parseArrangementForm(values);
   const partnerColumn = FIELD_COLUMN.get("partners")!;
   for (const message of partners.errors) errors.push({ column: partnerColumn, message });
+  const leadProblem = leadLifetimeProblem(directory, leadOrganisationId, values.startDate.trim());
+  if (leadProblem) errors.push({ column: FIELD_COLUMN.get("startDate")!, message: leadProblem });
   errors.push(...schemaErrors(parsed.ok ? {} : parsed.errors, partners.errors.length > 0, savings));
   return { rowNumber, values: { ...values }, errors };
 }

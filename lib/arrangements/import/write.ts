@@ -12,7 +12,7 @@ import { insertDraftArrangements, type NewDraft } from "../insert-drafts";
 import { editorOrganisation } from "../queries";
 import { parseArrangementForm } from "../schema";
 import { FIELD_COLUMN } from "./columns";
-import { loadDirectory, resolvePartners } from "./directory";
+import { leadLifetimeProblem, loadDirectory, resolvePartners } from "./directory";
 import type { ImportRow } from "./parse";
 
 export type ImportRowError = { rowNumber: number; column: string; message: string };
@@ -134,6 +134,8 @@ async function revalidate(
     );
     for (const message of partners.errors)
       problems.push({ rowNumber, column: "partners", message });
+    const leadProblem = leadLifetimeProblem(directory, organisationId, input.startDate ?? "");
+    if (leadProblem) problems.push({ rowNumber, column: "start_date", message: leadProblem });
     if ([input.mainCategory, ...input.furtherCategories].some((s) => !categoryId.has(s)))
       problems.push({
         rowNumber,
