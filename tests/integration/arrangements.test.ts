@@ -191,6 +191,27 @@ async function published(user = devonEditor) {
   return made;
 }
 
+/** The state changes that take only the arrangement, by their names in the transition table. */
+const STATE_CHANGES = {
+  submit: submitForReview,
+  withdraw: withdrawSubmission,
+  "delete-draft": deleteDraft,
+  "discard-changes": discardChanges,
+} as const;
+
+/** Devon's editor tries each command; every one is refused as not allowed in `status`. */
+async function expectNotAllowed(
+  arrangementId: number,
+  status: string,
+  commands: (keyof typeof STATE_CHANGES)[],
+) {
+  for (const command of commands)
+    expect(
+      await STATE_CHANGES[command](devonEditor, { arrangementId }, request),
+      command,
+    ).toMatchObject({ ok: false, reason: "not-allowed", status });
+}
+
 /* Validation ------------------------------------------------------------------------------------ */
 
 describe("the arrangement form schema", () => {
@@ -408,24 +429,11 @@ describe("the state machine", () => {
       request,
     );
     expect(save).toMatchObject({ ok: false, reason: "not-allowed", status: "submitted" });
-    expect(
-      await submitForReview(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
-    expect(
-      await deleteDraft(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
-    expect(
-      await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "submitted", [
+      "submit",
+      "delete-draft",
+      "discard-changes",
+    ]);
 
     const back = await withdrawSubmission(
       devonEditor,
@@ -434,19 +442,7 @@ describe("the state machine", () => {
     );
     expect(back).toMatchObject({ ok: true, status: "draft" });
     expect((await revisions(made.arrangementId)).map((r) => r.state)).toEqual(["draft"]);
-    expect(
-      await withdrawSubmission(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-      status: "draft",
-    });
-    expect(
-      await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "draft", ["withdraw", "discard-changes"]);
   });
 
   it("deletes a never-published draft entirely", async () => {
@@ -465,25 +461,11 @@ describe("the state machine", () => {
     const made = await published();
     const before = await arrangementRow(made.arrangementId);
     expect(before!.published_revision_id).toBe(made.revisionId);
-    expect(
-      await withdrawSubmission(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-      status: "published",
-    });
-    expect(
-      await deleteDraft(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
-    expect(
-      await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "published", [
+      "withdraw",
+      "delete-draft",
+      "discard-changes",
+    ]);
 
     const edit = await getForEdit(devonEditor, made.arrangementId);
     expect(edit).toMatchObject({
@@ -568,12 +550,7 @@ describe("the state machine", () => {
       values: { title: "v2 again" },
     });
     // Deleting is for drafts; a published arrangement's rejection is discarded instead.
-    expect(
-      await deleteDraft(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "published-rejected", ["delete-draft"]);
     expect(
       await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
     ).toMatchObject({
@@ -584,12 +561,7 @@ describe("the state machine", () => {
       { version: 2, state: "rejected" },
     ]);
     expect((await getForEdit(devonEditor, made.arrangementId))!.status).toBe("published");
-    expect(
-      await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "published", ["discard-changes"]);
   });
 
   it("after a rejection of a never-published draft, saving starts v2; deleting removes it all", async () => {
@@ -601,19 +573,7 @@ describe("the state machine", () => {
       reviewNote: "Not a shared service.",
       editable: true,
     });
-    expect(
-      await submitForReview(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-      status: "rejected",
-    });
-    expect(
-      await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
-    ).toMatchObject({
-      ok: false,
-      reason: "not-allowed",
-    });
+    await expectNotAllowed(made.arrangementId, "rejected", ["submit", "discard-changes"]);
     const saved = await saveDraft(
       devonEditor,
       {
