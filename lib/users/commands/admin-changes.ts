@@ -12,14 +12,12 @@ import {
   changeOrganisationSchema,
   changeRoleSchema,
   setStatusSchema,
-  userIdSchema,
   type ChangeOrganisationInput,
   type ChangeRoleInput,
   type SetStatusInput,
-  type UserIdInput,
 } from "../schemas";
 import { bumpSessionVersion, findOrganisation, keepLastAdmin, lockAdmins, lockUser } from "./locks";
-import { mailNewLink, resetMail } from "./mail";
+import { freshLinkCommand, resetMail } from "./mail";
 
 /* An administrator's changes to another user's account. */
 
@@ -174,36 +172,16 @@ export async function setStatus(
 }
 
 /** Mails an active user a link to choose a new password (valid for 1 hour). */
-export async function sendPasswordReset(
-  actor: CurrentUser,
-  request: RequestInfo,
-  input: UserIdInput,
-  options: CommandOptions = {},
-): Promise<CommandResult> {
-  const parsed = parseInput(userIdSchema, input);
-  if (!parsed.ok) return parsed;
-
-  return transact({ ...options, request }, async (cx) => {
-    await lockAdmins(cx.tx, actor);
-    const target = await lockUser(cx.tx, parsed.data.userId);
-    if (target.status === "disabled")
-      refuse(
-        notAllowed(`${target.name}'s account is disabled. Enable it before sending a reset link.`),
-      );
-    if (target.status === "invited")
-      refuse(
-        notAllowed(
-          `${target.name} has not accepted their invitation yet. Resend the invitation instead.`,
-        ),
-      );
-    await mailNewLink(cx, actor, target, {
-      purpose: "reset",
-      action: "auth.password_reset_sent",
-      mail: (token) => resetMail(target.name, token),
-    });
-    return {
-      ok: true,
-      message: `A link to reset their password has been sent to ${target.email}. It works for 1 hour.`,
-    };
-  });
-}
+export const sendPasswordReset = freshLinkCommand({
+  purpose: "reset",
+  action: "auth.password_reset_sent",
+  refusal: (target) =>
+    target.status === "disabled"
+      ? `${target.name}'s account is disabled. Enable it before sending a reset link.`
+      : target.status === "invited"
+        ? `${target.name} has not accepted their invitation yet. Resend the invitation instead.`
+        : null,
+  mail: async (_tx, _actor, target) => (token) => resetMail(target.name, token),
+  sent: (target) =>
+    `A link to reset their password has been sent to ${target.email}. It works for 1 hour.`,
+});

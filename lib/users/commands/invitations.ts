@@ -5,13 +5,13 @@ import type { CurrentUser } from "@/lib/auth/sessions";
 import { issueToken } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/commands/parse";
 import { refuse } from "@/lib/commands/refusal";
-import { invalid, notAllowed, type CommandResult } from "@/lib/commands/result";
+import { invalid, type CommandResult } from "@/lib/commands/result";
 import { transact, type CommandOptions } from "@/lib/commands/transact";
 import { sendMail } from "@/lib/mail";
 import type { RequestInfo } from "@/lib/request";
-import { inviteUserSchema, userIdSchema, type InviteUserInput, type UserIdInput } from "../schemas";
-import { findOrganisation, lockAdmins, lockUser } from "./locks";
-import { invitationMail, mailNewLink } from "./mail";
+import { inviteUserSchema, type InviteUserInput } from "../schemas";
+import { findOrganisation, lockAdmins } from "./locks";
+import { freshLinkCommand, invitationMail } from "./mail";
 
 const DUPLICATE_EMAIL = invalid({
   email: "There is already an account with this email address",
@@ -69,31 +69,17 @@ export async function inviteUser(
 }
 
 /** Sends an invited user a fresh invitation; the old link stops working. */
-export async function resendInvitation(
-  actor: CurrentUser,
-  request: RequestInfo,
-  input: UserIdInput,
-  options: CommandOptions = {},
-): Promise<CommandResult> {
-  const parsed = parseInput(userIdSchema, input);
-  if (!parsed.ok) return parsed;
-
-  return transact({ ...options, request }, async (cx) => {
-    await lockAdmins(cx.tx, actor);
-    const target = await lockUser(cx.tx, parsed.data.userId);
-    if (target.status !== "invited")
-      refuse(notAllowed(`${target.name} has already accepted their invitation.`));
+export const resendInvitation = freshLinkCommand({
+  purpose: "invite",
+  action: "user.invitation_resent",
+  refusal: (target) =>
+    target.status === "invited" ? null : `${target.name} has already accepted their invitation.`,
+  mail: async (tx, actor, target) => {
     const organisation = target.organisationId
-      ? await findOrganisation(cx.tx, target.organisationId)
+      ? await findOrganisation(tx, target.organisationId)
       : null;
-    await mailNewLink(cx, actor, target, {
-      purpose: "invite",
-      action: "user.invitation_resent",
-      mail: (token) => invitationMail(actor, target.name, organisation?.name, token),
-    });
-    return {
-      ok: true,
-      message: `A new invitation has been sent to ${target.email}. It works for 7 days; the earlier link no longer works.`,
-    };
-  });
-}
+    return (token) => invitationMail(actor, target.name, organisation?.name, token);
+  },
+  sent: (target) =>
+    `A new invitation has been sent to ${target.email}. It works for 7 days; the earlier link no longer works.`,
+});

@@ -1,10 +1,17 @@
 import "server-only";
+import type { Tx } from "@/db/client";
 import type { User } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { issueToken, type TokenPurpose } from "@/lib/auth/tokens";
-import type { CommandContext } from "@/lib/commands/transact";
+import { parseInput } from "@/lib/commands/parse";
+import { refuse } from "@/lib/commands/refusal";
+import { notAllowed, type CommandResult } from "@/lib/commands/result";
+import { transact, type CommandContext, type CommandOptions } from "@/lib/commands/transact";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
+import type { RequestInfo } from "@/lib/request";
+import { userIdSchema, type UserIdInput } from "../schemas";
+import { lockAdmins, lockUser } from "./locks";
 
 /* The mail the user commands send: invitations and password reset links. */
 
@@ -80,4 +87,42 @@ export async function mailNewLink(
     after: { email: target.email },
   });
   await sendMail({ to: target.email, ...link.mail(token) }, { tx: cx.tx });
+}
+
+/** What differs between an administrator's "send this user a fresh link" commands. */
+type FreshLink = {
+  purpose: TokenPurpose;
+  action: string;
+  /** Why the target's account cannot have this link now, or null when it can. */
+  refusal: (target: User) => string | null;
+  mail: (tx: Tx, actor: CurrentUser, target: User) => Promise<(token: string) => MailContent>;
+  /** The confirmation the administrator sees. */
+  sent: (target: User) => string;
+};
+
+/**
+ * The command by which an administrator sends the user `input` names a fresh link: with the
+ * administrators locked (lockAdmins), the target locked and checked, then the link issued,
+ * audited and mailed (mailNewLink).
+ */
+export function freshLinkCommand(link: FreshLink) {
+  return async function sendFreshLink(
+    actor: CurrentUser,
+    request: RequestInfo,
+    input: UserIdInput,
+    options: CommandOptions = {},
+  ): Promise<CommandResult> {
+    const parsed = parseInput(userIdSchema, input);
+    if (!parsed.ok) return parsed;
+
+    return transact({ ...options, request }, async (cx) => {
+      await lockAdmins(cx.tx, actor);
+      const target = await lockUser(cx.tx, parsed.data.userId);
+      const refusal = link.refusal(target);
+      if (refusal) refuse(notAllowed(refusal));
+      const mail = await link.mail(cx.tx, actor, target);
+      await mailNewLink(cx, actor, target, { ...link, mail });
+      return { ok: true, message: link.sent(target) };
+    });
+  };
 }
