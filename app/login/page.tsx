@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current";
 import { ssoProvider } from "@/lib/auth/next-auth";
-import { safeNextPath } from "@/lib/auth/redirects";
+import { safeRedirectPath } from "@/lib/auth/redirects";
 import { SignInForm } from "./sign-in-form";
 import { SsoButton } from "./sso-button";
 
@@ -22,7 +22,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeNextPath(typeof params.next === "string" ? params.next : null) ?? undefined;
+  const next = safeRedirectPath(typeof params.next === "string" ? params.next : null) ?? undefined;
   if (await getCurrentUser()) redirect(next ?? "/account");
   const error = typeof params.error === "string" ? params.error : undefined;
   const sso = ssoProvider();

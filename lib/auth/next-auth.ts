@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { requestContext } from "@/lib/request";
 import { sessionCookie } from "./cookie";
+import { safeRedirectPath } from "./redirects";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "./sessions";
 import { beginSession, findUserByEmail } from "./sign-in";
 
@@ -67,6 +68,12 @@ export function authOptions(): AuthOptions {
     cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      // The callbackUrl after single sign-on follows the same rule as a password sign-in's
+      // `next` (lib/auth/redirects.ts): one decision for every post-sign-in destination.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${safeRedirectPath(path) ?? "/account"}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return false;
         const p = profile as OidcProfile | undefined;
