@@ -27,3 +27,11 @@ export const authTokenPurpose = pgEnum("auth_token_purpose", ["reset", "invite"]
 
 export const partnerRole = pgEnum("partner_role", ["lead", "partner"]);
 export const savingsKind = pgEnum("savings_kind", ["actual", "forecast"]);
+
+/** How a user worked on a revision (four eyes counts every one of them). */
+export const contributionKind = pgEnum("contribution_kind", [
+  "created",
+  "saved",
+  "submitted",
+  "imported",
+]);

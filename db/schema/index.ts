@@ -7,4 +7,5 @@ export * from "./reference";
 export * from "./users";
 export * from "./arrangements";
 export * from "./history";
+export * from "./review";
 export * from "./system";

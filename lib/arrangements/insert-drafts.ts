@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/access";
 import type { CommandContext } from "@/lib/commands/transact";
 import { arrangementRevisions, arrangements } from "@/db/schema";
+import { recordContributions, type ContributionKind } from "./contributions";
 import { draftRevision, insertRevisionChildren, type RevisionReferences } from "./revision-rows";
 import type { ArrangementInput } from "./schema";
 import { auditContent, chunks, freeSlugs } from "./shared";
@@ -37,6 +38,7 @@ export async function insertDraftArrangements(
   user: CurrentUser,
   organisationId: number,
   drafts: NewDraft[],
+  kind: Extract<ContributionKind, "created" | "imported"> = "created",
 ): Promise<CreatedDraft[]> {
   const slugs = await freeSlugs(
     cx.tx,
@@ -49,6 +51,7 @@ export async function insertDraftArrangements(
     organisationId,
     drafts.map(({ input, refs }, i) => ({ revisionId: revisionIds[i]!, refs, input })),
   );
+  await recordContributions(cx.tx, user.id, kind, revisionIds);
   const created = made.map((a, i) => ({ ...a, revisionId: revisionIds[i]! }));
   await cx.auditAll(
     drafts.map((draft, i) => ({

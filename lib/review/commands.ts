@@ -12,9 +12,10 @@ import type { RequestInfo } from "@/lib/request";
 import {
   alreadyDecided,
   changedSinceLoaded,
-  OWN_SUBMISSION,
+  ownWork,
   type DecisionFailure,
 } from "./decision-failures";
+import { contributorsSincePublication, fourEyesReason } from "./contributors";
 import { approve, readSubmission, reject, type Decided } from "./decisions";
 import { holdPublicationLock } from "./publication-lock";
 import { approveSchema, rejectSchema, type ApproveInput, type RejectInput } from "./schemas";
@@ -26,7 +27,8 @@ import { approveSchema, rejectSchema, type ApproveInput, type RejectInput } from
  *      who decided it and when — of N approvals at once exactly one succeeds;
  *   2. re-reads the revision under the lock: it must still be 'submitted' and belong to the
  *      arrangement (ids from the browser are only hints);
- *   3. refuses an administrator who wrote or submitted the revision (four eyes);
+ *   3. refuses an administrator who created, saved or submitted any revision of the
+ *      arrangement since its last publication (four eyes, ./contributors.ts);
  *   4. refuses when the arrangement changed since the page was loaded (baseVersion), so an
  *      administrator never approves content they have not seen;
  *   5. approve: the previous published revision becomes 'superseded' (superseded_at) and this
@@ -65,8 +67,11 @@ async function decide(
     const submission = await readSubmission(cx.tx, decision.revisionId);
     if (!submission || submission.arrangementId !== state.arrangementId) refuse(notFound());
     if (submission.state !== "submitted") refuse(alreadyDecided(submission));
-    if (submission.authorId === admin.id || submission.submittedById === admin.id)
-      refuse(OWN_SUBMISSION);
+    const ownPart = fourEyesReason(
+      await contributorsSincePublication(cx.tx, state.arrangementId),
+      admin.id,
+    );
+    if (ownPart) refuse(ownWork(ownPart));
     if (decision.baseVersion != null && decision.baseVersion !== state.lockVersion)
       refuse(await changedSinceLoaded(cx.tx, state));
     return decision.kind === "approve"

@@ -40,12 +40,10 @@ export function alreadyDecided(submission: {
   };
 }
 
-export const OWN_SUBMISSION: DecisionFailure = {
-  ok: false,
-  reason: "own-submission",
-  message:
-    "You wrote or submitted this revision, so another administrator must review it (four eyes).",
-};
+/** Four eyes: the administrator worked on the arrangement since its last publication. */
+export function ownWork(message: string): DecisionFailure {
+  return { ok: false, reason: "own-submission", message };
+}
 
 /** The arrangement changed since the review page was loaded: review it again. */
 export async function changedSinceLoaded(

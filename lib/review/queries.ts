@@ -26,7 +26,14 @@ import {
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
 import { regionBySlug } from "@/lib/public/regions";
+import type { ContributionKind } from "@/lib/arrangements/contributions";
 import { readSnapshots } from "./content";
+import {
+  contributorsSincePublication,
+  fourEyesReason,
+  ownContributions,
+  type Contributor,
+} from "./contributors";
 import { diffRevisions, type RevisionDiff, type RevisionSnapshot } from "./diff";
 import { queueFiltersSchema, type QueueFilters, type QueueFiltersInput } from "./schemas";
 
@@ -64,6 +71,8 @@ export type QueueItem = {
   submittedAt: Date | null;
   /** Never published before: a new arrangement, not an edit. */
   isNew: boolean;
+  /** What the reading administrator did on it since its last publication (four eyes). */
+  yourPart: ContributionKind[];
 };
 
 export type Queue = {
@@ -127,7 +136,7 @@ export async function listQueue(
   const total = totals?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(filters.page, pages);
-  const items = await reader
+  const rows = await reader
     .select({
       revisionId: arrangementRevisions.id,
       arrangementId: arrangements.id,
@@ -150,6 +159,12 @@ export async function listQueue(
     .orderBy(asc(arrangementRevisions.submittedAt), asc(arrangementRevisions.id))
     .limit(QUEUE_PAGE_SIZE)
     .offset((page - 1) * QUEUE_PAGE_SIZE);
+  const own = await ownContributions(
+    reader,
+    actor.id,
+    rows.map((r) => r.arrangementId),
+  );
+  const items = rows.map((r) => ({ ...r, yourPart: own.get(r.arrangementId) ?? [] }));
   const organisationChoices = await reader
     .selectDistinct({ id: organisations.id, name: organisations.name })
     .from(arrangementRevisions)
@@ -197,9 +212,13 @@ export type ReviewDetail = {
   submission: RevisionSnapshot;
   previous: RevisionSnapshot | null;
   diff: RevisionDiff;
-  /** False when the administrator wrote or submitted it (four eyes). */
+  /** False when the administrator worked on it since its last publication (four eyes). */
   canDecide: boolean;
   ownSubmission: boolean;
+  /** Why this administrator may not decide (four eyes), or null. */
+  fourEyes: string | null;
+  /** Everyone who worked on it since its last publication (while it waits for review). */
+  contributors: Contributor[];
 };
 
 /** The revision under review with its arrangement, lead and the people involved. */
@@ -223,9 +242,7 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
         region: organisations.region,
         replacedByName: successor.name,
       },
-      authorId: arrangementRevisions.authorId,
       authorName: author.name,
-      submittedById: arrangementRevisions.submittedById,
       submittedByName: submitter.name,
       submittedAt: arrangementRevisions.submittedAt,
       reviewedByName: reviewer.name,
@@ -288,16 +305,20 @@ export async function getReview(
   const submission = snapshots.get(revisionId);
   if (!submission) return null;
   const previous = base ? (snapshots.get(base.revisionId) ?? null) : null;
-  const ownSubmission = row.authorId === actor.id || row.submittedById === actor.id;
+  const contributors =
+    row.state === "submitted" ? await contributorsSincePublication(reader, row.arrangementId) : [];
+  const fourEyes = fourEyesReason(contributors, actor.id);
+  const ownSubmission = fourEyes !== null;
 
-  const { authorId: _author, submittedById: _submitter, ...fields } = row;
   return {
-    ...fields,
+    ...row,
     base,
     submission,
     previous,
     diff: diffRevisions(previous, submission),
     canDecide: row.state === "submitted" && !ownSubmission,
     ownSubmission,
+    fourEyes,
+    contributors,
   };
 }

@@ -11,6 +11,7 @@ import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
+import { describeKinds } from "@/lib/review/contributors";
 import { listQueue, type Queue } from "@/lib/review/queries";
 import { one, type SearchParams } from "../list-params";
 import { formatDateTime } from "@/lib/format/dates";
@@ -75,6 +76,15 @@ const COLUMNS: Column<QueueItem>[] = [
     label: "Submitted",
     cellClassName: "whitespace-nowrap",
     cell: (item) => formatDateTime(item.submittedAt),
+  },
+  {
+    label: "Four eyes",
+    cell: (item) =>
+      item.yourPart.length > 0 ? (
+        <strong>You {describeKinds(item.yourPart)} it: another administrator decides</strong>
+      ) : (
+        "You may decide"
+      ),
   },
 ];
 

@@ -7,6 +7,7 @@ import { refuse } from "@/lib/commands/refusal";
 import { invalid, notFound, type CommandResult, type Success } from "@/lib/commands/result";
 import { transact, type CommandContext } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
+import { recordContributions } from "../contributions";
 import { insertDraftArrangements } from "../insert-drafts";
 import { raiseLockVersion } from "../lock-version";
 import { editorOrganisation, type ArrangementState } from "../queries";
@@ -180,6 +181,7 @@ async function writeDraft(
       })
       .where(eq(arrangementRevisions.id, revisionId));
     await deleteRevisionChildren(tx, revisionId);
+    await recordContributions(tx, user.id, "saved", [revisionId]);
     return { revisionId, version: state.newest.version, action: "arrangement.draft_saved" };
   }
   // Published or rejected: a new draft; earlier revisions stay exactly as they were.
@@ -188,5 +190,6 @@ async function writeDraft(
     .insert(arrangementRevisions)
     .values(draftRevision(state.arrangementId, version, values, refs, user.id, key))
     .returning({ id: arrangementRevisions.id });
+  await recordContributions(tx, user.id, "created", [revision!.id]);
   return { revisionId: revision!.id, version, action: "arrangement.draft_started" };
 }

@@ -7,6 +7,7 @@ import type { CommandResult, Success } from "@/lib/commands/result";
 import type { CommandContext } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
 import { notifyAdminsOfSubmission, type SubmissionNotice } from "@/lib/review/notifications";
+import { recordContributions } from "../contributions";
 import { raiseLockVersion } from "../lock-version";
 import { readRevisionContent, type ArrangementState } from "../queries";
 import type { WorkspaceStatus } from "../state";
@@ -105,6 +106,7 @@ export async function submitForReview(
       .where(
         and(eq(arrangementRevisions.id, state.newest.id), eq(arrangementRevisions.state, "draft")),
       );
+    await recordContributions(cx.tx, user.id, "submitted", [state.newest.id]);
     const submitted = await stateChanged(
       cx,
       user,

@@ -75,7 +75,7 @@ export async function importValidRows(
     },
     async (cx) => {
       const drafts = await revalidate(cx.tx, organisationId, importId, chosen);
-      const created = await insertDraftArrangements(cx, user, organisationId, drafts);
+      const created = await insertDraftArrangements(cx, user, organisationId, drafts, "imported");
       const arrangementIds = created.map((c) => c.arrangementId);
       await cx.audit({
         actorUserId: user.id,

@@ -2,6 +2,7 @@ import { SummaryList } from "@/components/summary-list";
 import type { ReviewDetail } from "@/lib/review/queries";
 import { ApproveForm, RejectForm } from "./decision-forms";
 import { formatDateTime } from "@/lib/format/dates";
+import { describeKinds } from "@/lib/review/contributors";
 
 const OUTCOME: Record<string, string> = {
   approved: "Approved and published",
@@ -31,6 +32,18 @@ export function ReviewFacts({ review }: { review: ReviewDetail }) {
           value: `${review.submittedByName ?? "Unknown"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}`,
         },
         { term: "Last edited by", value: review.authorName ?? "Unknown" },
+        review.contributors.length > 0 && {
+          term: "Worked on since last published",
+          value: (
+            <ul>
+              {review.contributors.map((c) => (
+                <li key={c.userId}>
+                  {c.name} ({describeKinds(c.kinds)})
+                </li>
+              ))}
+            </ul>
+          ),
+        },
         {
           term: "Version",
           value: `${review.version}${review.base ? ` (published now: version ${review.base.version})` : " (never published)"}`,
@@ -44,7 +57,7 @@ export function ReviewFacts({ review }: { review: ReviewDetail }) {
   );
 }
 
-/** Approve, or return with a reason; not for the administrator who wrote or submitted it. */
+/** Approve, or return with a reason; not for an administrator who worked on it (four eyes). */
 export function DecisionSection({ review }: { review: ReviewDetail }) {
   const ids = { revisionId: review.revisionId, baseVersion: review.baseVersion };
   return (
@@ -52,9 +65,9 @@ export function DecisionSection({ review }: { review: ReviewDetail }) {
       <h2 id="decision-heading" className="text-2xl font-bold">
         Your decision
       </h2>
-      {review.ownSubmission ? (
+      {review.fourEyes ? (
         <p className="mt-3 border-l-8 border-notice bg-notice-bg p-3 font-semibold" role="note">
-          You wrote or submitted this revision, so another administrator must review it (four eyes).
+          {review.fourEyes}
         </p>
       ) : (
         <div className="mt-4 grid gap-10 md:grid-cols-2">
