@@ -14,9 +14,8 @@ import {
 } from "@/app/api/v1/arrangements/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as listOrganisations } from "@/app/api/v1/organisations/route";
-import { sql as appSql } from "@/db/client";
 import { formatPence } from "@/lib/money";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 import { OpenApiValidator, type OpenApiDoc } from "../support/openapi";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 
@@ -106,9 +105,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deletePublished(sql, prefix);
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 describe("the OpenAPI document", () => {

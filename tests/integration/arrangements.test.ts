@@ -3,7 +3,6 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/access";
 import {
   deleteDraft,
@@ -21,7 +20,7 @@ import {
   type ArrangementFormValues,
 } from "@/lib/arrangements/schema";
 import { TRANSITIONS } from "@/lib/arrangements/state";
-import { testDatabase } from "../support/db";
+import { closeDatabases, removeRunArrangements, testDatabase } from "../support/db";
 
 /*
  * The council workspace's domain layer against the real database: the state machine, version
@@ -72,14 +71,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // The suite shares its database with the end-to-end run, whose home page must still show the
-  // demo set's exact totals: remove what these tests made (revisions and children cascade).
-  await sql`delete from arrangements where created_by_id in (
-              select id from users where email like ${`%.${run}@test.example.org`})`;
-  await sql`update users set status = 'disabled' where email like ${`%.${run}@test.example.org`}`;
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await removeRunArrangements(sql, run);
+  await closeDatabases(sql);
 });
 
 function form(overrides: Partial<ArrangementFormValues> = {}): ArrangementFormValues {
@@ -247,23 +240,24 @@ describe("the arrangement form schema", () => {
         contactEmail: "not-an-email",
       }),
     );
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.errors).toEqual({
-      title: "Enter a title",
-      description: "Description must be 5000 characters or fewer",
-      mainCategory: "Select a service category from the list",
-      startDate: "Start date must be a real date, like 2017-04-01",
-      endDate: "Enter the date the arrangement ended",
-      partners: "Each partner organisation must be listed only once",
-      "savings.0.amount":
-        "Put commas between groups of three digits, like 1,250,000, or leave them out",
-      "savings.1.year": "2018/19 is already listed: enter each year once",
-      "savings.2.year": "Financial year must be between 2000 and 2100",
-      "savings.2.kind": "Select whether the saving is actual or forecast",
-      noSavingsReason: "Remove the reason for no savings: this arrangement has savings",
-      benefits: "Select benefits from the list",
-      contactEmail: "Enter an email address in the correct format, like name@example.org",
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        title: "Enter a title",
+        description: "Description must be 5000 characters or fewer",
+        mainCategory: "Select a service category from the list",
+        startDate: "Start date must be a real date, like 2017-04-01",
+        endDate: "Enter the date the arrangement ended",
+        partners: "Each partner organisation must be listed only once",
+        "savings.0.amount":
+          "Put commas between groups of three digits, like 1,250,000, or leave them out",
+        "savings.1.year": "2018/19 is already listed: enter each year once",
+        "savings.2.year": "Financial year must be between 2000 and 2100",
+        "savings.2.kind": "Select whether the saving is actual or forecast",
+        noSavingsReason: "Remove the reason for no savings: this arrangement has savings",
+        benefits: "Select benefits from the list",
+        contactEmail: "Enter an email address in the correct format, like name@example.org",
+      },
     });
   });
 
@@ -276,12 +270,13 @@ describe("the arrangement form schema", () => {
       startDate: "2019-04-01",
       endDate: "2019-03-31",
     });
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.errors).toEqual({
-      endDate: "End date must be the same as or after the start date",
-      partners: "Add at least one partner organisation besides your own",
-      noSavingsReason: "Enter the savings for at least one year, or say why there are none",
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        endDate: "End date must be the same as or after the start date",
+        partners: "Add at least one partner organisation besides your own",
+        noSavingsReason: "Enter the savings for at least one year, or say why there are none",
+      },
     });
     const ok = parseArrangementForm({
       title: "T",

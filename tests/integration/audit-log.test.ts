@@ -8,7 +8,7 @@ import { auditEventBatches, auditFilterOptions, listAuditEvents } from "@/lib/au
 import { parseAuditFilters } from "@/lib/audit-log/schemas";
 import type { CurrentUser } from "@/lib/auth/access";
 import { instantToLondon } from "@/lib/editions/london-time";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 import { reviewFixtures } from "../support/review";
 
 /*
@@ -31,9 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await f.cleanup();
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 type PgError = { code?: string; message?: string };

@@ -4,14 +4,13 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import { GET as arrangementsCsv } from "@/app/data/arrangements.csv/route";
 import { GET as dashboardCsv } from "@/app/data/dashboard/[file]/route";
 import { GET as savingsCsv } from "@/app/data/savings.csv/route";
 import { auditCsvStream } from "@/lib/audit-log/export";
 import { parseAuditFilters } from "@/lib/audit-log/schemas";
 import type { CurrentUser } from "@/lib/auth/access";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 import { reviewFixtures } from "../support/review";
 import { createArrangement, pickOrganisation, removeArrangements } from "../support/stats-fixtures";
 
@@ -56,9 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeArrangements(sql, prefix);
   await f.cleanup();
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 describe("formulas in stored text come out inert in every CSV download", () => {

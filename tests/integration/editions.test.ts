@@ -1,7 +1,6 @@
 process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import { DEMO_EDITIONS } from "@/db/seed/editions";
 import type { CurrentUser } from "@/lib/auth/access";
 import { createEdition } from "@/lib/editions/commands";
@@ -11,7 +10,7 @@ import { figuresAsOf, getEditions } from "@/lib/editions/queries";
 import { getArrangementHistory } from "@/lib/public/history";
 import { approveRevision, rejectRevision } from "@/lib/review/commands";
 import { getHeadline } from "@/lib/stats/queries";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 import { expectOk, reviewFixtures } from "../support/review";
 
 /*
@@ -34,9 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (madeEditions.length) await sql`delete from editions where id in ${sql(madeEditions)}`;
   await f.cleanup();
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 /** Independent SQL: what was published at a moment, straight from reviewed_at / superseded_at. */

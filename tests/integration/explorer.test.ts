@@ -4,7 +4,6 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import {
   getPublishedArrangement,
   listPublishedArrangements,
@@ -18,7 +17,7 @@ import {
   type Sort,
 } from "@/lib/public/filters";
 import { getOrganisationOptions } from "@/lib/public/organisations";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 
 /*
@@ -169,9 +168,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deletePublished(sql, prefix);
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 describe("search", () => {

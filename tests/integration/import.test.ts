@@ -3,7 +3,6 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/access";
 import {
   IMPORT_TOKEN_TTL_MS,
@@ -14,7 +13,7 @@ import {
   signImport,
   type ImportRow,
 } from "@/lib/arrangements/import";
-import { testDatabase } from "../support/db";
+import { closeDatabases, testDatabase } from "../support/db";
 
 /*
  * CSV bulk import against the real database: file checks, row validation with exact errors,
@@ -88,9 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sql`update users set status = 'disabled' where email like ${`%.${run}@test.example.org`}`;
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 const GOOD_1 = `Shared legal team ${run},One legal team for both councils,legal,,operational,2017-04-01,,${SOMERSET},"actual: 1,250,000","forecast: £300,000.50",,,resilience,Jo Bloggs,jo@example.gov.uk`;

@@ -4,11 +4,10 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql as appSql } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/access";
 import { saveDraft } from "@/lib/arrangements/commands";
 import { getForEdit } from "@/lib/arrangements/queries";
-import { testDatabase } from "../support/db";
+import { closeDatabases, removeRunArrangements, testDatabase } from "../support/db";
 
 /*
  * Many people at once, against the real database: twenty editors save the same record from
@@ -45,12 +44,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sql`delete from arrangements where created_by_id in (
-              select id from users where email like ${`%.${run}@test.example.org`})`;
-  await sql`update users set status = 'disabled' where email like ${`%.${run}@test.example.org`}`;
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await removeRunArrangements(sql, run);
+  await closeDatabases(sql);
 });
 
 describe("concurrent editors", () => {

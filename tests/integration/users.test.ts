@@ -4,7 +4,7 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
-import { db as appDb, sql as appSql } from "@/db/client";
+import { db as appDb } from "@/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSession, resolveSession, type CurrentUser } from "@/lib/auth/sessions";
 import {
@@ -31,7 +31,7 @@ import {
   updateOwnName,
 } from "@/lib/users/commands";
 import { getUser, listUsers, organisationOptions } from "@/lib/users/queries";
-import { Rollback, testDatabase } from "../support/db";
+import { closeDatabases, Rollback, testDatabase } from "../support/db";
 
 /*
  * User management and self-service, against the real database: the lib functions are plain
@@ -60,9 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Users cannot be deleted once the (append-only) audit trail names them: leave them disabled.
   await sql`update users set status = 'disabled' where email like ${`%.${run}@test.example.org`}`;
-  await sql.end();
-  await appSql().end();
-  delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
+  await closeDatabases(sql);
 });
 
 function freshEmail(label = "user") {
