@@ -54,10 +54,10 @@ const layers = {
   },
 };
 
-// proxy.ts, Next.js's request entry point, sits at the root where no layer's folder holds it:
-// it is app-level code, so the same rule for it.
+// proxy.ts (Next.js's request entry point) and instrumentation.ts (its start-up hook) sit at the
+// root where no layer's folder holds them: they are app-level code, so the same rule for them.
 const proxy = {
-  files: ["proxy.ts"],
+  files: ["proxy.ts", "instrumentation.ts"],
   rules: {
     "no-restricted-imports": [
       "error",

@@ -81,6 +81,9 @@ export default defineConfig({
         OIDC_CLIENT_ID: "ssm-test",
         OIDC_CLIENT_SECRET: "ssm-test-secret",
         OIDC_NAME: "Test council account",
+        // A test site: no SMTP, and the outbox (live links and all) readable at /admin/outbox.
+        // tests/e2e/outbox.spec.ts starts servers of its own without it.
+        MAIL_OUTBOX_VISIBLE: "true",
       },
       reuseExistingServer: false,
       timeout: 120_000,

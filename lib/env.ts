@@ -37,6 +37,12 @@ const schema = z
       .url({ message: "SMTP_URL must look like smtp://user:password@host:587" })
       .optional(),
     MAIL_FROM: z.string().min(3).default("Council Shared Services Map <no-reply@localhost>"),
+    // Without SMTP the outbox holds live reset and invitation links: shown at /admin/outbox only
+    // in development or when this is "true" (a test site; the test suite sets it).
+    MAIL_OUTBOX_VISIBLE: z
+      .enum(["true", "false"], { message: 'MAIL_OUTBOX_VISIBLE must be "true" or "false".' })
+      .default("false")
+      .transform((value) => value === "true"),
   })
   .refine(
     (e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 === 0,

@@ -41,7 +41,7 @@ for (const next of STRANGE_NEXT) {
     const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
     expect(response.status()).toBeLessThan(500);
     const location = response.headers()["location"] ?? "";
-     
+
     expect(location).not.toMatch(/[\u0000-\u001f\u007f\\]/);
     expect(new URL(location, baseURL).host).toBe(site);
     expect(new URL(location, baseURL).pathname).toBe("/account");

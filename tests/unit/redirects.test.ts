@@ -109,7 +109,7 @@ describe("safeRedirectPath: the one rule for post-sign-in destinations", () => {
       const base = "https://site.example";
       expect(new URL(result, base).origin).toBe(base);
       expect(result).toMatch(/^\/(?![/\\])/);
-       
+
       expect(result).not.toMatch(/[\u0000-\u0020\\]/);
     }
   });

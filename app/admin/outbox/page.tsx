@@ -6,7 +6,9 @@ import { PageHeader } from "@/components/page-header";
 import { listHref, showing } from "@/components/pagination";
 import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
-import { listOutbox } from "@/lib/mail";
+import { env } from "@/lib/env";
+import type { OutboxMessage } from "@/lib/mail";
+import { readOutbox, type OutboxMode } from "@/lib/outbox";
 import { one, type SearchParams } from "../list-params";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -24,9 +26,7 @@ const FILTERS: FieldSpec[] = [
   },
 ];
 
-type Message = Awaited<ReturnType<typeof listOutbox>>["messages"][number];
-
-const COLUMNS: Column<Message>[] = [
+const COLUMNS: Column<OutboxMessage>[] = [
   {
     label: "Sent",
     cellClassName: "whitespace-nowrap",
@@ -46,6 +46,30 @@ const COLUMNS: Column<Message>[] = [
   },
 ];
 
+const INTRO: Record<Exclude<OutboxMode, "hidden">, string> = {
+  shown:
+    "Email the site would have sent. With no mail server configured (SMTP_URL), invitations and password reset links are kept here instead, newest first. Links in them work until they are used or expire, so treat this page as confidential.",
+  redacted:
+    "Email kept before a mail server was configured, newest first. Mail is sent now; links in these messages are removed, because only their recipients may use them.",
+};
+
+/** Production without SMTP: the outbox holds live links, so nobody reads it here. */
+function HiddenOutbox() {
+  return (
+    <div>
+      <PageHeader title="Outbox">
+        No mail server is configured (SMTP_URL), so the site keeps its mail in the outbox instead of
+        sending it. That mail holds live invitation and password reset links, which only their
+        recipients may use, so it is not shown here.
+      </PageHeader>
+      <p className="max-w-3xl">
+        Ask whoever runs the site to set SMTP_URL so that mail is sent. On a test site only,
+        MAIL_OUTBOX_VISIBLE=true shows the outbox here.
+      </p>
+    </div>
+  );
+}
+
 function emptyText(to: string | undefined, page: number): string {
   if (to) return `No messages to ${to}.`;
   return page > 1 ? "There are no messages on this page." : "The outbox is empty.";
@@ -61,20 +85,18 @@ export default async function OutboxPage({
   const to = one(params.to)?.trim().slice(0, 320) || undefined;
   const requested = one(params.page);
   const page = requested && /^\d{1,6}$/.test(requested) ? Math.max(1, Number(requested)) : 1;
-  const { messages, total } = await listOutbox({
+  const view = await readOutbox(env(), {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
     to,
   });
+  if (view.mode === "hidden") return <HiddenOutbox />;
+  const { messages, total } = view;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div>
-      <PageHeader title="Outbox">
-        Email the site would have sent. With no mail server configured (SMTP_URL), invitations and
-        password reset links are kept here instead, newest first. Links in them work until they are
-        used or expire, so treat this page as confidential.
-      </PageHeader>
+      <PageHeader title="Outbox">{INTRO[view.mode]}</PageHeader>
 
       <FilterForm
         action="/admin/outbox"
