@@ -110,6 +110,8 @@ function commandAction(command: Command, notice: Notice) {
         return {
           message: `This record was changed by ${result.conflict.changedByName} at ${formatDateTime(result.conflict.changedAt)} since you opened it. Reload the page to see the changes.`,
         };
+      // A button has no fields to mark: the refusal's message says what to correct.
+      if (result.reason === "invalid") return { message: result.message };
       return failureState(result, values);
     }
     redirect(`/workspace?notice=${notice}`);

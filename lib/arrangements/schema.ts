@@ -7,6 +7,8 @@ import {
   type BenefitSlug,
   type ServiceCategorySlug,
 } from "@/lib/categories";
+import { today } from "@/lib/clock";
+import { dateRangeProblem, hiddenCharacterProblem, nfc } from "@/lib/content-rules";
 import { formatPence, parsePounds } from "@/lib/money";
 
 /*
@@ -17,6 +19,10 @@ import { formatPence, parsePounds } from "@/lib/money";
  *
  * Error keys are the form's field names; savings rows are keyed by their row index in the
  * form ("savings.2.amount"), so the message sits beside the row the user typed.
+ *
+ * Text is stored as NFC with hidden characters refused, and dates lie from 1990 to 20 years
+ * ahead (lib/content-rules.ts): the same rules for save, submit (which parses the stored draft
+ * again) and the CSV import, which all come through this schema.
  */
 
 export const STAGES = ["planned", "operational", "ended"] as const;
@@ -134,26 +140,56 @@ function isRealDate(iso: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
-/** Line endings as one "\n", outer blanks trimmed: the same text counts the same everywhere. */
+/** NFC, line endings as one "\n", outer blanks trimmed: the same text counts the same everywhere. */
 function plain(value: string): string {
-  return value.replace(/\r\n?/g, "\n").trim();
+  return nfc(value).replace(/\r\n?/g, "\n").trim();
 }
+
+type TextRule = { label: string; max: number; required?: string };
+
+/**
+ * The first problem with a text field: missing, too long, control or hidden characters. Hidden
+ * characters are looked for in what was typed, before trimming (which would drop a U+FEFF at
+ * either end unseen).
+ */
+function textProblem(typed: string, value: string, rule: TextRule): string | null {
+  if (!value) return rule.required ?? null;
+  if (value.length > rule.max) return `${rule.label} must be ${rule.max} characters or fewer`;
+  if (CONTROL.test(value)) return `${rule.label} must be plain text`;
+  return hiddenCharacterProblem(rule.label, typed);
+}
+
+/** A date field's problem: not a real date, or outside 1990 to 20 years ahead. */
+function dateProblem(value: string, label: string, example: string): string | null {
+  if (value === "") return null;
+  if (!isRealDate(value)) return `${label} must be a real date, like ${example}`;
+  return dateRangeProblem(label, value, today());
+}
+
+type TextField = "title" | "description" | "noSavingsReason" | "contactName";
 
 function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): ArrangementInput {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: "custom", path, message });
 
-  const title = plain(raw.title).replace(/\s+/g, " ");
-  if (!title) issue(["title"], "Enter a title");
-  else if (title.length > TITLE_MAX)
-    issue(["title"], `Title must be ${TITLE_MAX} characters or fewer`);
-  else if (CONTROL.test(title)) issue(["title"], "Title must be plain text");
-
-  const description = plain(raw.description);
-  if (!description) issue(["description"], "Enter a description");
-  else if (description.length > DESCRIPTION_MAX)
-    issue(["description"], `Description must be ${DESCRIPTION_MAX} characters or fewer`);
-  else if (CONTROL.test(description)) issue(["description"], "Description must be plain text");
+  /** The field's value as stored (NFC, trimmed; one line when `oneLine`), its problem reported. */
+  const checkText = (field: TextField, rule: TextRule & { oneLine?: true }) => {
+    const value = rule.oneLine ? plain(raw[field]).replace(/\s+/g, " ") : plain(raw[field]);
+    const problem = textProblem(raw[field], value, rule);
+    if (problem) issue([field], problem);
+    return value;
+  };
+  const title = checkText("title", {
+    label: "Title",
+    max: TITLE_MAX,
+    required: "Enter a title",
+    oneLine: true,
+  });
+  const description = checkText("description", {
+    label: "Description",
+    max: DESCRIPTION_MAX,
+    required: "Enter a description",
+  });
 
   const mainCategory = raw.mainCategory.trim();
   if (!mainCategory) issue(["mainCategory"], "Select the main service category");
@@ -174,12 +210,13 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
 
   const startDate = raw.startDate.trim();
   const endDate = raw.endDate.trim();
-  const startOk = startDate === "" || isRealDate(startDate);
-  const endOk = endDate === "" || isRealDate(endDate);
-  if (!startOk) issue(["startDate"], "Start date must be a real date, like 2017-04-01");
+  const startProblem = dateProblem(startDate, "Start date", "2017-04-01");
+  const endProblem = dateProblem(endDate, "End date", "2020-03-31");
+  const startOk = startProblem === null;
+  if (startProblem) issue(["startDate"], startProblem);
   else if (!startDate && (stage === "operational" || stage === "ended"))
     issue(["startDate"], "Enter the date the arrangement started");
-  if (!endOk) issue(["endDate"], "End date must be a real date, like 2020-03-31");
+  if (endProblem) issue(["endDate"], endProblem);
   else if (!endDate && stage === "ended")
     issue(["endDate"], "Enter the date the arrangement ended");
   else if (endDate && stage && stage !== "ended" && (STAGES as readonly string[]).includes(stage))
@@ -206,17 +243,20 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
     );
   else if (savingsTyped > 0 && noSavingsReason)
     issue(["noSavingsReason"], "Remove the reason for no savings: this arrangement has savings");
-  else if (noSavingsReason.length > NO_SAVINGS_REASON_MAX)
-    issue(["noSavingsReason"], `Reason must be ${NO_SAVINGS_REASON_MAX} characters or fewer`);
+  else checkText("noSavingsReason", { label: "Reason", max: NO_SAVINGS_REASON_MAX });
 
   const benefits = [...new Set(raw.benefits.map((s) => s.trim()))].filter(Boolean);
   if (benefits.some((b) => !isBenefitSlug(b))) issue(["benefits"], "Select benefits from the list");
 
-  const contactName = plain(raw.contactName).replace(/\s+/g, " ");
-  if (contactName.length > CONTACT_NAME_MAX)
-    issue(["contactName"], `Contact name must be ${CONTACT_NAME_MAX} characters or fewer`);
+  const contactName = checkText("contactName", {
+    label: "Contact name",
+    max: CONTACT_NAME_MAX,
+    oneLine: true,
+  });
   const contactEmail = raw.contactEmail.trim();
-  if (contactEmail && (contactEmail.length > 320 || !EMAIL.safeParse(contactEmail).success))
+  const emailHidden = hiddenCharacterProblem("Contact email", contactEmail);
+  if (emailHidden) issue(["contactEmail"], emailHidden);
+  else if (contactEmail && (contactEmail.length > 320 || !EMAIL.safeParse(contactEmail).success))
     issue(["contactEmail"], "Enter an email address in the correct format, like name@example.org");
 
   return {

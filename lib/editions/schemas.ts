@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nfc, refuseHiddenCharacters } from "@/lib/content-rules";
 import { isIsoDate, isTime } from "./london-time";
 
 /*
@@ -15,7 +16,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const createEditionSchema = z.object({
   name: z
     .string({ error: "Enter a name for the edition" })
-    .transform((s) => s.replace(/\s+/g, " ").trim())
+    .superRefine(refuseHiddenCharacters("Name"))
+    .transform((s) => nfc(s).replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
@@ -40,7 +42,8 @@ export const createEditionSchema = z.object({
   description: z
     .string()
     .optional()
-    .transform((s) => s?.replace(/\r\n?/g, "\n").trim() ?? "")
+    .superRefine(refuseHiddenCharacters("Description"))
+    .transform((s) => (s === undefined ? "" : nfc(s).replace(/\r\n?/g, "\n").trim()))
     .pipe(
       z
         .string()

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import { today } from "@/lib/clock";
+import {
+  dateRangeProblem,
+  EARLIEST_ORGANISATION_DATE,
+  nfc,
+  refuseHiddenCharacters,
+} from "@/lib/content-rules";
 import { isIsoDate } from "@/lib/editions/london-time";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -7,6 +14,9 @@ import { REGIONS } from "@/lib/public/regions";
  * commands in ./commands.ts (which parse again). Councils come from the ONS / mySociety reference
  * data; administrators add and edit the other bodies councils share with (fire and rescue,
  * police, NHS, others), and record that a council was replaced by another.
+ *
+ * Names are stored as NFC with hidden characters refused; dates lie from 1900 (councils formed
+ * in 1974 are edited too) to 20 years ahead (lib/content-rules.ts).
  */
 
 export const BODY_KINDS = ["fire", "police", "health", "other"] as const;
@@ -35,28 +45,38 @@ function toId(value: unknown): unknown {
 const requiredId = (message: string) =>
   z.preprocess(toId, z.number({ error: message }).int(message).positive(message));
 
+const capitalised = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+
 const line = (label: string, max: number) =>
   z
     .string({ error: `Enter the ${label}` })
-    .transform((s) => s.replace(/\s+/g, " ").trim())
+    .superRefine(refuseHiddenCharacters(capitalised(label)))
+    .transform((s) => nfc(s).replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
         .min(1, `Enter the ${label}`)
-        .max(
-          max,
-          `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`,
-        )
+        .max(max, `${capitalised(label)} must be ${max} characters or fewer`)
         .refine((s) => !CONTROL.test(s), { message: `The ${label} must be plain text` }),
     );
+
+/** A real date from 1900 to 20 years ahead, or the message for the field called `label`. */
+function organisationDate(label: string, example: string) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    const problem = !isIsoDate(s)
+      ? `${label} must be a real date, like ${example}`
+      : dateRangeProblem(label, s, today(), EARLIEST_ORGANISATION_DATE);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
+}
 
 const optionalDate = (label: string, example: string) =>
   z
     .string()
     .optional()
     .transform((s) => s?.trim() || null)
-    .refine((s) => s === null || isIsoDate(s), {
-      message: `${label} must be a real date, like ${example}`,
+    .superRefine((s, ctx) => {
+      if (s !== null) organisationDate(label, example)(s, ctx);
     });
 
 const region = z
@@ -73,7 +93,8 @@ const bodyFields = {
   shortName: z
     .string()
     .optional()
-    .transform((s) => s?.replace(/\s+/g, " ").trim() ?? "")
+    .superRefine(refuseHiddenCharacters("Short name"))
+    .transform((s) => (s === undefined ? "" : nfc(s).replace(/\s+/g, " ").trim()))
     .pipe(z.string().max(100, "Short name must be 100 characters or fewer")),
   region,
   startDate: optionalDate("Start date", "2019-04-01"),
@@ -126,7 +147,7 @@ export const markReplacedSchema = z.object({
       z
         .string()
         .min(1, "Enter the council's last day")
-        .refine(isIsoDate, { message: "Last day must be a real date, like 2023-03-31" }),
+        .superRefine(organisationDate("Last day", "2023-03-31")),
     ),
   replacedById: requiredId("Select the council that replaced it"),
 });

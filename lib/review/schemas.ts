@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isServiceCategorySlug } from "@/lib/categories";
+import { nfc, refuseHiddenCharacters } from "@/lib/content-rules";
 import { regionBySlug } from "@/lib/public/regions";
 
 /*
@@ -34,7 +35,8 @@ export const approveSchema = z.object({
 // Line endings as "\n" and outer blanks trimmed, so the length counts what the council will read.
 const reason = z
   .string({ error: "Enter the reason for returning this submission" })
-  .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+  .superRefine(refuseHiddenCharacters("Reason"))
+  .transform((s) => nfc(s).replace(/\r\n?/g, "\n").trim())
   .pipe(
     z
       .string()

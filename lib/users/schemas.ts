@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nfc, refuseHiddenCharacters } from "@/lib/content-rules";
 
 /*
  * Input rules for user management and account forms. One schema per command, shared by the
@@ -30,11 +31,12 @@ export const emailField = z
   .max(320, "Email address must be 320 characters or fewer")
   .pipe(z.email("Enter an email address in the correct format, like name@example.org"));
 
+/** A person's name: NFC, blanks collapsed, hidden characters refused (lib/content-rules.ts). */
 export const nameField = z
   .string({ error: "Enter a full name" })
-  .trim()
-  .min(1, "Enter a full name")
-  .max(200, "Name must be 200 characters or fewer");
+  .superRefine(refuseHiddenCharacters("Name"))
+  .transform((s) => nfc(s).replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(1, "Enter a full name").max(200, "Name must be 200 characters or fewer"));
 
 const roleField = z.enum(ROLES, { error: "Select a role" });
 const userIdField = requiredId("Choose a user");

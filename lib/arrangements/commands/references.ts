@@ -11,8 +11,9 @@ import { today } from "@/lib/clock";
 import { refuse } from "@/lib/commands/refusal";
 import { invalid, type FieldErrors } from "@/lib/commands/result";
 import { firstLifetimeProblem, lifetimeProblem, type Lifetime } from "../lifetime";
+import { readRevisionContent } from "../queries";
 import type { RevisionReferences } from "../revision-rows";
-import type { ArrangementInput } from "../schema";
+import { parseArrangementForm, revisionToFormValues, type ArrangementInput } from "../schema";
 
 type Partner = Lifetime & { id: number; code: string };
 
@@ -105,4 +106,18 @@ export async function refuseOutsideLifetime(tx: Tx, revisionId: number): Promise
     if (problem)
       refuse(invalid({ [org.role === "lead" ? "startDate" : "partners"]: problem }, problem));
   }
+}
+
+/**
+ * At submission: the draft's content through the form's schema again, as the rules are now (a
+ * draft saved before a rule existed — dates outside 1990 to 20 years ahead, hidden characters —
+ * must not reach review). Refuses with the first problem as the message.
+ */
+export async function refuseInvalidContent(tx: Tx, revisionId: number): Promise<void> {
+  const stored = await readRevisionContent(tx, revisionId);
+  if (!stored) return;
+  const parsed = parseArrangementForm(revisionToFormValues(stored));
+  if (parsed.ok) return;
+  const first = Object.values(parsed.errors)[0]!;
+  refuse(invalid(parsed.errors, `Edit the draft before submitting it: ${first}`));
 }

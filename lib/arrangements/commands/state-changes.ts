@@ -13,7 +13,7 @@ import { readRevisionContent, type ArrangementState } from "../queries";
 import type { WorkspaceStatus } from "../state";
 import { onOwnArrangement, type ArrangementCommandInput } from "./access";
 import type { ArrangementFailure } from "./failures";
-import { refuseOutsideLifetime } from "./references";
+import { refuseInvalidContent, refuseOutsideLifetime } from "./references";
 
 /* The editor's state changes: submit, withdraw, delete a draft, discard pending changes. */
 
@@ -94,6 +94,7 @@ export async function submitForReview(
   request: RequestInfo,
 ): StateChangeResult {
   return onOwnArrangement(user, "submit", input, request, async (cx, state, organisationId) => {
+    await refuseInvalidContent(cx.tx, state.newest.id);
     await refuseOutsideLifetime(cx.tx, state.newest.id);
     await cx.tx
       .update(arrangementRevisions)

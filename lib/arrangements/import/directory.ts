@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { today } from "@/lib/clock";
+import { hiddenCharacterProblem, nfc } from "@/lib/content-rules";
 import { lifetimeProblem } from "../lifetime";
 
 /*
@@ -52,7 +53,7 @@ export async function loadDirectory(reader: DbOrTx): Promise<Directory> {
     byId.set(o.id, o);
     byCode.set(o.code.toLowerCase(), o);
     if (o.gssCode) byCode.set(o.gssCode.toLowerCase(), o);
-    const key = o.name.trim().toLowerCase();
+    const key = nfc(o.name.trim().toLowerCase());
     byName.set(key, [...(byName.get(key) ?? []), o]);
   }
   return { byCode, byName, byId };
@@ -69,8 +70,13 @@ export function resolvePartners(
   const errors: string[] = [];
   const date = isoDateOrNull(startDate);
   for (const entry of entries) {
-    const key = entry.trim().toLowerCase();
+    const key = nfc(entry.trim().toLowerCase());
     if (!key) continue;
+    const hidden = hiddenCharacterProblem("Partners", entry);
+    if (hidden) {
+      errors.push(hidden);
+      continue;
+    }
     let org = directory.byCode.get(key);
     if (!org) {
       const named = directory.byName.get(key.replace(/\s+/g, " ")) ?? [];
