@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/lib/chromium";
 
-// Debian's Chromium where present (CI and this project's machines cannot download browsers);
-// Playwright's own browser elsewhere, so the suite also runs on an ordinary laptop.
-const debianChromium = "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3107);
 // A real OpenID Connect provider on loopback for the single sign-on tests (scripts/test.ts
 // points the app at it through OIDC_ISSUER).
@@ -38,15 +35,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          executablePath: chromiumPath(),
+          args: CHROMIUM_FLAGS,
         },
       },
     },

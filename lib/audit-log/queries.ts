@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { auditEvents, organisations, users } from "@/db/schema";
@@ -16,10 +17,6 @@ import type { AuditFilters } from "./schemas";
  */
 
 export const AUDIT_PAGE_SIZE = 50;
-
-function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
-  if (actor?.role !== "admin") throw new Error("Only administrators may read the audit log");
-}
 
 function conditions(filters: AuditFilters): SQL | undefined {
   const where: (SQL | undefined)[] = [];
@@ -93,7 +90,7 @@ export async function listAuditEvents(
   filters: AuditFilters,
   reader: DbOrTx = db(),
 ): Promise<AuditPage> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the audit log");
   const where = conditions(filters);
   const [totals] = await reader.select({ n: count() }).from(auditEvents).where(where);
   const total = totals?.n ?? 0;
@@ -114,7 +111,7 @@ export async function* auditEventBatches(
   size = 1000,
   reader: DbOrTx = db(),
 ): AsyncGenerator<AuditRow[]> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the audit log");
   const where = conditions(filters);
   let below: number | null = null;
   for (;;) {
@@ -146,7 +143,7 @@ export async function auditFilterOptions(
   actor: CurrentUser,
   reader: DbOrTx = db(),
 ): Promise<AuditFilterOptions> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the audit log");
   const actions = await reader
     .selectDistinct({ action: auditEvents.action })
     .from(auditEvents)

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import {
   and,
   asc,
@@ -24,10 +25,6 @@ import { listOrganisationsSchema, type ListOrganisationsInput } from "./schemas"
  */
 
 export const ORGANISATIONS_PAGE_SIZE = 50;
-
-function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
-  if (actor?.role !== "admin") throw new Error("Only administrators may manage organisations");
-}
 
 /** A token that changes whenever the row does (microseconds, unlike a JavaScript Date). */
 export const versionToken = sql<string>`to_char(${organisations.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
@@ -61,7 +58,7 @@ export async function listOrganisations(
   input: ListOrganisationsInput = {},
   reader: DbOrTx = db(),
 ) {
-  assertAdmin(actor);
+  assertAdmin(actor, "manage organisations");
   const filters = listOrganisationsSchema.parse(input);
   const today = new Date().toISOString().slice(0, 10);
   const where: (SQL | undefined)[] = [];
@@ -133,7 +130,7 @@ export async function getOrganisation(
   id: number,
   reader: DbOrTx = db(),
 ): Promise<OrganisationDetail | null> {
-  assertAdmin(actor);
+  assertAdmin(actor, "manage organisations");
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const successor = alias(organisations, "successor");
   const [row] = await reader
@@ -173,7 +170,7 @@ export async function councilChoices(
   exceptId: number,
   reader: DbOrTx = db(),
 ): Promise<{ id: number; name: string; startDate: string | null; endDate: string | null }[]> {
-  assertAdmin(actor);
+  assertAdmin(actor, "manage organisations");
   const rows = await reader
     .select({
       id: organisations.id,

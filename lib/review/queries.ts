@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import {
   and,
   asc,
@@ -44,16 +45,12 @@ import { queueFiltersSchema, type QueueFilters, type QueueFiltersInput } from ".
 
 export const QUEUE_PAGE_SIZE = 25;
 
-function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
-  if (actor?.role !== "admin") throw new Error("Only administrators may read the review queue");
-}
-
 /** Submitted revisions: the queue. */
 const submitted = eq(arrangementRevisions.state, "submitted");
 
 /** How many submissions are waiting (the count in the admin navigation). */
 export async function queueCount(actor: CurrentUser, reader: DbOrTx = db()): Promise<number> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the review queue");
   const [row] = await reader.select({ n: count() }).from(arrangementRevisions).where(submitted);
   return row?.n ?? 0;
 }
@@ -121,7 +118,7 @@ export async function listQueue(
   input: QueueFiltersInput = {},
   reader: DbOrTx = db(),
 ): Promise<Queue> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the review queue");
   const filters = queueFiltersSchema.parse(input);
   const where = conditions(filters);
   const submitter = alias(users, "submitter");
@@ -292,7 +289,7 @@ export async function getReview(
   revisionId: number,
   reader: DbOrTx = db(),
 ): Promise<ReviewDetail | null> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read the review queue");
   if (!Number.isSafeInteger(revisionId) || revisionId <= 0) return null;
   const row = await readReviewRow(reader, revisionId);
   // A draft (never submitted, or withdrawn from review) is the council's, not for review.

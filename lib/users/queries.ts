@@ -1,16 +1,24 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import { and, asc, count, eq, ilike, or, sql as raw, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { organisations, users, type Organisation, type User } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { listUsersSchema, type ListUsersInput } from "./schemas";
 
-export const USERS_PAGE_SIZE = 25;
+/** What the list of users shows; the detail page adds to it. Never the password hash. */
+const listColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  status: users.status,
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
+  lastSignInAt: users.lastSignInAt,
+};
 
-/** Defence in depth: pages call requireAdmin() first, and these refuse anyone else as well. */
-function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
-  if (actor?.role !== "admin") throw new Error("Only administrators may read user accounts");
-}
+export const USERS_PAGE_SIZE = 25;
 
 /** Backslash-escapes LIKE's wildcards so a search for "50%" finds "50%", not everything. */
 function likePattern(text: string): string {
@@ -42,7 +50,7 @@ export async function listUsers(
   input: ListUsersInput = {},
   reader: DbOrTx = db(),
 ): Promise<UserList> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read user accounts");
   const filters = listUsersSchema.parse(input);
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) {
@@ -63,16 +71,7 @@ export async function listUsers(
   const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const page = Math.min(filters.page, pages);
   const rows = await reader
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      organisationId: users.organisationId,
-      organisationName: organisations.name,
-      lastSignInAt: users.lastSignInAt,
-    })
+    .select(listColumns)
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(where)
@@ -108,14 +107,7 @@ export type UserDetail = Pick<
 > & { organisationName: string | null; hasPassword: boolean };
 
 const detailColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  status: users.status,
-  organisationId: users.organisationId,
-  organisationName: organisations.name,
-  lastSignInAt: users.lastSignInAt,
+  ...listColumns,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   hasPassword: raw<boolean>`${users.passwordHash} IS NOT NULL`,
@@ -127,7 +119,7 @@ export async function getUser(
   id: number,
   reader: DbOrTx = db(),
 ): Promise<UserDetail | null> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read user accounts");
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
   const [row] = await reader
     .select(detailColumns)
@@ -177,7 +169,7 @@ export async function organisationsWithUsers(
   actor: CurrentUser,
   reader: DbOrTx = db(),
 ): Promise<OrganisationOption[]> {
-  assertAdmin(actor);
+  assertAdmin(actor, "read user accounts");
   return reader
     .selectDistinct({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)

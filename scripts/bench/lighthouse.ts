@@ -1,7 +1,7 @@
 // Lighthouse 12.2.3 on the main public pages, in Debian's Chromium (or CHROME_PATH).
-import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_FLAGS, chromiumPath } from "../lib/chromium";
 // The same settings as `lighthouse --preset=desktop` (desktop screen and throttling).
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
@@ -12,22 +12,13 @@ export type LighthouseScores = {
   bestPractices: number;
 };
 
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 
 export async function runLighthouse(
   base: string,
   pages: { page: string; path: string }[],
 ): Promise<LighthouseScores[]> {
-  const chromePath =
-    process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const chromePath = process.env.CHROME_PATH ?? chromiumPath();
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS });
   const scores: LighthouseScores[] = [];
   try {

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createUser, DEVON, main, signIn, sql, type TestUser, signedInRequest } from "./fixtures";
 
 /*
  * Sign-in and the access layer end to end, in Chromium against the production build: password
@@ -15,15 +15,6 @@ async function editorOf(code: string, label: string): Promise<TestUser> {
   await sql`update users set organisation_id = (select id from organisations where code = ${code})
             where id = ${user.id}`;
   return user;
-}
-
-/** A request context carrying a signed-in browser's cookies, for direct HTTP requests. */
-async function signedInRequest(browser: Browser, user: TestUser): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user.email, user.password);
-  await page.close();
-  return context.request;
 }
 
 test.describe("password sign-in", () => {

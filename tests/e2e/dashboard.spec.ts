@@ -5,14 +5,7 @@ import { formatPence } from "@/lib/money";
 import { ARRANGEMENT_FIELDS, SAVINGS_FIELDS } from "@/lib/open-data/schema";
 import { regionBySlug } from "@/lib/public/regions";
 import { DASHBOARD_CHARTS } from "@/lib/stats/tables";
-import {
-  expectedGroups,
-  expectedHeadline,
-  expectedPartnerTypes,
-  expectedTop,
-  expectedYears,
-  type Filters,
-} from "../support/expected-figures";
+import * as bySql from "../support/expected-figures";
 import { createArrangement, pickOrganisation, removeArrangements } from "../support/stats-fixtures";
 import { createUser, main, signIn, sql } from "./fixtures";
 import { publicChange } from "./public-helpers";
@@ -27,7 +20,7 @@ import { publicChange } from "./public-helpers";
 
 const CHARTS = DASHBOARD_CHARTS;
 
-const FILTERED: Filters = { region: "north-west", category: "revenues-and-benefits" };
+const FILTERED: bySql.Filters = { region: "north-west", category: "revenues-and-benefits" };
 
 const count = (n: number) => n.toLocaleString("en-GB");
 const money = (pence: bigint) => formatPence(pence, "full");
@@ -48,7 +41,7 @@ async function tableRows(page: Page, chart: string): Promise<string[][]> {
 const sortRows = (rows: string[][]) => [...rows].sort((a, b) => a[0]!.localeCompare(b[0]!));
 
 /** What every table should show for the filters, worked out in SQL. */
-async function expectedTables(filters: Filters): Promise<Record<string, string[][]>> {
+async function expectedTables(filters: bySql.Filters): Promise<Record<string, string[][]>> {
   const categoryNames = new Map(
     (await sql<{ slug: string; name: string }[]>`select slug, name from service_categories`).map(
       (c) => [c.slug, c.name],
@@ -61,7 +54,7 @@ async function expectedTables(filters: Filters): Promise<Record<string, string[]
     health: "With health bodies",
     other: "With other public bodies",
   };
-  const top = await expectedTop(sql, filters);
+  const top = await bySql.expectedTop(sql, filters);
   const topDetails = await sql<
     { slug: string; lead: string; region: string | null; category: string }[]
   >`
@@ -73,7 +66,7 @@ async function expectedTables(filters: Filters): Promise<Record<string, string[]
     where a.slug in ${sql(top.map((t) => t.slug).concat(["-"]))}`;
   const detail = new Map(topDetails.map((d) => [d.slug, d]));
   return {
-    "savings-by-year": (await expectedYears(sql, filters)).map((y) => [
+    "savings-by-year": (await bySql.expectedYears(sql, filters)).map((y) => [
       financialYearLabel(y.financialYear),
       money(y.actualPence),
       money(y.forecastPence),
@@ -81,20 +74,20 @@ async function expectedTables(filters: Filters): Promise<Record<string, string[]
       money(y.cumulativePence),
     ]),
     "savings-by-category": sortRows(
-      (await expectedGroups(sql, filters, "category")).map((g) => [
+      (await bySql.expectedGroups(sql, filters, "category")).map((g) => [
         categoryNames.get(g.key!)!,
         count(g.arrangements),
         money(g.totalPence),
       ]),
     ),
     "savings-by-region": sortRows(
-      (await expectedGroups(sql, filters, "region")).map((g) => [
+      (await bySql.expectedGroups(sql, filters, "region")).map((g) => [
         g.key ? regionBySlug(g.key)!.name : "Region not recorded",
         count(g.arrangements),
         money(g.totalPence),
       ]),
     ),
-    "savings-by-partner-type": (await expectedPartnerTypes(sql, filters)).map((g) => [
+    "savings-by-partner-type": (await bySql.expectedPartnerTypes(sql, filters)).map((g) => [
       partnerLabels[g.key!]!,
       count(g.arrangements),
       money(g.totalPence),
@@ -111,7 +104,7 @@ async function expectedTables(filters: Filters): Promise<Record<string, string[]
 }
 
 /** Every table on the page equals SQL for the filters, and so do the headline figures. */
-async function expectTablesToMatch(page: Page, filters: Filters) {
+async function expectTablesToMatch(page: Page, filters: bySql.Filters) {
   const expected = await expectedTables(filters);
   for (const chart of CHARTS) {
     const shown = await tableRows(page, chart);
@@ -120,7 +113,7 @@ async function expectTablesToMatch(page: Page, filters: Filters) {
     expect(rows, chart).toEqual(expected[chart]);
     expect(expected[chart]!.length, chart).toBeGreaterThan(0);
   }
-  const headline = await expectedHeadline(sql, filters);
+  const headline = await bySql.expectedHeadline(sql, filters);
   await expect(page.getByTestId("headline-arrangements").locator("dd").first()).toHaveText(
     count(headline.arrangements),
   );
@@ -175,7 +168,7 @@ test.describe("the dashboard", () => {
     );
     await expectTablesToMatch(page, {});
     const links = page.locator('[data-section="top-arrangements"] tbody a');
-    const top = await expectedTop(sql, {});
+    const top = await bySql.expectedTop(sql, {});
     await expect(links.first()).toHaveAttribute("href", `/arrangements/${top[0]!.slug}`);
   });
 
@@ -319,7 +312,10 @@ test.describe("caching", () => {
     const invalidate = publicChange;
     const filters = "?region=north-east&category=counter-fraud";
     await page.goto(`/${filters}`);
-    const before = await expectedHeadline(sql, { region: "north-east", category: "counter-fraud" });
+    const before = await bySql.expectedHeadline(sql, {
+      region: "north-east",
+      category: "counter-fraud",
+    });
     await expect(page.getByTestId("headline-arrangements").locator("dd").first()).toHaveText(
       count(before.arrangements),
     );

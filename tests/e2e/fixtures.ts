@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 
 /*
@@ -76,4 +76,16 @@ export function main(page: Page) {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/** A request context carrying a signed-in browser's cookies, for direct HTTP requests. */
+export async function signedInRequest(
+  browser: Browser,
+  user: TestUser,
+): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user.email, user.password);
+  await page.close();
+  return context.request;
 }

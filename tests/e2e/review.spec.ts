@@ -1,15 +1,8 @@
 import { randomUUID } from "node:crypto";
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type Page,
-  type Request,
-} from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { formatPence } from "@/lib/money";
 import { lgaEditionRows } from "../support/lga-editions";
-import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
+import { createUser, DEVON, main, signIn, sql, type TestUser, signedInRequest } from "./fixtures";
 import { publicChange } from "./public-helpers";
 
 /*
@@ -279,14 +272,6 @@ test("two administrators approving at once: the second is told it was already de
 });
 
 /* Access --------------------------------------------------------------------------------------- */
-
-async function signedInRequest(browser: Browser, user: TestUser): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user.email, user.password);
-  await page.close();
-  return context.request;
-}
 
 type Captured = { url: string; headers: Record<string, string>; body: Buffer | null };
 

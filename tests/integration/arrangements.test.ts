@@ -99,6 +99,16 @@ function form(overrides: Partial<ArrangementFormValues> = {}): ArrangementFormVa
 
 const key = () => randomUUID();
 
+/** Saves `values` over an arrangement as `user`, from `baseVersion`, under a fresh idempotency key. */
+function saveOver(
+  user: CurrentUser,
+  arrangementId: number,
+  baseVersion: number,
+  values: ArrangementFormValues,
+) {
+  return saveDraft(user, { arrangementId, baseVersion, idempotencyKey: key(), values }, request);
+}
+
 function expectOk<T extends object>(
   result: CommandResult<T>,
 ): asserts result is Extract<CommandResult<T>, { ok: true }> {
@@ -468,16 +478,10 @@ describe("the state machine", () => {
       editable: true,
       revision: { id: made.revisionId },
     });
-    const saved = await saveDraft(
-      devonEditor,
-      {
-        arrangementId: made.arrangementId,
-        baseVersion: edit!.baseVersion,
-        idempotencyKey: key(),
-        values: { ...edit!.values, title: "Published, edited" },
-      },
-      request,
-    );
+    const saved = await saveOver(devonEditor, made.arrangementId, edit!.baseVersion, {
+      ...edit!.values,
+      title: "Published, edited",
+    });
     expectOk(saved);
     expect(saved.version).toBe(2);
     expect((await arrangementRow(made.arrangementId))!.published_revision_id).toBe(made.revisionId);
@@ -503,18 +507,7 @@ describe("the state machine", () => {
   it("discards pending changes: an open draft is dropped, a rejection is set aside but kept", async () => {
     const made = await published();
     const base = await lockVersion(made.arrangementId);
-    expectOk(
-      await saveDraft(
-        devonEditor,
-        {
-          arrangementId: made.arrangementId,
-          baseVersion: base,
-          idempotencyKey: key(),
-          values: form({ title: "v2" }),
-        },
-        request,
-      ),
-    );
+    expectOk(await saveOver(devonEditor, made.arrangementId, base, form({ title: "v2" })));
     expect(
       await discardChanges(devonEditor, { arrangementId: made.arrangementId }, request),
     ).toMatchObject({
@@ -525,15 +518,11 @@ describe("the state machine", () => {
 
     // A rejected change (v2 again, since the draft was dropped).
     expectOk(
-      await saveDraft(
+      await saveOver(
         devonEditor,
-        {
-          arrangementId: made.arrangementId,
-          baseVersion: await lockVersion(made.arrangementId),
-          idempotencyKey: key(),
-          values: form({ title: "v2 again" }),
-        },
-        request,
+        made.arrangementId,
+        await lockVersion(made.arrangementId),
+        form({ title: "v2 again" }),
       ),
     );
     expectOk(await submitForReview(devonEditor, { arrangementId: made.arrangementId }, request));
@@ -569,16 +558,7 @@ describe("the state machine", () => {
       editable: true,
     });
     await expectNotAllowed(made.arrangementId, "rejected", ["submit", "discard-changes"]);
-    const saved = await saveDraft(
-      devonEditor,
-      {
-        arrangementId: made.arrangementId,
-        baseVersion: edit!.baseVersion,
-        idempotencyKey: key(),
-        values: edit!.values,
-      },
-      request,
-    );
+    const saved = await saveOver(devonEditor, made.arrangementId, edit!.baseVersion, edit!.values);
     expectOk(saved);
     expect(saved.version).toBe(2);
     expect((await revisions(made.arrangementId)).map((r) => r.state)).toEqual([
@@ -608,27 +588,15 @@ describe("no lost edits", () => {
     const b = await getForEdit(devonEditor2, made.arrangementId);
     expect(a!.baseVersion).toBe(b!.baseVersion);
 
-    const first = await saveDraft(
-      devonEditor,
-      {
-        arrangementId: made.arrangementId,
-        baseVersion: a!.baseVersion,
-        idempotencyKey: key(),
-        values: { ...a!.values, title: "First editor's title" },
-      },
-      request,
-    );
+    const first = await saveOver(devonEditor, made.arrangementId, a!.baseVersion, {
+      ...a!.values,
+      title: "First editor's title",
+    });
     expectOk(first);
-    const second = await saveDraft(
-      devonEditor2,
-      {
-        arrangementId: made.arrangementId,
-        baseVersion: b!.baseVersion,
-        idempotencyKey: key(),
-        values: { ...b!.values, title: "Second editor's title" },
-      },
-      request,
-    );
+    const second = await saveOver(devonEditor2, made.arrangementId, b!.baseVersion, {
+      ...b!.values,
+      title: "Second editor's title",
+    });
     expect(second.ok).toBe(false);
     if (second.ok || second.reason !== "conflict") throw new Error(JSON.stringify(second));
     expect(second.conflict.changedByName).toBe(devonEditor.name);
@@ -731,15 +699,11 @@ describe("authorisation", () => {
   it("an editor of another organisation gets not-found for every command, changes nothing, and is audited", async () => {
     const made = await published();
     expectOk(
-      await saveDraft(
+      await saveOver(
         devonEditor,
-        {
-          arrangementId: made.arrangementId,
-          baseVersion: await lockVersion(made.arrangementId),
-          idempotencyKey: key(),
-          values: form(),
-        },
-        request,
+        made.arrangementId,
+        await lockVersion(made.arrangementId),
+        form(),
       ),
     );
     const id = made.arrangementId;
@@ -806,15 +770,11 @@ describe("workspace queries", () => {
     const pub = await published(somersetEditor);
     const pending = await published(somersetEditor);
     expectOk(
-      await saveDraft(
+      await saveOver(
         somersetEditor,
-        {
-          arrangementId: pending.arrangementId,
-          baseVersion: await lockVersion(pending.arrangementId),
-          idempotencyKey: key(),
-          values: form({ title: "Pending change", partners: [DEVON] }),
-        },
-        request,
+        pending.arrangementId,
+        await lockVersion(pending.arrangementId),
+        form({ title: "Pending change", partners: [DEVON] }),
       ),
     );
     const rej = await submitted(somersetEditor);

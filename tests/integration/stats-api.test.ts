@@ -12,15 +12,7 @@ import { API_CACHE_CONTROL } from "@/lib/open-data/api";
 import { OpenApiValidator, type OpenApiDoc } from "../support/openapi";
 import { regionByName } from "@/lib/public/regions";
 import { testDatabase } from "../support/db";
-import {
-  byKey,
-  expectedGroups,
-  expectedHeadline,
-  expectedPartnerTypes,
-  expectedTop,
-  expectedYears,
-  type Filters,
-} from "../support/expected-figures";
+import * as bySql from "../support/expected-figures";
 
 /*
  * /api/v1/stats and the dashboard's per-chart CSVs against SQL written in the test
@@ -35,7 +27,7 @@ afterAll(async () => {
   await appSql().end();
 });
 
-const FILTER_SETS: [string, Filters, string][] = [
+const FILTER_SETS: [string, bySql.Filters, string][] = [
   ["no filters", {}, ""],
   [
     "a region and a category",
@@ -64,7 +56,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
     const body = await response.json();
     expect(document.check("/api/v1/stats", "get", 200, body)).toEqual([]);
 
-    const headline = await expectedHeadline(sql, filters);
+    const headline = await bySql.expectedHeadline(sql, filters);
     expect(body.filters).toEqual({
       region: filters.region ?? null,
       category: filters.category ?? null,
@@ -80,7 +72,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
       illustrative_arrangements: headline.illustrativeCount,
     });
     expect(body.savings_by_year).toEqual(
-      (await expectedYears(sql, filters)).map((y) => ({
+      (await bySql.expectedYears(sql, filters)).map((y) => ({
         financial_year: `${y.financialYear}/${String((y.financialYear + 1) % 100).padStart(2, "0")}`,
         financial_year_start: y.financialYear,
         actual_pence: String(y.actualPence),
@@ -96,11 +88,13 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
           arrangements: r.arrangements,
           totalPence: BigInt(r.total_pence),
         }))
-        .sort(byKey);
+        .sort(bySql.byKey);
     expect(groups(body.by_category, "category")).toEqual(
-      await expectedGroups(sql, filters, "category"),
+      await bySql.expectedGroups(sql, filters, "category"),
     );
-    expect(groups(body.by_region, "region")).toEqual(await expectedGroups(sql, filters, "region"));
+    expect(groups(body.by_region, "region")).toEqual(
+      await bySql.expectedGroups(sql, filters, "region"),
+    );
     expect(
       body.by_partner_type.map(
         (g: { partner_type: string; arrangements: number; total_pence: string }) => ({
@@ -109,7 +103,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
           totalPence: BigInt(g.total_pence),
         }),
       ),
-    ).toEqual(await expectedPartnerTypes(sql, filters));
+    ).toEqual(await bySql.expectedPartnerTypes(sql, filters));
     expect(
       body.top_arrangements.map(
         (t: {
@@ -126,7 +120,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
           totalPence: BigInt(t.total_pence),
         }),
       ),
-    ).toEqual(await expectedTop(sql, filters));
+    ).toEqual(await bySql.expectedTop(sql, filters));
   });
 
   it("answers 304 when the copy the client holds is current", async () => {
@@ -192,7 +186,7 @@ describe.each(FILTER_SETS)("dashboard CSVs with %s", (_label, filters, query) =>
 
   it("savings-by-year.csv: each year in pounds and pence, labels and start years", async () => {
     expect(await rows("savings-by-year.csv")).toEqual(
-      (await expectedYears(sql, filters)).map((y) => ({
+      (await bySql.expectedYears(sql, filters)).map((y) => ({
         financial_year: `${y.financialYear}/${String((y.financialYear + 1) % 100).padStart(2, "0")}`,
         financial_year_start: String(y.financialYear),
         actual_pounds: pounds(y.actualPence),
@@ -218,19 +212,19 @@ describe.each(FILTER_SETS)("dashboard CSVs with %s", (_label, filters, query) =>
       pounds: r.savings_pounds,
     }));
     for (const r of byCategory) expect(r.pounds).toBe(pounds(r.totalPence));
-    expect(byCategory.map(({ pounds: _p, ...g }) => g).sort(byKey)).toEqual(
-      await expectedGroups(sql, filters, "category"),
+    expect(byCategory.map(({ pounds: _p, ...g }) => g).sort(bySql.byKey)).toEqual(
+      await bySql.expectedGroups(sql, filters, "category"),
     );
     const byRegion = (await rows("savings-by-region.csv")).map((r) => ({
       key: regionByName(r.region)?.slug ?? null,
       arrangements: Number(r.arrangements),
       totalPence: BigInt(r.savings_pence!),
     }));
-    expect(byRegion.sort(byKey)).toEqual(await expectedGroups(sql, filters, "region"));
+    expect(byRegion.sort(bySql.byKey)).toEqual(await bySql.expectedGroups(sql, filters, "region"));
   });
 
   it("savings-by-partner-type.csv: the five overlapping groups in order", async () => {
-    const expected = await expectedPartnerTypes(sql, filters);
+    const expected = await bySql.expectedPartnerTypes(sql, filters);
     const got = await rows("savings-by-partner-type.csv");
     expect(got.map((r) => r.partner_type)).toEqual([
       "Councils only",
@@ -245,7 +239,7 @@ describe.each(FILTER_SETS)("dashboard CSVs with %s", (_label, filters, query) =>
   });
 
   it("top-arrangements.csv: rank, title, path, lead and savings", async () => {
-    const expected = await expectedTop(sql, filters);
+    const expected = await bySql.expectedTop(sql, filters);
     const got = await rows("top-arrangements.csv");
     expect(Object.keys(got[0] ?? {})).toEqual([
       "rank",

@@ -6,25 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as appSql } from "@/db/client";
 import { PARTNER_TYPES } from "@/lib/public/filters";
 import { regionByName } from "@/lib/public/regions";
-import {
-  getHeadline,
-  getSavingsByCategory,
-  getSavingsByPartnerType,
-  getSavingsByRegion,
-  getSavingsByYear,
-  getTopArrangements,
-} from "@/lib/stats/queries";
+import * as register from "@/lib/stats/queries";
 import { testDatabase } from "../support/db";
-import {
-  byKey,
-  expectedGroups,
-  expectedHeadline,
-  expectedPartnerTypes,
-  expectedTop,
-  expectedYears,
-  matching,
-  type Filters,
-} from "../support/expected-figures";
+import * as bySql from "../support/expected-figures";
 import {
   addRevision,
   createArrangement,
@@ -50,7 +34,7 @@ const prefix = `stats-test-${run}-`;
 const NORTH_EAST = "north-east";
 const FRAUD = "counter-fraud";
 
-const FILTER_SETS: [string, Filters][] = [
+const FILTER_SETS: [string, bySql.Filters][] = [
   ["no filters", {}],
   ["a region", { region: "london" }],
   ["a category", { category: "procurement-and-commissioning" }],
@@ -138,42 +122,42 @@ afterAll(async () => {
 
 describe.each(FILTER_SETS)("dashboard figures with %s", (_label, filters) => {
   it("headline: arrangements, illustrative records, savings and councils", async () => {
-    const expected = await expectedHeadline(sql, filters);
+    const expected = await bySql.expectedHeadline(sql, filters);
     expect(expected.arrangements).toBeGreaterThan(0);
-    expect(await getHeadline(filters)).toEqual(expected);
+    expect(await register.getHeadline(filters)).toEqual(expected);
   });
 
   it("savings by financial year, with empty years as zero and a running total", async () => {
-    const expected = await expectedYears(sql, filters);
+    const expected = await bySql.expectedYears(sql, filters);
     expect(expected.length).toBeGreaterThan(0);
-    const years = await getSavingsByYear(filters);
+    const years = await register.getSavingsByYear(filters);
     expect(years).toEqual(expected);
-    const headline = await getHeadline(filters);
+    const headline = await register.getHeadline(filters);
     expect(years[years.length - 1]!.cumulativePence).toBe(headline.totalPence);
   });
 
   it("by main service category: each arrangement once, largest savings first", async () => {
-    const groups = await getSavingsByCategory(filters);
+    const groups = await register.getSavingsByCategory(filters);
     expect(
       groups
         .map((g) => ({ key: g.key, arrangements: g.arrangements, totalPence: g.totalPence }))
-        .sort(byKey),
-    ).toEqual(await expectedGroups(sql, filters, "category"));
+        .sort(bySql.byKey),
+    ).toEqual(await bySql.expectedGroups(sql, filters, "category"));
     for (let i = 1; i < groups.length; i++) {
       expect(groups[i - 1]!.totalPence >= groups[i]!.totalPence).toBe(true);
     }
-    const headline = await getHeadline(filters);
+    const headline = await register.getHeadline(filters);
     expect(groups.reduce((n, g) => n + g.arrangements, 0)).toBe(headline.arrangements);
     expect(groups.reduce((n, g) => n + g.totalPence, 0n)).toBe(headline.totalPence);
   });
 
   it("by region of the lead organisation, largest savings first", async () => {
-    const groups = await getSavingsByRegion(filters);
+    const groups = await register.getSavingsByRegion(filters);
     expect(
       groups
         .map((g) => ({ key: g.key, arrangements: g.arrangements, totalPence: g.totalPence }))
-        .sort(byKey),
-    ).toEqual(await expectedGroups(sql, filters, "region"));
+        .sort(bySql.byKey),
+    ).toEqual(await bySql.expectedGroups(sql, filters, "region"));
     for (let i = 1; i < groups.length; i++) {
       expect(groups[i - 1]!.totalPence >= groups[i]!.totalPence).toBe(true);
     }
@@ -181,14 +165,14 @@ describe.each(FILTER_SETS)("dashboard figures with %s", (_label, filters) => {
   });
 
   it("by partner type: all five groups in order, overlapping", async () => {
-    const groups = await getSavingsByPartnerType(filters);
+    const groups = await register.getSavingsByPartnerType(filters);
     expect(
       groups.map((g) => ({ key: g.key, arrangements: g.arrangements, totalPence: g.totalPence })),
-    ).toEqual(await expectedPartnerTypes(sql, filters));
+    ).toEqual(await bySql.expectedPartnerTypes(sql, filters));
   });
 
   it("the ten largest arrangements by savings", async () => {
-    const top = await getTopArrangements(filters);
+    const top = await register.getTopArrangements(filters);
     expect(
       top.map((t) => ({
         rank: t.rank,
@@ -197,7 +181,7 @@ describe.each(FILTER_SETS)("dashboard figures with %s", (_label, filters) => {
         leadName: t.leadName,
         totalPence: t.totalPence,
       })),
-    ).toEqual(await expectedTop(sql, filters));
+    ).toEqual(await bySql.expectedTop(sql, filters));
   });
 });
 
@@ -205,7 +189,7 @@ describe("what the figures include", () => {
   const ours = { region: NORTH_EAST, category: FRAUD };
 
   it("counts only published revisions: drafts, pending, rejected and withdrawn never", async () => {
-    const top = await getTopArrangements(ours);
+    const top = await register.getTopArrangements(ours);
     const slugs = top.map((t) => t.slug);
     expect(slugs).toContain(`${prefix}fire-police`);
     expect(slugs).toContain(`${prefix}pending`);
@@ -219,9 +203,9 @@ describe("what the figures include", () => {
   });
 
   it("puts an arrangement with fire and police partners in both groups", async () => {
-    const groups = await getSavingsByPartnerType(ours);
+    const groups = await register.getSavingsByPartnerType(ours);
     const group = (type: string) => groups.find((g) => g.key === type)!;
-    const headline = await getHeadline(ours);
+    const headline = await register.getHeadline(ours);
     // Every arrangement is in at least one group; ours is in two, so the groups add up to more.
     expect(groups.reduce((n, g) => n + g.arrangements, 0)).toBeGreaterThan(headline.arrangements);
     expect(group("fire").arrangements).toBeGreaterThanOrEqual(1);
@@ -233,12 +217,12 @@ describe("what the figures include", () => {
   });
 
   it("finds an arrangement by a further category, and charts it under its main one", async () => {
-    const categories = await getSavingsByCategory({ category: "legal" });
+    const categories = await register.getSavingsByCategory({ category: "legal" });
     expect(categories.map((g) => g.key)).toContain(FRAUD);
   });
 
   it("shows a year with no savings between two that have some, as zero", async () => {
-    const years = await getSavingsByYear(ours);
+    const years = await register.getSavingsByYear(ours);
     const gap = years.find((y) => y.financialYear === 2018);
     expect(years.map((y) => y.financialYear)).toContain(2019);
     expect(gap).toEqual({
@@ -251,8 +235,8 @@ describe("what the figures include", () => {
   });
 
   it("counts a region's councils against that region only", async () => {
-    const national = await getHeadline({});
-    const london = await getHeadline({ region: "london" });
+    const national = await register.getHeadline({});
+    const london = await register.getHeadline({ region: "london" });
     expect(london.referenceDate).toBe(national.referenceDate);
     // 32 London boroughs and the City of London.
     expect(london.councilsExisting).toBe(33);
@@ -265,20 +249,20 @@ describe("what the figures include", () => {
       select g.region, c.slug as category
       from (select distinct region from organisations where kind = 'council') g
       cross join service_categories c
-      where not exists (select 1 from (${matching(sql, {})}) m
+      where not exists (select 1 from (${bySql.matching(sql, {})}) m
                          where m.region = g.region and (m.category_slug = c.slug or exists (
                            select 1 from revision_categories rc
                            where rc.revision_id = m.revision_id and rc.category_id = c.id)))
       order by g.region, c.slug limit 1`;
     expect(pair).toBeDefined();
     const none = { region: regionByName(pair!.region)!.slug, category: pair!.category };
-    expect((await getHeadline(none)).arrangements).toBe(0);
-    expect((await getHeadline(none)).totalPence).toBe(0n);
-    expect(await getSavingsByYear(none)).toEqual([]);
-    expect(await getSavingsByCategory(none)).toEqual([]);
-    expect(await getSavingsByRegion(none)).toEqual([]);
-    expect(await getTopArrangements(none)).toEqual([]);
-    const groups = await getSavingsByPartnerType(none);
+    expect((await register.getHeadline(none)).arrangements).toBe(0);
+    expect((await register.getHeadline(none)).totalPence).toBe(0n);
+    expect(await register.getSavingsByYear(none)).toEqual([]);
+    expect(await register.getSavingsByCategory(none)).toEqual([]);
+    expect(await register.getSavingsByRegion(none)).toEqual([]);
+    expect(await register.getTopArrangements(none)).toEqual([]);
+    const groups = await register.getSavingsByPartnerType(none);
     expect(groups.map((g) => [g.key, g.arrangements, g.totalPence])).toEqual(
       PARTNER_TYPES.map((type) => [type, 0, 0n]),
     );
