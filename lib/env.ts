@@ -1,6 +1,37 @@
 import { z } from "zod";
 
 /**
+ * Which proxies in front of the app may say who the client is (README, "Behind a proxy"): none
+ * (the socket's address is the client's; X-Forwarded-For is ignored), the number of proxies
+ * every request passes through, or the networks the proxies' own addresses are in.
+ */
+export type TrustedProxies =
+  { kind: "none" } | { kind: "hops"; hops: number } | { kind: "networks"; networks: string[] };
+
+const TRUSTED_PROXIES_MESSAGE =
+  "TRUSTED_PROXIES must be the number of proxies in front of the app (1 to 10), or a comma-separated list of their addresses or networks, e.g. 10.0.0.0/8, fd00::/8";
+const network = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+const trustedProxies = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, ctx): TrustedProxies => {
+    if (value === "" || value === "0") return { kind: "none" };
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return { kind: "hops", hops };
+    } else {
+      const networks = value.split(",").map((part) => part.trim().toLowerCase());
+      if (networks.every((part) => network.safeParse(part).success)) {
+        return { kind: "networks", networks };
+      }
+    }
+    ctx.addIssue({ code: "custom", message: TRUSTED_PROXIES_MESSAGE });
+    return z.NEVER;
+  });
+
+/**
  * The environment, parsed once. A missing or malformed variable stops start-up with a
  * sentence that names it, rather than failing deep inside a request.
  */
@@ -36,6 +67,7 @@ const schema = z
     SMTP_URL: z
       .url({ message: "SMTP_URL must look like smtp://user:password@host:587" })
       .optional(),
+    TRUSTED_PROXIES: trustedProxies,
     MAIL_FROM: z.string().min(3).default("Council Shared Services Map <no-reply@localhost>"),
     // Without SMTP the outbox holds live reset and invitation links: shown at /admin/outbox only
     // in development or when this is "true" (a test site; the test suite sets it).

@@ -1,5 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddress, PEER_HEADER, peerAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
 
 /**
  * What a command knows of the request that asked for it: the id the audit trail carries, and
@@ -12,13 +14,19 @@ export type RequestInfo = {
   userAgent?: string | null;
 };
 
-/** The request id set by proxy.ts (or the load balancer), the client's address and browser. */
+/**
+ * The request id set by proxy.ts (or the load balancer), the client's address (the socket's
+ * peer, or the right-most address not of a trusted proxy: lib/client-address.ts) and browser.
+ */
 export async function requestContext(): Promise<Required<RequestInfo>> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     requestId: h.get("x-request-id"),
-    ip: forwarded || h.get("x-real-ip") || null,
+    ip: clientAddress({
+      peer: peerAddress(h.get(PEER_HEADER)),
+      forwardedFor: h.get("x-forwarded-for"),
+      trusted: env().TRUSTED_PROXIES,
+    }),
     userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
   };
 }
