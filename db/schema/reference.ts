@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -54,6 +55,34 @@ export const organisations = pgTable(
   ],
 );
 
+/**
+ * Who took over from whom: a merger is several predecessors each giving its whole (10000 basis
+ * points) to one successor; a split is one predecessor sharing itself between several (by
+ * population where the reference data gives it). `effectiveDate` is the successor's first day in
+ * charge, the predecessor's last day + 1. Read by the rule of "who takes part on a date"
+ * (register_participants, db/migrations) and the pages that name successors.
+ */
+export const organisationSuccessions = pgTable(
+  "organisation_successions",
+  {
+    predecessorId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    successorId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    effectiveDate: date().notNull(),
+    /** The part of the predecessor the successor takes, in basis points (1..10000). */
+    shareBp: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.predecessorId, t.successorId] }),
+    index("organisation_successions_successor_idx").on(t.successorId),
+    check("organisation_successions_share_check", sql`${t.shareBp} BETWEEN 1 AND 10000`),
+    check("organisation_successions_distinct_check", sql`${t.predecessorId} <> ${t.successorId}`),
+  ],
+);
+
 export const serviceCategories = pgTable("service_categories", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   slug: text().notNull().unique(),
@@ -66,5 +95,6 @@ export const serviceCategories = pgTable("service_categories", {
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
+export type OrganisationSuccession = typeof organisationSuccessions.$inferSelect;
 export type ServiceCategory = typeof serviceCategories.$inferSelect;
 export type NewServiceCategory = typeof serviceCategories.$inferInsert;

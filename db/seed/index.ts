@@ -8,7 +8,7 @@ import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, organisations, serviceCategories, users } from "@/db/schema";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { generateDemoArrangements } from "./demo";
+import { deriveSuccessions, generateDemoArrangements } from "./demo";
 import { insertDemoEditions } from "./editions";
 import { chunks, CHUNK, insertDemoArrangements } from "./insert-demo";
 import { loadOrganisations, type ReferenceOrganisation } from "./reference";
@@ -85,7 +85,7 @@ export const PASSWORD_HASH_OPTIONS = {
 export type SeedCounts = { inserted: number; updated: number; unchanged: number };
 
 export type SeedSummary = {
-  organisations: SeedCounts & { replacedByLinked: number };
+  organisations: SeedCounts & { replacedByLinked: number; successions: number };
   serviceCategories: SeedCounts;
   users: { inserted: number; present: number };
   arrangements: { inserted: number; present: number };
@@ -141,6 +141,7 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
       summary.organisations.inserted +
       summary.organisations.updated +
       summary.organisations.replacedByLinked +
+      summary.organisations.successions +
       summary.serviceCategories.inserted +
       summary.serviceCategories.updated +
       summary.users.inserted +
@@ -258,7 +259,40 @@ async function upsertOrganisations(
     `);
     replacedByLinked = result.count;
   }
-  return { inserted, updated, unchanged: rows.length - inserted - updated, replacedByLinked };
+  return {
+    inserted,
+    updated,
+    unchanged: rows.length - inserted - updated,
+    replacedByLinked,
+    successions: await upsertSuccessions(tx, rows),
+  };
+}
+
+/**
+ * Every succession the reference data gives (mergers and the two splits, shares by population:
+ * deriveSuccessions), inserted or brought up to date; those of a council an administrator has
+ * edited or recorded as replaced are left as the administrator made them.
+ */
+async function upsertSuccessions(tx: Tx, rows: readonly ReferenceOrganisation[]): Promise<number> {
+  const successions = deriveSuccessions(rows);
+  if (successions.length === 0) return 0;
+  const result = await tx.execute(sql`
+    INSERT INTO organisation_successions AS s (predecessor_id, successor_id, effective_date, share_bp)
+    SELECT p.id, n.id, v.effective_date::date, v.share_bp::int
+    FROM (VALUES ${sql.join(
+      successions.map(
+        (x) => sql`(${x.predecessorCode}, ${x.successorCode}, ${x.effectiveDate}, ${x.shareBp})`,
+      ),
+      sql`, `,
+    )}) AS v(predecessor_code, successor_code, effective_date, share_bp)
+    JOIN organisations p ON p.code = v.predecessor_code
+    JOIN organisations n ON n.code = v.successor_code
+    WHERE NOT ${editedByAnAdministrator(sql`p.id`)}
+    ON CONFLICT (predecessor_id, successor_id) DO UPDATE
+      SET effective_date = excluded.effective_date, share_bp = excluded.share_bp
+      WHERE (s.effective_date, s.share_bp) IS DISTINCT FROM (excluded.effective_date, excluded.share_bp)
+  `);
+  return result.count;
 }
 
 async function upsertCategories(tx: Tx): Promise<SeedCounts> {

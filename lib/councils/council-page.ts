@@ -5,6 +5,7 @@ import { countRows, sumPence } from "@/db/typed-sql";
 import { db } from "@/db/client";
 import { organisations, revisionPartners, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
+import { successionsOf, type Succession } from "@/lib/organisations/successors";
 import { publishedCte } from "@/lib/public/published";
 import { councilDirectory, type CouncilEntry } from "./directory";
 
@@ -37,9 +38,10 @@ export type PartnerLink = { code: string; name: string; kind: string; arrangemen
 export type CouncilPage = {
   council: CouncilEntry;
   parent: CouncilRef | null;
-  replacedBy: CouncilRef | null;
-  /** Councils this one replaced. */
-  predecessors: Array<CouncilRef & { endDate: string | null }>;
+  /** The councils that took over from it (several when it was split), by first day, name. */
+  successors: Succession[];
+  /** The councils it took over from (all of a merger's, or its part of a split). */
+  predecessors: Succession[];
   arrangements: CouncilArrangement[];
   totals: {
     arrangements: number;
@@ -145,7 +147,7 @@ const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);
 export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResult> {
   const code = rawCode.trim();
   if (!/^[A-Za-z]\d{8}$/.test(code)) return { kind: "missing" };
-  const { councils, lookup } = await councilDirectory();
+  const { lookup } = await councilDirectory();
   const council = lookup.byCode(code);
   if (!council) {
     const other = lookup.resolve(code.toUpperCase());
@@ -154,16 +156,16 @@ export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResu
 
   const ref = (c: CouncilEntry | undefined): CouncilRef | null =>
     c ? { code: c.code, name: c.name } : null;
-  const figures = await getCouncilFigures(council.id);
+  const [figures, successions] = await Promise.all([
+    getCouncilFigures(council.id),
+    successionsOf(council.id),
+  ]);
   return {
     kind: "found",
     page: {
       council,
       parent: ref(council.parentCode ? lookup.byCode(council.parentCode) : undefined),
-      replacedBy: ref(council.replacedByCode ? lookup.byCode(council.replacedByCode) : undefined),
-      predecessors: councils
-        .filter((c) => c.replacedByCode === council.code)
-        .map((c) => ({ code: c.code, name: c.name, endDate: c.endDate })),
+      ...successions,
       ...figures,
     },
   };

@@ -1,6 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { asc, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
@@ -21,12 +20,10 @@ export type CouncilEntry = GeoCouncil & {
   startDate: string | null;
   endDate: string | null;
   population: number | null;
-  replacedByName: string | null;
 };
 
 async function directoryQuery(): Promise<CouncilEntry[]> {
   const o = organisations;
-  const successor = alias(organisations, "successor");
   return db()
     .select({
       id: o.id,
@@ -41,11 +38,12 @@ async function directoryQuery(): Promise<CouncilEntry[]> {
       startDate: o.startDate,
       endDate: o.endDate,
       population: o.population,
-      replacedByCode: successor.code,
-      replacedByName: successor.name,
+      // Written out: inside a subquery Drizzle leaves the outer table's columns unqualified.
+      replacedByCodes: sql<string[]>`ARRAY(
+        SELECT n.code FROM organisation_successions s JOIN organisations n ON n.id = s.successor_id
+        WHERE s.predecessor_id = "organisations"."id" ORDER BY s.share_bp DESC, n.code)`,
     })
     .from(o)
-    .leftJoin(successor, eq(successor.id, o.replacedById))
     .where(sql`${o.kind} = 'council'`)
     .orderBy(asc(o.shortName), asc(o.code));
 }

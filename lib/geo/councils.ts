@@ -12,8 +12,8 @@ export type GeoCouncil = {
   name: string;
   /** The county council a district lies in. */
   parentCode: string | null;
-  /** The council that replaced this one, when it was abolished. */
-  replacedByCode: string | null;
+  /** The councils that replaced this one, when it was abolished (the largest share first). */
+  replacedByCodes: readonly string[];
 };
 
 /**
@@ -61,13 +61,16 @@ export function councilLookup<C extends GeoCouncil>(councils: readonly C[]): Cou
   };
 }
 
-/** The council that finally replaced this one (following replaced-by links), or itself. */
+/**
+ * The council that finally replaced this one, or itself: the line a map cell passes down,
+ * following the first (largest) successor of a split.
+ */
 export function successorOf<C extends GeoCouncil>(lookup: CouncilLookup<C>, council: C): C {
   let current = council;
   const seen = new Set<string>();
-  while (current.replacedByCode && !seen.has(current.code)) {
+  while (current.replacedByCodes[0] && !seen.has(current.code)) {
     seen.add(current.code);
-    const next = lookup.byCode(current.replacedByCode);
+    const next = lookup.byCode(current.replacedByCodes[0]);
     if (!next) break;
     current = next;
   }

@@ -27,7 +27,7 @@ import {
   type MarkReplacedInput,
   type UpdateOrganisationInput,
 } from "./schemas";
-import { checkSuccession } from "./replacement";
+import { checkSuccession, recordSuccession } from "./replacement";
 
 /*
  * The administrators' commands on organisations. Each validates, locks the row it changes,
@@ -232,6 +232,7 @@ export async function markReplaced(
         .set({ endDate, replacedById, updatedAt: sql`clock_timestamp()` })
         .where(eq(organisations.id, organisationId))
         .returning();
+      await recordSuccession(tx, organisationId, replacedById, endDate);
       await audit({
         actorUserId: actor.id,
         organisationId,

@@ -1,7 +1,9 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow } from "@/db/checked-rows";
 import type { Tx } from "@/db/client";
-import { organisations, type Organisation } from "@/db/schema";
+import { organisations, organisationSuccessions, type Organisation } from "@/db/schema";
 import { refuse } from "@/lib/commands/refusal";
 import { invalid, notAllowed } from "@/lib/commands/result";
 import { nextDay } from "@/lib/editions/london-time";
@@ -53,20 +55,40 @@ export async function checkSuccession(
   return successor;
 }
 
-/** Successions followed at most this far: a longer chain is a data error, not a merger. */
-const MAX_SUCCESSIONS = 50;
-
-/** True when `fromId`, or its successor, or that one's… (recorded replacements) is `targetId`. */
+/** True when `fromId`, or a council that succeeded it, or one that succeeded that… is `targetId`. */
 async function successionReaches(tx: Tx, fromId: number, targetId: number): Promise<boolean> {
-  const replaced = await tx
-    .select({ id: organisations.id, replacedById: organisations.replacedById })
-    .from(organisations)
-    .where(isNotNull(organisations.replacedById));
-  const successorOf = new Map(replaced.map((o) => [o.id, o.replacedById]));
-  let id: number | null | undefined = fromId;
-  for (let depth = 0; id != null && depth <= MAX_SUCCESSIONS; depth++) {
-    if (id === targetId) return true;
-    id = successorOf.get(id);
-  }
-  return false;
+  const row = await checkedRow(
+    tx,
+    z.object({ reaches: z.boolean() }),
+    sql`
+    WITH RECURSIVE reached(id) AS (
+      SELECT ${fromId}::int
+      UNION
+      SELECT s.successor_id FROM reached r
+      JOIN ${organisationSuccessions} s ON s.predecessor_id = r.id
+    )
+    SELECT EXISTS (SELECT 1 FROM reached WHERE id = ${targetId}) AS reaches`,
+  );
+  return row.reaches;
+}
+
+/**
+ * Records the succession in organisation_successions: the council passes whole (10000 basis
+ * points) to its successor from the day after its last day, replacing any recorded before.
+ */
+export async function recordSuccession(
+  tx: Tx,
+  predecessorId: number,
+  successorId: number,
+  endDate: string,
+): Promise<void> {
+  await tx
+    .delete(organisationSuccessions)
+    .where(eq(organisationSuccessions.predecessorId, predecessorId));
+  await tx.insert(organisationSuccessions).values({
+    predecessorId,
+    successorId,
+    effectiveDate: nextDay(endDate),
+    shareBp: 10_000,
+  });
 }

@@ -7,6 +7,7 @@ import { serviceCategoryBySlug } from "@/lib/categories";
 import { councilDirectory, existsOn, type CouncilEntry } from "@/lib/councils/directory";
 import { councilTypeLabel } from "@/lib/councils/labels";
 import { councilCentroid, distanceKm, type LonLat } from "@/lib/geo/centroids";
+import type { CouncilLookup } from "@/lib/geo/councils";
 import { publishedCte } from "@/lib/public/published";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -33,14 +34,19 @@ export type PartnerCouncil = {
   typeLabel: string;
   region: string | null;
   endDate: string | null;
-  replacedBy: { code: string; name: string } | null;
+  /** The councils that replaced it, when it was abolished. */
+  replacedBy: CouncilRef[];
   /** Centroid to centroid, km; null when a boundary is unknown (not with the shipped data). */
   distanceKm: number | null;
   arrangements: PartnerArrangement[];
 };
 
+type CouncilRef = { code: string; name: string };
+
 export type PartnerResults = {
   council: CouncilEntry;
+  /** The councils that replaced the chosen one, when it was abolished. */
+  replacedBy: CouncilRef[];
   category: { slug: string; name: string };
   /** The chosen council's own arrangements in the category. */
   own: PartnerArrangement[];
@@ -85,22 +91,28 @@ async function categoryRowsQuery(category: string) {
 
 const getCategoryRows = cachedPublic("partner-category-rows", categoryRowsQuery);
 
+/** The councils that replaced `council` (none while it runs), by their names in the directory. */
+function replacedBy(lookup: CouncilLookup<CouncilEntry>, council: CouncilEntry): CouncilRef[] {
+  return council.replacedByCodes.flatMap((code) => {
+    const successor = lookup.byCode(code);
+    return successor ? [{ code, name: successor.name }] : [];
+  });
+}
+
 /** Another council as a result, at its distance from `origin`, before its arrangements. */
 function partnerCouncil(
+  lookup: CouncilLookup<CouncilEntry>,
   other: CouncilEntry,
-  at: LonLat | undefined,
   origin: LonLat | undefined,
 ): PartnerCouncil {
+  const at = councilCentroid(lookup, other);
   return {
     code: other.code,
     name: other.name,
     typeLabel: councilTypeLabel(other.councilType),
     region: other.region,
     endDate: other.endDate,
-    replacedBy:
-      other.replacedByCode && other.replacedByName
-        ? { code: other.replacedByCode, name: other.replacedByName }
-        : null,
+    replacedBy: replacedBy(lookup, other),
     distanceKm: origin && at ? distanceKm(origin, at) : null,
     arrangements: [],
   };
@@ -133,7 +145,7 @@ export async function findPartners(
     if (!partner) {
       const other = lookup.byCode(row.organisationCode);
       if (!other) continue;
-      partner = partnerCouncil(other, councilCentroid(lookup, other), origin);
+      partner = partnerCouncil(lookup, other, origin);
       byCouncil.set(other.code, partner);
     }
     partner.arrangements.push(row.arrangement);
@@ -148,6 +160,7 @@ export async function findPartners(
     kind: "found",
     results: {
       council,
+      replacedBy: replacedBy(lookup, council),
       category: { slug: category.slug, name: category.name },
       own,
       partners,

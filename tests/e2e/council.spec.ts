@@ -85,13 +85,28 @@ test.describe("council pages", () => {
     await page.goto("/councils/E07000026");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allerdale Borough Council");
     const status = page.getByTestId("council-status");
-    await expect(status).toContainText(
-      "Abolished on 31 March 2023 — now part of Cumberland Council",
-    );
+    await expect(status).toContainText("Abolished on 31 March 2023.");
+    await expect(status).toContainText("Replaced on 1 April 2023 by Cumberland Council.");
     await status.getByRole("link", { name: "Cumberland Council" }).click();
     await expect(page).toHaveURL(/\/councils\/E06000063$/);
     await expect(page.getByTestId("council-status")).toContainText("Current");
     await expect(page.getByTestId("council-status")).toContainText("Allerdale Borough Council");
+  });
+
+  test("name every council a split council became", async ({ page }) => {
+    await page.goto("/councils/E10000021");
+    await expect(page.getByTestId("council-successors")).toHaveText(
+      "Replaced on 1 April 2021 by North Northamptonshire Council and West Northamptonshire Council.",
+    );
+    await page
+      .getByTestId("council-successors")
+      .getByRole("link", { name: "West Northamptonshire Council" })
+      .click();
+    await expect(page).toHaveURL(/\/councils\/E06000062$/);
+    await expect(page.getByTestId("council-status")).toContainText("Formed on 1 April 2021 from");
+    await expect(page.getByTestId("council-status")).toContainText(
+      "Northamptonshire County Council",
+    );
   });
 
   test("redirect old and lower-case codes, and answer 404 for anything else", async ({ page }) => {

@@ -215,20 +215,40 @@ describe("council pages", () => {
     expect(somerset.network.find((p) => p.code === "E10000008")!.arrangements).toBeGreaterThan(0);
   });
 
-  it("say what a former council became", async () => {
+  it("say what a former council became, naming every successor of a split", async () => {
     const allerdale = await found("E07000026");
     expect(allerdale.council.endDate).toBe("2023-03-31");
-    expect(allerdale.replacedBy).toEqual({ code: "E06000063", name: "Cumberland Council" });
+    expect(allerdale.successors).toEqual([
+      {
+        code: "E06000063",
+        name: "Cumberland Council",
+        effectiveDate: "2023-04-01",
+        shareBp: 10_000,
+      },
+    ]);
     expect(allerdale.parent?.code).toBe("E10000006");
+
+    const northamptonshire = await found("E10000021");
+    expect(northamptonshire.successors.map((s) => [s.name, s.effectiveDate])).toEqual([
+      ["North Northamptonshire Council", "2021-04-01"],
+      ["West Northamptonshire Council", "2021-04-01"],
+    ]);
+    // A split's shares are the successors' parts of the whole, by population.
+    expect(northamptonshire.successors.reduce((n, s) => n + s.shareBp, 0)).toBe(10_000);
+    const cumbria = await found("E10000006");
+    expect(cumbria.successors.map((s) => s.code)).toEqual(["E06000063", "E06000064"]);
 
     const cumberland = await found("E06000063");
     expect(cumberland.council.endDate).toBeNull();
-    expect(cumberland.replacedBy).toBeNull();
+    expect(cumberland.successors).toEqual([]);
     const [predecessors] = await sql<{ codes: string[] }[]>`
-      select coalesce(array_agg(code order by code), '{}') as codes from organisations
-      where replaced_by_id = (select id from organisations where code = 'E06000063')`;
+      select coalesce(array_agg(o.code order by o.code), '{}') as codes
+      from organisation_successions s join organisations o on o.id = s.predecessor_id
+      where s.successor_id = (select id from organisations where code = 'E06000063')`;
     expect(cumberland.predecessors.map((p) => p.code).sort()).toEqual(predecessors!.codes);
-    expect(predecessors!.codes).toContain("E07000026");
+    // The six districts and its part of the county.
+    expect(predecessors!.codes).toEqual(expect.arrayContaining(["E07000026", "E10000006"]));
+    expect(predecessors!.codes).toHaveLength(4);
   });
 
   it("send old and lower-case codes to the council's address, and refuse what is not a council", async () => {

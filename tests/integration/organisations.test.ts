@@ -267,6 +267,18 @@ describe("a council replaced by another", () => {
         replacedById: cumberland,
         replacedByName: "Cumberland Council",
       });
+      // The succession the rule reads: the whole council, from the day after its last day.
+      const successions = await tx.execute<{
+        successor_id: number;
+        effective: string;
+        share_bp: number;
+      }>(
+        q`select successor_id, effective_date::text as effective, share_bp
+          from organisation_successions where predecessor_id = ${allerdale}`,
+      );
+      expect([...successions]).toEqual([
+        { successor_id: cumberland, effective: "2023-04-01", share_bp: 10_000 },
+      ]);
       const [ledAfter] = await tx.execute<{ n: number }>(
         q`select count(*)::int as n from arrangements where lead_organisation_id = ${allerdale}`,
       );
@@ -322,11 +334,20 @@ describe("a council replaced by another", () => {
     });
   });
 
-  it("names the end of the chain of successors", async () => {
-    const seeded = await nowPartOf(["E07000026", "E07000028", "E10000008"]);
+  it("names the ends of the chains of successors, every part of a split", async () => {
+    const seeded = await nowPartOf(["E07000026", "E07000028", "E10000008", "E10000021"]);
     // From the reference data: Allerdale and Carlisle are now part of Cumberland; Devon is current.
-    expect(seeded.E07000026).toMatchObject({ code: "E06000063", since: "2023-04-01" });
-    expect(seeded.E07000028?.code).toBe("E06000063");
+    expect(seeded.E07000026).toEqual([
+      { code: "E06000063", name: "Cumberland Council", since: "2023-04-01" },
+    ]);
+    expect(seeded.E07000028?.map((s) => s.code)).toEqual(["E06000063"]);
     expect(seeded.E10000008).toBeUndefined();
+    // Northamptonshire was split in two on 1 April 2021.
+    expect(seeded.E10000021).toEqual([
+      { code: "E06000061", name: "North Northamptonshire Council", since: "2021-04-01" },
+      { code: "E06000062", name: "West Northamptonshire Council", since: "2021-04-01" },
+    ]);
+    // On its last day it was part of nothing else yet.
+    expect((await nowPartOf(["E10000021"], "2021-03-31")).E10000021).toBeUndefined();
   });
 });

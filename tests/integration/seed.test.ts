@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { generateDemoArrangements, REAL_SLUGS } from "@/db/seed/demo";
+import { deriveSuccessions, generateDemoArrangements, REAL_SLUGS } from "@/db/seed/demo";
 import { loadOrganisations } from "@/db/seed/reference";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { testDatabase } from "../support/db";
@@ -55,9 +55,11 @@ describe("seeded organisations", () => {
 
   it("never counts a council and its successor on the same day", async () => {
     const overlaps = await sql`
-      select o.code from organisations o
-      join organisations r on r.id = o.replaced_by_id
-      where o.end_date is null or r.start_date is null or r.start_date <= o.end_date`;
+      select o.code from organisation_successions s
+      join organisations o on o.id = s.predecessor_id
+      join organisations r on r.id = s.successor_id
+      where o.end_date is null or r.start_date is null or r.start_date <= o.end_date
+         or s.effective_date <> o.end_date + 1`;
     expect(overlaps).toHaveLength(0);
     const [row] = await sql<{ cumberland: boolean; allerdale: boolean }[]>`
       select
@@ -68,6 +70,36 @@ describe("seeded organisations", () => {
         and (start_date is null or start_date <= '2023-04-01')
         and (end_date is null or end_date >= '2023-04-01')`;
     expect(row).toEqual({ cumberland: true, allerdale: false });
+  });
+
+  it("loads every succession of the reference data, the two splits shared by population", async () => {
+    const expected = deriveSuccessions(loadOrganisations());
+    const rows = await sql<{ p: string; s: string; effective: string; share: number }[]>`
+      select p.code as p, n.code as s, to_char(x.effective_date, 'YYYY-MM-DD') as effective,
+             x.share_bp as share
+      from organisation_successions x
+      join organisations p on p.id = x.predecessor_id
+      join organisations n on n.id = x.successor_id
+      where p.code in ${sql(expected.map((e) => e.predecessorCode))}`;
+    const key = (r: { p: string; s: string }) => `${r.p}>${r.s}`;
+    expect(new Map(rows.map((r) => [key(r), [r.effective, r.share]]))).toEqual(
+      new Map(
+        expected.map((e) => [
+          key({ p: e.predecessorCode, s: e.successorCode }),
+          [e.effectiveDate, e.shareBp],
+        ]),
+      ),
+    );
+    const splits = rows.filter((r) => r.share < 10_000);
+    expect(splits.map(key).sort()).toEqual([
+      "E10000006>E06000063",
+      "E10000006>E06000064",
+      "E10000021>E06000061",
+      "E10000021>E06000062",
+    ]);
+    expect(
+      splits.every((r) => r.effective === (r.p === "E10000006" ? "2023-04-01" : "2021-04-01")),
+    ).toBe(true);
   });
 
   it("has 45 fire services, 42 ICBs and the 43 police forces of England and Wales", async () => {
@@ -296,6 +328,7 @@ describe("seed", () => {
     const changed =
       summary.organisations.updated +
         summary.organisations.replacedByLinked +
+        summary.organisations.successions +
         summary.serviceCategories.updated >
       0;
     expect(after).toEqual({ ...before, audit_events: before.audit_events + (changed ? 1 : 0) });

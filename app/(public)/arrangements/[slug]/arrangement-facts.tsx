@@ -5,11 +5,17 @@ import type { Successor } from "@/lib/organisations/successors";
 import type { ArrangementDetail, OrganisationRef } from "@/lib/public/arrangements";
 import { STAGE_LABELS } from "@/lib/public/filters";
 import { formatLongDate, formatUkDate } from "@/lib/format/dates";
+import { namesText } from "@/lib/format/names";
 
-/** A former council's successor, after its name: "(now part of Cumberland Council)". */
-function NowPartOf({ successor }: { successor: Successor | undefined }) {
-  if (!successor) return null;
-  return <span className="text-ink-muted"> (now part of {successor.name})</span>;
+/** A former council's successors, after its name: "(now part of Cumberland Council)". */
+function NowPartOf({ successors }: { successors: Successor[] | undefined }) {
+  if (!successors?.length) return null;
+  return (
+    <span className="text-ink-muted">
+      {" "}
+      (now part of {namesText(successors.map((s) => s.name))})
+    </span>
+  );
 }
 
 function CategoryLink({ category }: { category: ArrangementDetail["mainCategory"] }) {
@@ -19,17 +25,17 @@ function CategoryLink({ category }: { category: ArrangementDetail["mainCategory"
 /** An organisation taking part, with what it is now part of (and, for the lead, its region). */
 function Participant({
   organisation,
-  successor,
+  successors,
   region,
 }: {
   organisation: OrganisationRef;
-  successor: Successor | undefined;
+  successors: Successor[] | undefined;
   region?: string | null;
 }) {
   return (
     <>
       <OrganisationLink organisation={organisation} />
-      <NowPartOf successor={successor} />
+      <NowPartOf successors={successors} />
       {region ? <span className="text-ink-muted"> ({region})</span> : null}
     </>
   );
@@ -40,13 +46,13 @@ function Partners({
   successors,
 }: {
   partners: OrganisationRef[];
-  successors: Record<string, Successor>;
+  successors: Record<string, Successor[]>;
 }) {
   return (
     <ul data-testid="arrangement-partners">
       {partners.map((o) => (
         <li key={o.code}>
-          <Participant organisation={o} successor={successors[o.code]} />
+          <Participant organisation={o} successors={successors[o.code]} />
         </li>
       ))}
     </ul>
@@ -59,7 +65,7 @@ export function ArrangementFacts({
   successors,
 }: {
   arrangement: ArrangementDetail;
-  successors: Record<string, Successor>;
+  successors: Record<string, Successor[]>;
 }) {
   const partners = a.organisations.filter((o) => o.role === "partner");
   return (
@@ -72,7 +78,7 @@ export function ArrangementFacts({
           value: (
             <Participant
               organisation={a.lead}
-              successor={successors[a.lead.code]}
+              successors={successors[a.lead.code]}
               region={a.lead.regionName}
             />
           ),

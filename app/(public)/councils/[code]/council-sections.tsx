@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, type Column } from "@/components/data-table";
 import { HeadlineFigures } from "@/components/headline-figures";
+import { LinkedNames } from "@/components/name-list";
 import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
 import { formatPence } from "@/lib/money";
@@ -129,27 +130,36 @@ export function NetworkSection({ page }: { page: CouncilPage }) {
   );
 }
 
-/** Councils that merged into it, on a line of links: "A, B and C". */
-function Formed({ page }: { page: CouncilPage }) {
-  const { council, predecessors } = page;
-  if (predecessors.length === 0 || !council.startDate) return null;
-  return (
-    <p className="mt-2">
-      Formed on {formatLongDate(council.startDate)} from{" "}
-      {predecessors.map((p, i) => (
-        <span key={p.code}>
-          {i > 0 ? (i === predecessors.length - 1 ? " and " : ", ") : ""}
-          <Link href={`/councils/${p.code}`}>{p.name}</Link>
-        </span>
-      ))}
-      .
-    </p>
-  );
+const councilHref = (code: string) => `/councils/${code}`;
+
+/** Successions grouped by their first day, earliest first (a reorganisation is one day). */
+function byDay(successions: CouncilPage["successors"]) {
+  const days = new Map<string, CouncilPage["successors"]>();
+  for (const s of successions) days.set(s.effectiveDate, [...(days.get(s.effectiveDate) ?? []), s]);
+  return [...days].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** Current, or abolished and what it is now part of; and what it was formed from. */
+/** Councils that merged into it, or that it took a part of: "Formed on … from A, B and C". */
+function Formed({ page }: { page: CouncilPage }) {
+  return byDay(page.predecessors).map(([day, predecessors]) => (
+    <p className="mt-2" key={day}>
+      Formed on {formatLongDate(day)} from <LinkedNames items={predecessors} href={councilHref} />.
+    </p>
+  ));
+}
+
+/** "Replaced on 1 April 2021 by North Northamptonshire Council and West Northamptonshire Council." */
+function ReplacedBy({ page }: { page: CouncilPage }) {
+  return byDay(page.successors).map(([day, successors]) => (
+    <p className="mt-2" key={day} data-testid="council-successors">
+      Replaced on {formatLongDate(day)} by <LinkedNames items={successors} href={councilHref} />.
+    </p>
+  ));
+}
+
+/** Current, or abolished and which councils replaced it; and what it was formed from. */
 export function CouncilStatus({ page }: { page: CouncilPage }) {
-  const { council, replacedBy } = page;
+  const { council } = page;
   if (!council.endDate) {
     return (
       <div className="mt-3" data-testid="council-status">
@@ -163,15 +173,9 @@ export function CouncilStatus({ page }: { page: CouncilPage }) {
   return (
     <div className="mt-4 border-l-8 border-rule-strong bg-surface p-4" data-testid="council-status">
       <p>
-        <strong>Status:</strong> Abolished on {formatLongDate(council.endDate)}
-        {replacedBy ? (
-          <>
-            {" "}
-            — now part of <Link href={`/councils/${replacedBy.code}`}>{replacedBy.name}</Link>
-          </>
-        ) : null}
-        .
+        <strong>Status:</strong> Abolished on {formatLongDate(council.endDate)}.
       </p>
+      <ReplacedBy page={page} />
       <Formed page={page} />
       <p className="mt-2 text-ink-muted">
         Its arrangements stay in the register as they were recorded.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
+import { LinkedNames } from "@/components/name-list";
 import { stageLabel } from "@/lib/councils/labels";
 import { formatLongDate } from "@/lib/format/dates";
 import {
@@ -16,18 +17,19 @@ type Partner = PartnerResults["partners"][number];
 
 /** The council asked about was abolished: say so, and offer its successor's search. */
 function AbolishedNotice({ results }: { results: PartnerResults }) {
-  const { council, category } = results;
+  const { council, category, replacedBy } = results;
   if (!council.endDate) return null;
   return (
     <p className="mt-4 border-l-8 border-rule-strong bg-surface p-4">
       {council.name} was abolished on {formatLongDate(council.endDate)}
-      {council.replacedByCode && council.replacedByName ? (
+      {replacedBy.length > 0 ? (
         <>
           {" "}
-          and is now part of{" "}
-          <Link href={`/partners?council=${council.replacedByCode}&category=${category.slug}`}>
-            {council.replacedByName}
-          </Link>
+          and was replaced by{" "}
+          <LinkedNames
+            items={replacedBy}
+            href={(code) => `/partners?council=${code}&category=${category.slug}`}
+          />
         </>
       ) : null}
       .
@@ -105,10 +107,11 @@ function PartnerCard({ partner: p }: { partner: Partner }) {
       {p.endDate ? (
         <p className="mt-1">
           Abolished on {formatLongDate(p.endDate)}
-          {p.replacedBy ? (
+          {p.replacedBy.length > 0 ? (
             <>
               {" "}
-              — now part of <Link href={`/councils/${p.replacedBy.code}`}>{p.replacedBy.name}</Link>
+              — replaced by{" "}
+              <LinkedNames items={p.replacedBy} href={(code) => `/councils/${code}`} />
             </>
           ) : null}
           .
