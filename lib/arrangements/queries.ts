@@ -11,6 +11,7 @@ import {
   serviceCategories,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
+import { revisionContentColumns } from "./revision-rows";
 import {
   revisionToFormValues,
   type ArrangementFormValues,
@@ -43,18 +44,7 @@ export async function readRevisionContent(
   revisionId: number,
 ): Promise<StoredRevisionContent | null> {
   const [revision] = await reader
-    .select({
-      title: arrangementRevisions.title,
-      description: arrangementRevisions.description,
-      mainCategory: serviceCategories.slug,
-      stage: arrangementRevisions.stage,
-      startDate: arrangementRevisions.startDate,
-      endDate: arrangementRevisions.endDate,
-      noSavingsReason: arrangementRevisions.noSavingsReason,
-      benefits: arrangementRevisions.benefits,
-      contactName: arrangementRevisions.contactName,
-      contactEmail: arrangementRevisions.contactEmail,
-    })
+    .select(revisionContentColumns)
     .from(arrangementRevisions)
     .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
     .where(eq(arrangementRevisions.id, revisionId));

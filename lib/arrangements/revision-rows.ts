@@ -6,6 +6,7 @@ import {
   revisionCategories,
   revisionPartners,
   revisionSavings,
+  serviceCategories,
 } from "@/db/schema";
 import type { ArrangementInput } from "./schema";
 import { chunks } from "./shared";
@@ -14,6 +15,24 @@ import { chunks } from "./shared";
  * A revision's rows from validated input, written the same way by every command that writes
  * one: saving a form (./commands) and importing a file (./import) alike.
  */
+
+/**
+ * A stored revision's own text and dates, read back as people and forms see them (the main
+ * category as its slug): for the editing form (./queries) and the review diff (lib/review).
+ * Select from arrangementRevisions joined to serviceCategories on the main category.
+ */
+export const revisionContentColumns = {
+  title: arrangementRevisions.title,
+  description: arrangementRevisions.description,
+  mainCategory: serviceCategories.slug,
+  stage: arrangementRevisions.stage,
+  startDate: arrangementRevisions.startDate,
+  endDate: arrangementRevisions.endDate,
+  noSavingsReason: arrangementRevisions.noSavingsReason,
+  benefits: arrangementRevisions.benefits,
+  contactName: arrangementRevisions.contactName,
+  contactEmail: arrangementRevisions.contactEmail,
+};
 
 /** Database ids for what the input names: its categories and partner organisations. */
 export type RevisionReferences = {

@@ -9,6 +9,7 @@ import {
   revisionSavings,
   serviceCategories,
 } from "@/db/schema";
+import { revisionContentColumns } from "@/lib/arrangements/revision-rows";
 import type { RevisionSnapshot } from "./diff";
 
 /*
@@ -20,19 +21,7 @@ import type { RevisionSnapshot } from "./diff";
 
 function readRevisions(reader: DbOrTx, ids: number[]) {
   return reader
-    .select({
-      id: arrangementRevisions.id,
-      title: arrangementRevisions.title,
-      description: arrangementRevisions.description,
-      mainCategory: serviceCategories.slug,
-      stage: arrangementRevisions.stage,
-      startDate: arrangementRevisions.startDate,
-      endDate: arrangementRevisions.endDate,
-      benefits: arrangementRevisions.benefits,
-      contactName: arrangementRevisions.contactName,
-      contactEmail: arrangementRevisions.contactEmail,
-      noSavingsReason: arrangementRevisions.noSavingsReason,
-    })
+    .select({ id: arrangementRevisions.id, ...revisionContentColumns })
     .from(arrangementRevisions)
     .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
     .where(inArray(arrangementRevisions.id, ids));
