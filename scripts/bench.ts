@@ -309,9 +309,11 @@ runMain(async () => {
     }
   }
 
-  const [pg] = await postgres(url.replace(/\/[^/]+$/, "/postgres"), {
-    max: 1,
-  })`select version()`.catch(() => [{ version: "unknown" }]);
+  // Its own short-lived connection, closed at once: an open idle connection would keep the
+  // process (and a scheduled job running it) alive after the report is written.
+  const versionClient = postgres(url.replace(/\/[^/]+$/, "/postgres"), { max: 1 });
+  const [pg] = await versionClient`select version()`.catch(() => [{ version: "unknown" }]);
+  await versionClient.end({ timeout: 5 });
   report(rows, lighthouse, {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
     cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
