@@ -82,3 +82,17 @@ export function parseFinancialYearLabel(label: string): number | null {
   const expected = next.length === 2 ? (year + 1) % 100 : year + 1;
   return Number(next) === expected ? year : null;
 }
+
+/**
+ * Whether a savings line is a forecast for a financial year that has ended on `today` (its
+ * 31 March is before today): a figure that should by now be known, shown as "forecast, not yet
+ * confirmed" until the council confirms it. `today` is lib/clock.ts's today(), passed in so the
+ * rule stays pure; SQL reads the same rule as `financial_year < ${financialYearOf(today)}`
+ * (lib/public/unconfirmed.ts).
+ */
+export function isUnconfirmedForecast(
+  line: { kind: string; financialYear: number },
+  today: string,
+): boolean {
+  return line.kind === "forecast" && line.financialYear < financialYearOf(today);
+}

@@ -1,37 +1,51 @@
 import { DataTable, type Column } from "@/components/data-table";
-import { financialYearLabel } from "@/lib/financial-year";
+import { financialYearLabel, isUnconfirmedForecast } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import type { SavingsLine } from "@/lib/public/arrangements";
 
-const COLUMNS: Column<SavingsLine>[] = [
-  { label: "Financial year", rowHeader: true, cell: (s) => financialYearLabel(s.financialYear) },
-  { label: "Actual or forecast", cell: (s) => (s.kind === "actual" ? "Actual" : "Forecast") },
-  { label: "Saving", numeric: true, cell: (s) => formatPence(s.amountPence) },
-];
+/** "Actual", "Forecast", or for a year that has ended on `today` "Forecast, not yet confirmed". */
+export function savingsKindLabel(line: SavingsLine, today: string): string {
+  if (line.kind === "actual") return "Actual";
+  return isUnconfirmedForecast(line, today) ? "Forecast, not yet confirmed" : "Forecast";
+}
 
-/** The total, and with both kinds its two parts first. */
-function Totals({
-  actualPence,
-  forecastPence,
-  totalPence,
-}: {
+function columns(today: string): Column<SavingsLine>[] {
+  return [
+    { label: "Financial year", rowHeader: true, cell: (s) => financialYearLabel(s.financialYear) },
+    { label: "Actual or forecast", cell: (s) => savingsKindLabel(s, today) },
+    { label: "Saving", numeric: true, cell: (s) => formatPence(s.amountPence) },
+  ];
+}
+
+type SavingsTotals = {
   actualPence: bigint;
   forecastPence: bigint;
+  /** The part of forecastPence for years that have ended, not yet confirmed. */
+  unconfirmedPence: bigint;
   totalPence: bigint;
-}) {
-  const parts =
+};
+
+/** The total, and with both kinds its two parts first (and the unconfirmed part of the forecast). */
+function Totals({ actualPence, forecastPence, unconfirmedPence, totalPence }: SavingsTotals) {
+  const parts: [string, string, bigint][] =
     actualPence > 0n && forecastPence > 0n
-      ? ([
-          ["Actual", actualPence],
-          ["Forecast", forecastPence],
-        ] as const)
+      ? [
+          ["Actual, all years", "Actual", actualPence],
+          ["Forecast, all years", "Forecast", forecastPence],
+        ]
       : [];
+  if (unconfirmedPence > 0n)
+    parts.push([
+      "Of the forecast: years that have ended",
+      "Forecast, not yet confirmed",
+      unconfirmedPence,
+    ]);
   return (
     <>
-      {parts.map(([kind, pence]) => (
-        <tr key={kind} className="font-normal">
+      {parts.map(([label, kind, pence]) => (
+        <tr key={label} className="font-normal">
           <th scope="row" className="font-normal">
-            {kind}, all years
+            {label}
           </th>
           <td>{kind}</td>
           <td className="num">{formatPence(pence)}</td>
@@ -50,16 +64,15 @@ function Totals({
   );
 }
 
-/** An arrangement's savings by financial year, exact, with the total split into actual and forecast. */
+/**
+ * An arrangement's savings by financial year, exact, with the total split into actual and
+ * forecast; a forecast for a year that has ended on `today` is marked "not yet confirmed".
+ */
 export function SavingsTable({
   savings,
+  today,
   ...totals
-}: {
-  savings: SavingsLine[];
-  actualPence: bigint;
-  forecastPence: bigint;
-  totalPence: bigint;
-}) {
+}: SavingsTotals & { savings: SavingsLine[]; today: string }) {
   return (
     <DataTable
       id="savings"
@@ -67,7 +80,7 @@ export function SavingsTable({
       className="max-w-xl"
       testId="arrangement-savings-table"
       caption="Savings by financial year, in pounds"
-      columns={COLUMNS}
+      columns={columns(today)}
       rows={savings}
       rowKey={(s) => s.financialYear}
       footer={<Totals {...totals} />}

@@ -7,6 +7,7 @@ import { organisations, revisionPartners, serviceCategories } from "@/db/schema"
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { successionsOf, type Succession } from "@/lib/organisations/successors";
 import { publishedCte } from "@/lib/public/published";
+import { currentFinancialYear, unconfirmedPenceOf } from "@/lib/public/unconfirmed";
 import { councilDirectory, type CouncilEntry } from "./directory";
 
 /*
@@ -27,6 +28,8 @@ export type CouncilArrangement = {
   category: string;
   stage: string;
   totalPence: bigint;
+  /** The part of totalPence forecast for financial years that have ended, not yet confirmed. */
+  unconfirmedPence: bigint;
   isIllustrative: boolean;
   lead: { code: string; name: string; kind: string };
   /** Organisations taking part, the lead included. */
@@ -48,6 +51,7 @@ export type CouncilPage = {
     asLead: number;
     asPartner: number;
     totalPence: bigint;
+    unconfirmedPence: bigint;
     illustrative: number;
   };
   network: PartnerLink[];
@@ -61,7 +65,10 @@ const lead = alias(organisations, "lead");
 const me = alias(revisionPartners, "me");
 
 /** The published arrangements the council takes part in, as lead first, then by title. */
-async function arrangementsQuery(organisationId: number): Promise<CouncilArrangement[]> {
+async function arrangementsQuery(
+  organisationId: number,
+  currentYear: number,
+): Promise<CouncilArrangement[]> {
   const published = publishedCte();
   return db()
     .with(published)
@@ -72,6 +79,7 @@ async function arrangementsQuery(organisationId: number): Promise<CouncilArrange
       category: serviceCategories.name,
       stage: published.stage,
       totalPence: published.totalPence,
+      unconfirmedPence: unconfirmedPenceOf(published.revisionId, currentYear),
       isIllustrative: published.isIllustrative,
       lead: { code: lead.code, name: lead.name, kind: lead.kind },
       organisations: sql<number>`(SELECT count(*)::int FROM ${revisionPartners}
@@ -87,7 +95,10 @@ async function arrangementsQuery(organisationId: number): Promise<CouncilArrange
     .orderBy(me.role, published.title, published.slug);
 }
 
-async function totalsQuery(organisationId: number): Promise<CouncilPage["totals"]> {
+async function totalsQuery(
+  organisationId: number,
+  currentYear: number,
+): Promise<CouncilPage["totals"]> {
   const published = publishedCte();
   const [totals] = await db()
     .with(published)
@@ -96,6 +107,7 @@ async function totalsQuery(organisationId: number): Promise<CouncilPage["totals"
       asLead: countRows(sql`${me.role} = 'lead'`),
       asPartner: countRows(sql`${me.role} = 'partner'`),
       totalPence: sumPence(published.totalPence),
+      unconfirmedPence: sumPence(unconfirmedPenceOf(published.revisionId, currentYear)),
       illustrative: countRows(published.isIllustrative),
     })
     .from(published)
@@ -129,10 +141,10 @@ async function networkQuery(organisationId: number): Promise<PartnerLink[]> {
     .orderBy(desc(arrangements), o.name);
 }
 
-async function councilFiguresQuery(organisationId: number) {
+async function councilFiguresQuery(organisationId: number, currentYear: number) {
   const [arrangements, totals, network] = await Promise.all([
-    arrangementsQuery(organisationId),
-    totalsQuery(organisationId),
+    arrangementsQuery(organisationId, currentYear),
+    totalsQuery(organisationId, currentYear),
     networkQuery(organisationId),
   ]);
   return { arrangements, totals, network };
@@ -157,7 +169,7 @@ export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResu
   const ref = (c: CouncilEntry | undefined): CouncilRef | null =>
     c ? { code: c.code, name: c.name } : null;
   const [figures, successions] = await Promise.all([
-    getCouncilFigures(council.id),
+    getCouncilFigures(council.id, currentFinancialYear()),
     successionsOf(council.id),
   ]);
   return {

@@ -80,6 +80,7 @@ export function arrangementListJson(list: ArrangementList, query: ListQuery) {
       sort: list.sort,
       illustrative_count: list.illustrativeCount,
       ...moneyJson("total_savings", list.totalPence),
+      ...moneyJson("unconfirmed_forecast_savings", list.unconfirmedPence),
     },
     links: pageLinks(
       "/api/v1/arrangements",
@@ -113,6 +114,7 @@ export function arrangementDetailJson(a: ArrangementDetail) {
       })),
       ...moneyJson("actual_savings", a.actualPence),
       ...moneyJson("forecast_savings", a.forecastPence),
+      ...moneyJson("unconfirmed_forecast_savings", a.unconfirmedPence),
       first_published_at: a.firstPublishedAt.toISOString(),
     },
   };

@@ -65,6 +65,9 @@ const arrangementSummaryProperties = {
   published_at: { ...TIMESTAMP, description: "When the published version was approved." },
 };
 
+const UNCONFIRMED =
+  "The part of the savings forecast for financial years that have ended and not yet confirmed by the council, in pence: the savings without them are the total less this.";
+
 const pageMetaProperties = {
   total: { type: "integer", minimum: 0, description: "Results on every page together." },
   page: { type: "integer", minimum: 1 },
@@ -127,6 +130,8 @@ export const apiSchemas: Record<string, Schema> = {
       },
       total_savings_pence: { ...PENCE, description: "Savings of all the results, in pence." },
       total_savings: POUNDS,
+      unconfirmed_forecast_savings_pence: { ...PENCE, description: UNCONFIRMED },
+      unconfirmed_forecast_savings: POUNDS,
     }),
     links: ref("PageLinks"),
   }),
@@ -176,6 +181,8 @@ export const apiSchemas: Record<string, Schema> = {
     actual_savings: POUNDS,
     forecast_savings_pence: PENCE,
     forecast_savings: POUNDS,
+    unconfirmed_forecast_savings_pence: { ...PENCE, description: UNCONFIRMED },
+    unconfirmed_forecast_savings: POUNDS,
     first_published_at: TIMESTAMP,
   }),
   ArrangementResponse: object({ data: ref("ArrangementDetail") }),

@@ -46,6 +46,8 @@ export const statsSchemas = {
       "total_pence",
       "actual_pence",
       "forecast_pence",
+      "unconfirmed_forecast_pence",
+      "unconfirmed_forecast_arrangements",
       "illustrative_arrangements",
     ],
     properties: {
@@ -65,6 +67,12 @@ export const statsSchemas = {
       total_pence: pence("Savings, actual and forecast, in pence."),
       actual_pence: pence("Savings achieved, in pence."),
       forecast_pence: pence("Savings expected, in pence."),
+      unconfirmed_forecast_pence: pence(
+        "The part of forecast_pence for financial years that have ended, not yet confirmed by the councils (total_pence less this is the total without them).",
+      ),
+      unconfirmed_forecast_arrangements: count(
+        "How many of the arrangements have such unconfirmed forecasts.",
+      ),
       illustrative_arrangements: count(
         "How many of the arrangements are illustrative demo records, not real data.",
       ),

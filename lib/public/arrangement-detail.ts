@@ -15,6 +15,7 @@ import {
 } from "./arrangement-summary";
 import { ORGANISATION_KINDS } from "./filters";
 import { publishedArrangements } from "./published";
+import { currentFinancialYear, unconfirmedPenceOf } from "./unconfirmed";
 
 /*
  * One published arrangement, as its page and the API show it: the summary, its organisations,
@@ -46,6 +47,8 @@ export type ArrangementDetail = Omit<ArrangementSummary, "organisationCount"> & 
   savings: SavingsLine[];
   actualPence: bigint;
   forecastPence: bigint;
+  /** The part of forecastPence for financial years that have ended: not yet confirmed. */
+  unconfirmedPence: bigint;
   /** When this arrangement was first published (its first approved revision). */
   firstPublishedAt: Date;
 };
@@ -56,6 +59,7 @@ const detailRow = summaryRow
     description: z.string(),
     actual_pence: columns.bigint,
     forecast_pence: columns.bigint,
+    unconfirmed_pence: columns.bigint,
     first_published_at: columns.isoTimestamp,
     benefits: z.array(z.string()),
     contact_name: z.string().nullable(),
@@ -102,6 +106,7 @@ const detailRow = summaryRow
     })),
     actualPence: row.actual_pence,
     forecastPence: row.forecast_pence,
+    unconfirmedPence: row.unconfirmed_pence,
     firstPublishedAt: new Date(row.first_published_at),
   }));
 
@@ -113,7 +118,7 @@ export function isPlausibleSlug(slug: string): boolean {
   return slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug);
 }
 
-async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
+async function detailQuery(slug: string, currentYear: number): Promise<ArrangementDetail | null> {
   if (!isPlausibleSlug(slug)) return null;
   const rows = await checkedRows(
     db(),
@@ -125,6 +130,7 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
              WHERE s.revision_id = p.revision_id AND s.kind = 'actual') AS actual_pence,
            (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint FROM revision_savings s
              WHERE s.revision_id = p.revision_id AND s.kind = 'forecast') AS forecast_pence,
+           ${unconfirmedPenceOf(sql`p.revision_id`, currentYear)} AS unconfirmed_pence,
            ${isoTimestamp(sql`(SELECT MIN(h.reviewed_at) FROM arrangement_revisions h
              WHERE h.arrangement_id = p.arrangement_id AND h.state IN ('approved', 'superseded'))`)}
              AS first_published_at,
@@ -157,5 +163,9 @@ async function detailQuery(slug: string): Promise<ArrangementDetail | null> {
   return rows[0] ?? null;
 }
 
+const cachedDetail = cachedPublic("arrangement-detail", detailQuery);
+
 /** One published arrangement by slug, or null (cached). */
-export const getPublishedArrangement = cachedPublic("arrangement-detail", detailQuery);
+export function getPublishedArrangement(slug: string): Promise<ArrangementDetail | null> {
+  return cachedDetail(slug, currentFinancialYear());
+}

@@ -12,6 +12,7 @@ import {
 } from "./arrangement-summary";
 import { listQueryToParams, parseListQuery, type ListQuery, type Sort } from "./filters";
 import { publishedArrangements } from "./published";
+import { currentFinancialYear, isUnconfirmedLine } from "./unconfirmed";
 
 /*
  * The public register, one arrangement at a time: the explorer's list (search, filters, sort,
@@ -40,6 +41,8 @@ export type ArrangementList = {
   illustrativeCount: number;
   /** Their savings added up. */
   totalPence: bigint;
+  /** The part of totalPence forecast for financial years that have ended, not yet confirmed. */
+  unconfirmedPence: bigint;
   page: number;
   limit: number;
   /** Pages at this limit (at least 1, so "page 1 of 1" reads right when nothing matches). */
@@ -62,6 +65,7 @@ const listTotals = z.object({
   total: columns.int,
   illustrative: columns.int,
   all_pence: columns.bigint,
+  unconfirmed_pence: columns.bigint,
 });
 
 /** A row of the list: the totals, then an arrangement — or, when the page is empty, nothing. */
@@ -70,7 +74,7 @@ const listRow = z.union([
   listTotals.extend({ slug: z.null() }),
 ]);
 
-async function listQuery(query: ListQuery): Promise<ArrangementList> {
+async function listQuery(query: ListQuery, currentYear: number): Promise<ArrangementList> {
   const { filters, sort, page, limit } = query;
   const offset = (page - 1) * limit;
   const rows = await checkedRows(
@@ -81,7 +85,10 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     totals AS (
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE is_illustrative)::int AS illustrative,
-             COALESCE(SUM(total_pence), 0)::bigint AS all_pence
+             COALESCE(SUM(total_pence), 0)::bigint AS all_pence,
+             (SELECT COALESCE(SUM(s.amount_pence), 0)::bigint
+                FROM published u JOIN revision_savings s ON s.revision_id = u.revision_id
+               WHERE ${isUnconfirmedLine("s", currentYear)}) AS unconfirmed_pence
       FROM published
     ),
     page AS (
@@ -90,7 +97,7 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
       ORDER BY ${ORDER[sort]}
       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT t.total, t.illustrative, t.all_pence, ${summaryColumns("pg")},
+    SELECT t.total, t.illustrative, t.all_pence, t.unconfirmed_pence, ${summaryColumns("pg")},
            (SELECT count(*)::int FROM revision_partners rp WHERE rp.revision_id = pg.revision_id)
              AS organisation_count
     FROM totals t
@@ -112,6 +119,7 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
     total,
     illustrativeCount: first?.illustrative ?? 0,
     totalPence: first?.all_pence ?? 0n,
+    unconfirmedPence: first?.unconfirmed_pence ?? 0n,
     page,
     limit,
     pages: Math.max(1, Math.ceil(total / limit)),
@@ -121,10 +129,11 @@ async function listQuery(query: ListQuery): Promise<ArrangementList> {
 
 // Cached by the query's canonical text: cache keys are JSON, which cannot hold the filters'
 // bigint amounts, and equal queries must share one entry whatever order they were written in.
-const cachedList = cachedPublic("arrangements-list", async (key: string) => {
+// The current financial year is part of the key: it decides which forecasts are unconfirmed.
+const cachedList = cachedPublic("arrangements-list", async (key: string, currentYear: number) => {
   const parsed = parseListQuery(new URLSearchParams(key));
   if (!parsed.ok) throw new Error(`Not a canonical list query: ${parsed.message}`);
-  return listQuery(parsed.value);
+  return listQuery(parsed.value, currentYear);
 });
 
 /** Published arrangements matching a parsed list query: one page, with the totals (cached). */
@@ -132,5 +141,5 @@ export function listPublishedArrangements(query: ListQuery): Promise<Arrangement
   const params = listQueryToParams(query);
   // The limit is always part of the key text, so "limit" omitted and "limit=20" meet.
   params.set("limit", String(query.limit));
-  return cachedList(params.toString());
+  return cachedList(params.toString(), currentFinancialYear());
 }

@@ -32,6 +32,8 @@ export function statsBody(d: Dashboard) {
       total_pence: d.headline.totalPence.toString(),
       actual_pence: d.headline.actualPence.toString(),
       forecast_pence: d.headline.forecastPence.toString(),
+      unconfirmed_forecast_pence: d.unconfirmed.pence.toString(),
+      unconfirmed_forecast_arrangements: d.unconfirmed.arrangements,
       illustrative_arrangements: d.headline.illustrativeCount,
     },
     savings_by_year: d.years.map((y) => ({

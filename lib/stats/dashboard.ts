@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getUnconfirmedForecasts, type UnconfirmedForecasts } from "@/lib/public/unconfirmed";
 import type { DashboardFilters } from "./filters";
 import {
   getHeadline,
@@ -33,18 +34,21 @@ export type Dashboard = {
   regions: GroupFigure[];
   partnerTypes: PartnerTypeFigure[];
   top: TopArrangement[];
+  /** Forecasts for financial years that have ended, not yet confirmed (part of the totals). */
+  unconfirmed: UnconfirmedForecasts;
 };
 
 export async function loadDashboard(filters: DashboardFilters): Promise<Dashboard> {
-  const [headline, years, categories, regions, partnerTypes, top] = await Promise.all([
+  const [headline, years, categories, regions, partnerTypes, top, unconfirmed] = await Promise.all([
     getHeadline(filters),
     getSavingsByYear(filters),
     getSavingsByCategory(filters),
     getSavingsByRegion(filters),
     getSavingsByPartnerType(filters),
     getTopArrangements(filters),
+    getUnconfirmedForecasts(filters),
   ]);
-  return { filters, headline, years, categories, regions, partnerTypes, top };
+  return { filters, headline, years, categories, regions, partnerTypes, top, unconfirmed };
 }
 
 /** Each chart's table, from figures already loaded. */

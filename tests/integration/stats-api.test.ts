@@ -57,6 +57,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
     expect(document.check("/api/v1/stats", "get", 200, body)).toEqual([]);
 
     const headline = await bySql.expectedHeadline(sql, filters);
+    const unconfirmed = await bySql.expectedUnconfirmed(sql, filters);
     expect(body.filters).toEqual({
       region: filters.region ?? null,
       category: filters.category ?? null,
@@ -69,6 +70,8 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
       total_pence: String(headline.totalPence),
       actual_pence: String(headline.actualPence),
       forecast_pence: String(headline.forecastPence),
+      unconfirmed_forecast_pence: String(unconfirmed.unconfirmed),
+      unconfirmed_forecast_arrangements: unconfirmed.arrangements,
       illustrative_arrangements: headline.illustrativeCount,
     });
     expect(body.savings_by_year).toEqual(

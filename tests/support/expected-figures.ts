@@ -173,3 +173,26 @@ export async function expectedTop(sql: postgres.Sql, filters: Filters) {
     totalPence: BigInt(r.total),
   }));
 }
+
+/**
+ * Forecasts for financial years that had ended on `day` (APP_TODAY; today in England when
+ * absent), said as "the year's 31 March is before the day", and the savings without them.
+ */
+export async function expectedUnconfirmed(sql: postgres.Sql, filters: Filters, day?: string) {
+  const on = day ? sql`${day}::date` : sql`(now() at time zone 'Europe/London')::date`;
+  const [row] = await sql<{ unconfirmed: string; arrangements: number; without: string }[]>`
+    with m as (${matching(sql, filters)}),
+    lines as (
+      select m.arrangement_id, s.amount_pence,
+             s.kind = 'forecast' and make_date(s.financial_year + 1, 3, 31) < ${on} as past
+      from revision_savings s join m on m.revision_id = s.revision_id)
+    select coalesce(sum(amount_pence) filter (where past), 0)::text as unconfirmed,
+           count(distinct arrangement_id) filter (where past)::int as arrangements,
+           coalesce(sum(amount_pence) filter (where not past), 0)::text as without
+    from lines`;
+  return {
+    unconfirmed: BigInt(row!.unconfirmed),
+    arrangements: row!.arrangements,
+    without: BigInt(row!.without),
+  };
+}

@@ -4,6 +4,7 @@ import {
   financialYearLabel,
   financialYearOf,
   financialYearStart,
+  isUnconfirmedForecast,
   parseFinancialYearLabel,
 } from "@/lib/financial-year";
 import { formatLongDate } from "@/lib/format/dates";
@@ -105,5 +106,24 @@ describe("formatLongDate", () => {
 
   it("refuses text that is not an ISO date", () => {
     expect(() => formatLongDate("31 March 2018")).toThrow(RangeError);
+  });
+});
+
+describe("isUnconfirmedForecast", () => {
+  const forecast = (financialYear: number) => ({ kind: "forecast", financialYear });
+
+  it("is a forecast whose financial year ended before today", () => {
+    // 2024/25 ended on 31 March 2025: on that day it is still running, a day later it has ended.
+    expect(isUnconfirmedForecast(forecast(2024), "2025-03-31")).toBe(false);
+    expect(isUnconfirmedForecast(forecast(2024), "2025-04-01")).toBe(true);
+    expect(isUnconfirmedForecast(forecast(2016), "2026-12-02")).toBe(true);
+    expect(isUnconfirmedForecast(forecast(2026), "2026-12-02")).toBe(false);
+    expect(isUnconfirmedForecast(forecast(2027), "2026-12-02")).toBe(false);
+  });
+
+  it("never counts an actual saving", () => {
+    expect(isUnconfirmedForecast({ kind: "actual", financialYear: 2016 }, "2026-12-02")).toBe(
+      false,
+    );
   });
 });

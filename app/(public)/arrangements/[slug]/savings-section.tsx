@@ -1,5 +1,6 @@
 import { SavingsChartIsland } from "@/components/arrangement/savings-chart-island";
 import { SavingsTable } from "@/components/arrangement/savings-table";
+import { today } from "@/lib/clock";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence, penceToChartPounds } from "@/lib/money";
 import type { ArrangementDetail } from "@/lib/public/arrangements";
@@ -21,8 +22,14 @@ function chartSummary(a: ArrangementDetail): string {
 
 function totalText(a: ArrangementDetail): string {
   if (a.forecastPence === 0n) return ", all actual savings.";
-  if (a.actualPence === 0n) return ", all forecast.";
-  return `: ${formatPence(a.actualPence)} actual and ${formatPence(a.forecastPence)} forecast.`;
+  const unconfirmed =
+    a.unconfirmedPence === 0n
+      ? ""
+      : a.unconfirmedPence === a.forecastPence
+        ? ", all for years that have ended and not yet confirmed"
+        : `, of which ${formatPence(a.unconfirmedPence)} for years that have ended, not yet confirmed`;
+  if (a.actualPence === 0n) return `, all forecast${unconfirmed}.`;
+  return `: ${formatPence(a.actualPence)} actual and ${formatPence(a.forecastPence)} forecast${unconfirmed}.`;
 }
 
 function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) {
@@ -39,14 +46,17 @@ function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) 
       </p>
       <p className="mt-1 max-w-3xl text-ink-muted">
         Financial years run from 1 April to 31 March. Actual savings have been achieved; forecast
-        savings are what the councils expect.
+        savings are what the councils expect. A forecast for a year that has ended is marked
+        &ldquo;not yet confirmed&rdquo; until the council records what was actually saved.
       </p>
       <div className="mt-6 grid gap-8 md:grid-cols-2 md:items-start">
         <SavingsTable
           savings={a.savings}
           actualPence={a.actualPence}
           forecastPence={a.forecastPence}
+          unconfirmedPence={a.unconfirmedPence}
           totalPence={a.totalPence}
+          today={today()}
         />
         <figure className="min-w-0 break-inside-avoid">
           <SavingsChartIsland data={chartData} summary={chartSummary(a)} />

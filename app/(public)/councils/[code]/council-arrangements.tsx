@@ -33,7 +33,16 @@ function columns(showLead: boolean): Column<CouncilArrangement>[] {
       label: "Savings",
       numeric: true,
       cellClassName: "whitespace-nowrap",
-      cell: (a) => formatPence(a.totalPence, "full"),
+      cell: (a) => (
+        <>
+          {formatPence(a.totalPence, "full")}
+          {a.unconfirmedPence > 0n ? (
+            <span className="block text-xs text-ink-muted">
+              of which {formatPence(a.unconfirmedPence, "full")} forecast, not yet confirmed
+            </span>
+          ) : null}
+        </>
+      ),
     },
   ];
 }

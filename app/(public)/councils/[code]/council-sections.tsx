@@ -5,6 +5,7 @@ import { HeadlineFigures } from "@/components/headline-figures";
 import { LinkedNames } from "@/components/name-list";
 import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
+import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatPence } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
 
@@ -68,7 +69,17 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
           {
             label: "Savings of these arrangements",
             value: formatPence(totals.totalPence, "short"),
-            detail: `${formatPence(totals.totalPence, "full")}, each arrangement’s savings counted in full (they are recorded for the whole partnership, not shared out)`,
+            detail: (
+              <>
+                {formatPence(totals.totalPence, "full")}, each arrangement’s savings counted in full
+                (they are recorded for the whole partnership, not shared out)
+                <UnconfirmedNote
+                  pence={totals.unconfirmedPence}
+                  totalPence={totals.totalPence}
+                  testId="council-unconfirmed"
+                />
+              </>
+            ),
             testId: "council-savings",
           },
           {

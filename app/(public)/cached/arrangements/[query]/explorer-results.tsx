@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/explorer/empty-state";
 import { SortControl } from "@/components/explorer/explorer-form";
 import { ResultList } from "@/components/explorer/result-list";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
+import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { Pagination } from "@/components/pagination";
 import { formatPence } from "@/lib/money";
 import type { ArrangementList } from "@/lib/public/arrangements";
@@ -24,12 +25,20 @@ function ResultsHeading({ list, sortError }: { list: ArrangementList | null; sor
           {list ? countText(list.total) : "No results"}
         </h2>
         {list && list.total > 0 ? (
-          <p className="text-ink-muted">
-            {formatPence(list.totalPence)} of savings in all
-            {list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ""}
-            {" · "}
-            {SORT_LABELS[list.sort].toLowerCase()}
-          </p>
+          <>
+            <p className="text-ink-muted">
+              {formatPence(list.totalPence)} of savings in all
+              {list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ""}
+              {" · "}
+              {SORT_LABELS[list.sort].toLowerCase()}
+            </p>
+            <UnconfirmedNote
+              pence={list.unconfirmedPence}
+              totalPence={list.totalPence}
+              testId="result-unconfirmed"
+              className="block text-ink-muted"
+            />
+          </>
         ) : null}
       </div>
       {!list || list.total > 1 ? (

@@ -45,7 +45,8 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
     description: () => (
       <p>
         Financial years run from 1 April to 31 March. Actual savings have been achieved; forecast
-        savings are what councils expect.
+        savings are what councils expect. A forecast for a year that has ended is one the council
+        has not yet confirmed: the headline figures give the total with and without these.
       </p>
     ),
     figure: (d) => (

@@ -1,4 +1,5 @@
 import { HeadlineFigures } from "@/components/headline-figures";
+import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatPence } from "@/lib/money";
 import type { Dashboard } from "@/lib/stats/dashboard";
 import { regionPhrase, type DashboardFilters } from "@/lib/stats/filters";
@@ -21,9 +22,11 @@ function formatPercent(part: number, whole: number): string {
 /** The three headline figures: arrangements, councils involved and savings. */
 export function HeadlineSection({
   headline,
+  unconfirmed,
   filters,
 }: {
   headline: Dashboard["headline"];
+  unconfirmed: Dashboard["unconfirmed"];
   filters: DashboardFilters;
 }) {
   const councilsScope = filters.region ? regionPhrase(filters) : "England";
@@ -59,7 +62,13 @@ export function HeadlineSection({
               <>
                 {formatPence(headline.totalPence, "full")} in total:{" "}
                 {formatPence(headline.actualPence, "full")} actual and{" "}
-                {formatPence(headline.forecastPence, "full")} forecast
+                {formatPence(headline.forecastPence, "full")} forecast.
+                <UnconfirmedNote
+                  pence={unconfirmed.pence}
+                  totalPence={headline.totalPence}
+                  currentYear={unconfirmed.currentYear}
+                  testId="headline-unconfirmed"
+                />
               </>
             ),
             testId: "headline-savings",

@@ -106,7 +106,7 @@ export default async function HomePage({ params }: Props) {
         totalCount={headline.arrangements}
       />
 
-      <HeadlineSection headline={headline} filters={filters} />
+      <HeadlineSection headline={headline} unconfirmed={dashboard.unconfirmed} filters={filters} />
 
       {headline.arrangements === 0 ? (
         <p className="mt-12 text-lg" data-testid="no-results">
