@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { formatLongDate } from "@/lib/format/dates";
 
 /*
@@ -68,6 +68,28 @@ export function refuseHiddenCharacters(label: string) {
     const problem = value === undefined ? null : hiddenCharacterProblem(label, value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   };
+}
+
+// Control characters other than tab and newline have no place in plain text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * A reason someone types for others to read (a returned submission, a disputed partnership):
+ * NFC, line endings as "\n", trimmed, `min` to `max` characters, plain text, nothing hidden.
+ */
+export function reasonField(rule: { missing: string; min: number; max: number }) {
+  return z
+    .string({ error: rule.missing })
+    .superRefine(refuseHiddenCharacters("Reason"))
+    .transform((s) => nfc(s).replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, rule.missing)
+        .min(rule.min, `Reason must be ${rule.min} characters or more`)
+        .max(rule.max, `Reason must be ${rule.max} characters or fewer`)
+        .refine((s) => !CONTROL.test(s), { message: "Reason must be plain text" }),
+    );
 }
 
 /* Dates ---------------------------------------------------------------------------------------- */

@@ -35,3 +35,6 @@ export const contributionKind = pgEnum("contribution_kind", [
   "submitted",
   "imported",
 ]);
+
+/** A partner organisation's answer to being named on an arrangement (issue 13, item 6). */
+export const confirmationState = pgEnum("confirmation_state", ["pending", "confirmed", "disputed"]);

@@ -8,4 +8,5 @@ export * from "./users";
 export * from "./arrangements";
 export * from "./history";
 export * from "./review";
+export * from "./confirmations";
 export * from "./system";

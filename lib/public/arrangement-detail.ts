@@ -33,8 +33,11 @@ export type ArrangementDetail = Omit<ArrangementSummary, "organisationCount"> & 
   /** The arrangement's id, stable across revisions (the change history is keyed by it). */
   arrangementId: number;
   description: string;
-  /** Every organisation taking part, the lead first, then by name. */
-  organisations: (OrganisationRef & { role: "lead" | "partner" })[];
+  /**
+   * Every organisation taking part, the lead first, then by name. `notConfirmed`: a partner
+   * that disputes taking part, published anyway (lib/confirmations).
+   */
+  organisations: (OrganisationRef & { role: "lead" | "partner"; notConfirmed: boolean })[];
   /** Further categories besides the main one, in the register's order. */
   furtherCategories: CategoryRef[];
   /** Benefit slugs, in the order the council gave them (labels: lib/categories.ts). */
@@ -72,6 +75,7 @@ const detailRow = summaryRow
         name: z.string(),
         kind: z.enum(ORGANISATION_KINDS),
         role: z.enum(["lead", "partner"]),
+        not_confirmed: z.boolean(),
       }),
     ),
     further_categories: z.array(z.object({ slug: z.string(), name: z.string() })),
@@ -94,6 +98,7 @@ const detailRow = summaryRow
       name: o.name,
       kind: o.kind,
       role: o.role,
+      notConfirmed: o.not_confirmed,
     })),
     benefits: row.benefits,
     contactName: row.contact_name,
@@ -137,7 +142,10 @@ async function detailQuery(slug: string, currentYear: number): Promise<Arrangeme
            r.benefits, r.contact_name, r.contact_email, r.no_savings_reason,
            COALESCE((
              SELECT json_agg(json_build_object('code', o.code, 'gss_code', o.gss_code,
-                      'name', o.name, 'kind', o.kind, 'role', rp.role)
+                      'name', o.name, 'kind', o.kind, 'role', rp.role,
+                      'not_confirmed', EXISTS (SELECT 1 FROM partner_confirmations pc
+                        WHERE pc.arrangement_id = p.arrangement_id
+                          AND pc.organisation_id = o.id AND pc.state = 'disputed'))
                     ORDER BY rp.role = 'lead' DESC, o.name, o.code)
              FROM revision_partners rp JOIN organisations o ON o.id = rp.organisation_id
              WHERE rp.revision_id = p.revision_id), '[]'::json) AS organisations,

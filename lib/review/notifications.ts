@@ -14,12 +14,12 @@ import { formatDateTime } from "@/lib/format/dates";
  */
 
 /** An absolute link into the site (NEXTAUTH_URL; `npm run dev` sets it). */
-function siteLink(path: string): string {
+export function siteLink(path: string): string {
   return new URL(path, env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
 }
 
 /** Subjects are one line of at most 200 characters; titles may be up to 200 on their own. */
-function subjectWith(prefix: string, title: string): string {
+export function subjectWith(prefix: string, title: string): string {
   const room = 200 - prefix.length;
   const short = title.length > room ? `${title.slice(0, room - 1).trimEnd()}…` : title;
   return `${prefix}${short}`;

@@ -28,6 +28,11 @@ import {
 import type { CurrentUser } from "@/lib/auth/access";
 import { regionBySlug } from "@/lib/public/regions";
 import type { ContributionKind } from "@/lib/arrangements/contributions";
+import {
+  disputedPartnerCount,
+  partnerAnswers,
+  type PartnerAnswer,
+} from "@/lib/confirmations/queries";
 import { readSnapshots } from "./content";
 import {
   contributorsSincePublication,
@@ -70,6 +75,8 @@ export type QueueItem = {
   isNew: boolean;
   /** What the reading administrator did on it since its last publication (four eyes). */
   yourPart: ContributionKind[];
+  /** Partners the submission names that dispute taking part (lib/confirmations). */
+  disputedPartners: number;
 };
 
 export type Queue = {
@@ -146,6 +153,7 @@ export async function listQueue(
       submittedByName: submitter.name,
       submittedAt: arrangementRevisions.submittedAt,
       isNew: sql<boolean>`${arrangements.publishedRevisionId} IS NULL`,
+      disputedPartners: disputedPartnerCount(arrangementRevisions.id),
     })
     .from(arrangementRevisions)
     .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
@@ -216,6 +224,8 @@ export type ReviewDetail = {
   fourEyes: string | null;
   /** Everyone who worked on it since its last publication (while it waits for review). */
   contributors: Contributor[];
+  /** Each partner it names, with its organisation's confirmation or dispute. */
+  partners: PartnerAnswer[];
 };
 
 /** The revision under review with its arrangement, lead and the people involved. */
@@ -317,5 +327,6 @@ export async function getReview(
     ownSubmission,
     fourEyes,
     contributors,
+    partners: await partnerAnswers(reader, revisionId),
   };
 }

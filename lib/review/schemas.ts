@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isServiceCategorySlug } from "@/lib/categories";
-import { nfc, refuseHiddenCharacters } from "@/lib/content-rules";
+import { reasonField } from "@/lib/content-rules";
 import { regionBySlug } from "@/lib/public/regions";
 
 /*
@@ -32,21 +32,12 @@ export const approveSchema = z.object({
   baseVersion: baseVersion.optional(),
 });
 
-// Line endings as "\n" and outer blanks trimmed, so the length counts what the council will read.
-const reason = z
-  .string({ error: "Enter the reason for returning this submission" })
-  .superRefine(refuseHiddenCharacters("Reason"))
-  .transform((s) => nfc(s).replace(/\r\n?/g, "\n").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Enter the reason for returning this submission")
-      .min(REASON_MIN, `Reason must be ${REASON_MIN} characters or more`)
-      .max(REASON_MAX, `Reason must be ${REASON_MAX} characters or fewer`)
-      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-        message: "Reason must be plain text",
-      }),
-  );
+// NFC, line endings as "\n" and outer blanks trimmed, so the length counts what the council reads.
+const reason = reasonField({
+  missing: "Enter the reason for returning this submission",
+  min: REASON_MIN,
+  max: REASON_MAX,
+});
 
 export const rejectSchema = approveSchema.extend({ reason });
 

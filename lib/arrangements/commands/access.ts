@@ -25,7 +25,7 @@ export type ArrangementCommandInput = {
 /** A refusal for someone acting outside their organisation: answered as not-found, audited. */
 export async function refuseAccess(
   user: CurrentUser,
-  command: EditorCommand | "create",
+  command: EditorCommand | "create" | "confirm-partner" | "dispute-partner",
   arrangementId: number | null,
   request: RequestInfo,
 ): Promise<NotFound> {

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/access";
 import type { CommandResult, Success } from "@/lib/commands/result";
 import type { CommandContext } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
+import { askPartners } from "@/lib/confirmations/ask";
 import { notifyAdminsOfSubmission, type SubmissionNotice } from "@/lib/review/notifications";
 import { recordContributions } from "../contributions";
 import { raiseLockVersion } from "../lock-version";
@@ -119,8 +120,16 @@ export async function submitForReview(
         status: state.publishedRevisionId ? "published-submitted" : "submitted",
       },
     );
-    // Administrators hear of it in the same transaction: no mail for a submit that failed.
-    await notifyAdminsOfSubmission(cx.tx, await submissionNotice(cx.tx, state));
+    // Administrators and partners hear of it in the same transaction: no mail for a submit
+    // that failed. Each partner organisation is asked to confirm it (lib/confirmations).
+    const notice = await submissionNotice(cx.tx, state);
+    await notifyAdminsOfSubmission(cx.tx, notice);
+    await askPartners(cx.tx, {
+      arrangementId: state.arrangementId,
+      revisionId: state.newest.id,
+      title: notice.title,
+      leadName: notice.organisationName,
+    });
     return submitted;
   });
 }

@@ -1,0 +1,129 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { arrangements, partnerConfirmations } from "@/db/schema";
+import { refuseAccess } from "@/lib/arrangements/commands/access";
+import { editorOrganisation } from "@/lib/arrangements/workspace";
+import type { CurrentUser } from "@/lib/auth/access";
+import { parseInput } from "@/lib/commands/parse";
+import { refuse } from "@/lib/commands/refusal";
+import { notFound, type CommandResult, type Invalid, type NotFound } from "@/lib/commands/result";
+import { transact, type CommandOptions } from "@/lib/commands/transact";
+import type { RequestInfo } from "@/lib/request";
+import { askedRevision } from "./asked";
+import { confirmSchema, disputeSchema, type ConfirmInput, type DisputeInput } from "./schemas";
+
+/*
+ * A partner organisation's editor confirms that it takes part in an arrangement, or disputes
+ * it with a reason. The organisation is the editor's own, from the session; the arrangement id
+ * from the browser only says which arrangement. Anyone whose organisation the arrangement does
+ * not name as a partner (in the submission waiting for review, or in the published version) —
+ * another council, the lead itself, an administrator — is answered `not-found`, audited as
+ * `arrangement.access_refused`. The answer and its audit event are written in one transaction,
+ * with the arrangement locked so a submission or approval cannot interleave; when the
+ * published version names the organisation, the public page (which marks a disputed partner
+ * "not confirmed") is refreshed.
+ */
+
+export type Answered = { arrangementId: number; state: "confirmed" | "disputed" };
+export type AnswerFailure = NotFound | Invalid;
+
+type Answer = { state: "confirmed" | "disputed"; reason: string | null };
+
+export async function confirmPartnership(
+  user: CurrentUser,
+  input: ConfirmInput,
+  request: RequestInfo,
+  options: CommandOptions = {},
+): Promise<CommandResult<Answered, AnswerFailure>> {
+  const parsed = parseInput(confirmSchema, input);
+  if (!parsed.ok) return parsed;
+  const answer = { state: "confirmed", reason: null } as const;
+  return answerAsPartner(user, parsed.data.arrangementId, answer, request, options);
+}
+
+export async function disputePartnership(
+  user: CurrentUser,
+  input: DisputeInput,
+  request: RequestInfo,
+  options: CommandOptions = {},
+): Promise<CommandResult<Answered, AnswerFailure>> {
+  const parsed = parseInput(disputeSchema, input);
+  if (!parsed.ok) return parsed;
+  const answer = { state: "disputed", reason: parsed.data.reason } as const;
+  return answerAsPartner(user, parsed.data.arrangementId, answer, request, options);
+}
+
+async function answerAsPartner(
+  user: CurrentUser,
+  arrangementId: number,
+  answer: Answer,
+  request: RequestInfo,
+  options: CommandOptions,
+): Promise<CommandResult<Answered, AnswerFailure>> {
+  const command = answer.state === "confirmed" ? "confirm-partner" : "dispute-partner";
+  const organisationId = editorOrganisation(user);
+  // Checked before the transaction too, whose rollback would take the refusal's audit with it.
+  if (
+    organisationId === null ||
+    !(await askedRevision(options.db ?? db(), arrangementId, organisationId))
+  )
+    return refuseAccess(user, command, arrangementId, request);
+
+  return transact<Answered, AnswerFailure>({ request, db: options.db }, async (cx) => {
+    await cx.tx
+      .select({ id: arrangements.id })
+      .from(arrangements)
+      .where(eq(arrangements.id, arrangementId))
+      .for("update");
+    const asked = await askedRevision(cx.tx, arrangementId, organisationId);
+    if (!asked) refuse(notFound());
+    const key = and(
+      eq(partnerConfirmations.arrangementId, arrangementId),
+      eq(partnerConfirmations.organisationId, organisationId),
+    );
+    const [before] = await cx.tx
+      .select({ state: partnerConfirmations.state, reason: partnerConfirmations.reason })
+      .from(partnerConfirmations)
+      .where(key);
+    const values = {
+      revisionId: asked.revisionId,
+      state: answer.state,
+      reason: answer.reason,
+      answeredById: user.id,
+      answeredAt: sql`now()`,
+    };
+    await cx.tx
+      .insert(partnerConfirmations)
+      .values({ arrangementId, organisationId, ...values })
+      .onConflictDoUpdate({
+        target: [partnerConfirmations.arrangementId, partnerConfirmations.organisationId],
+        set: values,
+      });
+    await cx.audit({
+      actorUserId: user.id,
+      organisationId,
+      action: `arrangement.partner_${answer.state}`,
+      entityType: "arrangement",
+      entityId: arrangementId,
+      before: before ?? { state: "pending" },
+      after: { ...answer, revisionId: asked.revisionId, version: asked.version },
+    });
+    const wasDisputed = before?.state === "disputed";
+    if (asked.namedInPublished && wasDisputed !== (answer.state === "disputed"))
+      await cx.publicChanged();
+    return {
+      ok: true,
+      message: answeredMessage(answer.state, asked.state === "approved"),
+      arrangementId,
+      state: answer.state,
+    };
+  });
+}
+
+function answeredMessage(state: Answer["state"], published: boolean): string {
+  if (state === "confirmed") return "You confirmed that your organisation takes part.";
+  return published
+    ? "You disputed it. It is published, so its public page now shows your organisation as not confirmed, and administrators see your reason."
+    : "You disputed it. Administrators see your reason before they decide whether to publish it.";
+}
