@@ -229,6 +229,9 @@ async function widerThanTheScreen(page: Page): Promise<string[]> {
 }
 
 test.describe("every page type", () => {
+  // axe over a page of several hundred links (the map: one per council area) took 9–30 s on a
+  // loaded 2-core machine; slowness is not a failure here, so these checks alone get longer.
+  test.describe.configure({ timeout: 90_000 });
   for (const visit of VISITS) {
     test(`${visit.label} (${visit.role}): axe finds nothing, it reflows at 320 px, focus shows`, async ({
       browser,
