@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { listWorkspace } from "@/lib/arrangements/queries";
 import { requireUser, type CurrentUser } from "@/lib/auth/access";
+import { listPartnerRequests, type PartnerRequest } from "@/lib/confirmations/queries";
 import { noticeText } from "./form-state";
 import { ItemsTable, PartnerOfTable, ReturnedList } from "./workspace-lists";
 
@@ -70,6 +71,30 @@ function GroupSection({
   );
 }
 
+/** The workspace's notice of arrangements naming the organisation as a partner (issue 13). */
+function PartnerRequestsNotice({ requests }: { requests: PartnerRequest[] }) {
+  const waiting = requests.filter((r) => r.state === "pending").length;
+  if (requests.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="partner-requests-heading"
+      className={`mt-8 border-l-8 ${waiting ? "border-notice bg-notice-bg" : "border-rule-strong bg-surface"} p-4`}
+      data-testid="partner-requests-notice"
+    >
+      <h2 id="partner-requests-heading" className="text-xl font-bold">
+        {waiting
+          ? `${waiting} arrangement${waiting === 1 ? " names" : "s name"} your organisation as a partner and ${waiting === 1 ? "waits" : "wait"} for your answer`
+          : "Arrangements naming your organisation as a partner"}
+      </h2>
+      <p className="mt-2">
+        <Link href="/workspace/partners">
+          {waiting ? "Confirm or dispute them" : `See all ${requests.length} and your answers`}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 function Groups({ workspace }: { workspace: Workspace }) {
   return GROUPS.map((group) => {
     const items = workspace.groups[group.key];
@@ -98,7 +123,7 @@ export default async function WorkspacePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const workspace = await listWorkspace(user);
+  const [workspace, requests] = await Promise.all([listWorkspace(user), listPartnerRequests(user)]);
   const notice = noticeText((await searchParams).notice);
   if (!workspace) return <NoOrganisation user={user} />;
 
@@ -119,6 +144,7 @@ export default async function WorkspacePage({
         </Link>
       </p>
 
+      <PartnerRequestsNotice requests={requests ?? []} />
       <Groups workspace={workspace} />
 
       <GroupSection

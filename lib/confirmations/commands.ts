@@ -11,6 +11,7 @@ import { notFound, type CommandResult, type Invalid, type NotFound } from "@/lib
 import { transact, type CommandOptions } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
 import { askedRevision } from "./asked";
+import { ANSWERED_NOTICES, type AnsweredNotice } from "./labels";
 import { confirmSchema, disputeSchema, type ConfirmInput, type DisputeInput } from "./schemas";
 
 /*
@@ -25,7 +26,12 @@ import { confirmSchema, disputeSchema, type ConfirmInput, type DisputeInput } fr
  * "not confirmed") is refreshed.
  */
 
-export type Answered = { arrangementId: number; state: "confirmed" | "disputed" };
+export type Answered = {
+  arrangementId: number;
+  state: "confirmed" | "disputed";
+  /** Which notice the partner's list shows (./labels.ts). */
+  notice: AnsweredNotice;
+};
 export type AnswerFailure = NotFound | Invalid;
 
 type Answer = { state: "confirmed" | "disputed"; reason: string | null };
@@ -112,18 +118,18 @@ async function answerAsPartner(
     const wasDisputed = before?.state === "disputed";
     if (asked.namedInPublished && wasDisputed !== (answer.state === "disputed"))
       await cx.publicChanged();
+    const notice = answeredNotice(answer.state, asked.state === "approved");
     return {
       ok: true,
-      message: answeredMessage(answer.state, asked.state === "approved"),
+      message: ANSWERED_NOTICES[notice],
+      notice,
       arrangementId,
       state: answer.state,
     };
   });
 }
 
-function answeredMessage(state: Answer["state"], published: boolean): string {
-  if (state === "confirmed") return "You confirmed that your organisation takes part.";
-  return published
-    ? "You disputed it. It is published, so its public page now shows your organisation as not confirmed, and administrators see your reason."
-    : "You disputed it. Administrators see your reason before they decide whether to publish it.";
+function answeredNotice(state: Answer["state"], published: boolean): AnsweredNotice {
+  if (state === "confirmed") return "confirmed";
+  return published ? "disputed-published" : "disputed";
 }

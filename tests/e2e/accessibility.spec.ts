@@ -6,7 +6,7 @@ import { publicChange } from "./public-helpers";
 
 /*
  * Accessibility, as a suite: every page type — public, sign-in, the council workspace (its form
- * also in its error state, the import preview), administration (queue, review, users, audit,
+ * also in its error state, the import preview, partner confirmations), administration (queue, review, users, audit,
  * organisations, editions) — signed out and signed in, checked for
  *   - WCAG 2.0/2.1/2.2 A and AA violations that axe can find: none;
  *   - reflow: no horizontal scrolling at 320 CSS pixels (WCAG 1.4.10);
@@ -32,35 +32,64 @@ let editor: TestUser;
 let admin: TestUser;
 let draftId: number;
 let submittedRevisionId: number;
+let askedArrangementId: number;
+let disputedSlug: string;
 const sessions: Partial<Record<Role, string>> = {};
 
-/** A draft and a submitted revision of the editor's council, made in SQL. */
+const SOMERSET = "E10000027";
+
+/**
+ * An arrangement made in SQL: by default the editor's council's, naming Somerset County
+ * Council; `lead` and `partner` swap that round (an arrangement naming the editor's council).
+ * Approved, it is published.
+ */
 async function arrangement(
   author: TestUser,
-  state: "draft" | "submitted",
-): Promise<[number, number]> {
+  state: "draft" | "submitted" | "approved",
+  { lead = DEVON.code, partner = SOMERSET } = {},
+): Promise<[number, number, string]> {
   const title = `Accessible shared service ${randomUUID().slice(0, 8)}`;
+  const slug = `e2e-a11y-${randomUUID()}`;
   const [a] = await sql<{ id: number }[]>`
     insert into arrangements (slug, lead_organisation_id, created_by_id, updated_by_id)
-    values (${`e2e-a11y-${randomUUID()}`}, (select id from organisations where code = ${DEVON.code}),
+    values (${slug}, (select id from organisations where code = ${lead}),
             ${author.id}, ${author.id})
     returning id`;
+  const sent = state !== "draft";
   const [r] = await sql<{ id: number }[]>`
     insert into arrangement_revisions
       (arrangement_id, version, title, description, main_category_id, stage, start_date,
-       author_id, state, submitted_by_id, submitted_at)
+       author_id, state, submitted_by_id, submitted_at, reviewed_at)
     values (${a!.id}, 1, ${title}, 'Checked for accessibility.',
             (select id from service_categories where slug = 'legal'), 'operational', '2019-04-01',
-            ${author.id}, ${state}, ${state === "submitted" ? author.id : null},
-            ${state === "submitted" ? sql`now()` : null})
+            ${author.id}, ${state}, ${sent ? author.id : null}, ${sent ? sql`now()` : null},
+            ${state === "approved" ? sql`now()` : null})
     returning id`;
   await sql`
     insert into revision_partners (revision_id, organisation_id, role)
-    select ${r!.id}, id, case when code = ${DEVON.code} then 'lead' else 'partner' end::text::partner_role
-    from organisations where code in (${DEVON.code}, 'E10000027')`;
+    select ${r!.id}, id, case when code = ${lead} then 'lead' else 'partner' end::text::partner_role
+    from organisations where code in (${lead}, ${partner})`;
   await sql`insert into revision_savings (revision_id, financial_year, amount_pence, kind)
             values (${r!.id}, 2019, 1234500, 'actual')`;
-  return [a!.id, r!.id];
+  if (state === "approved")
+    await sql`update arrangements set published_revision_id = ${r!.id} where id = ${a!.id}`;
+  return [a!.id, r!.id, slug];
+}
+
+/** The partner's answer on an arrangement, as lib/confirmations writes it. */
+async function partnerAnswer(
+  arrangementId: number,
+  revisionId: number,
+  partner: string,
+  answer: { state: "pending" } | { state: "disputed"; by: TestUser },
+) {
+  const disputed = answer.state === "disputed";
+  await sql`
+    insert into partner_confirmations
+      (arrangement_id, organisation_id, revision_id, state, reason, answered_by_id, answered_at)
+    values (${arrangementId}, (select id from organisations where code = ${partner}), ${revisionId},
+            ${answer.state}, ${disputed ? "We never agreed to share this service." : null},
+            ${disputed ? answer.by.id : null}, ${disputed ? sql`now()` : null})`;
 }
 
 async function contextFor(browser: Browser, role: Role) {
@@ -71,7 +100,25 @@ test.beforeAll(async ({ browser }) => {
   editor = await createUser("council_editor", "a11y-editor");
   admin = await createUser("admin", "a11y-admin");
   [draftId] = await arrangement(editor, "draft");
-  [, submittedRevisionId] = await arrangement(editor, "submitted");
+  let submittedId: number;
+  [submittedId, submittedRevisionId] = await arrangement(editor, "submitted");
+  // Partners confirm: the review page shows Somerset's dispute; the editor's council is asked
+  // about a Somerset arrangement, and disputes a published one (marked "not confirmed").
+  await partnerAnswer(submittedId, submittedRevisionId, SOMERSET, {
+    state: "disputed",
+    by: editor,
+  });
+  const namingDevon = { lead: SOMERSET, partner: DEVON.code };
+  const [askedId, askedRevision] = await arrangement(editor, "submitted", namingDevon);
+  await partnerAnswer(askedId, askedRevision, DEVON.code, { state: "pending" });
+  askedArrangementId = askedId;
+  const [publishedId, publishedRevision, slug] = await arrangement(editor, "approved", namingDevon);
+  await partnerAnswer(publishedId, publishedRevision, DEVON.code, {
+    state: "disputed",
+    by: editor,
+  });
+  disputedSlug = slug;
+  await publicChange();
   for (const [role, user] of [
     ["editor", editor],
     ["admin", admin],
@@ -151,6 +198,19 @@ const VISITS: Visit[] = [
       await expect(main(page).getByRole("heading", { name: /^Check your file/ })).toBeVisible();
     },
   },
+  { label: "partner requests", path: "/workspace/partners", role: "editor" },
+  { label: "partner request", path: "/workspace/partners/:asked", role: "editor" },
+  {
+    label: "partner request, reason missing",
+    path: "/workspace/partners/:asked",
+    role: "editor",
+    prepare: submitEmpty("Dispute"),
+  },
+  {
+    label: "arrangement page, partner not confirmed",
+    path: "/arrangements/:disputed",
+    role: "public",
+  },
   { label: "account", path: "/account", role: "editor" },
   { label: "review queue", path: "/admin/review", role: "admin" },
   { label: "review page", path: "/admin/review/:submitted", role: "admin" },
@@ -174,6 +234,8 @@ function resolve(path: string): string {
   return path
     .replace(":draft", String(draftId))
     .replace(":submitted", String(submittedRevisionId))
+    .replace(":asked", String(askedArrangementId))
+    .replace(":disputed", disputedSlug)
     .replace(":editor", String(editor.id));
 }
 

@@ -78,6 +78,15 @@ const COLUMNS: Column<QueueItem>[] = [
     cell: (item) => formatDateTime(item.submittedAt),
   },
   {
+    label: "Partners",
+    cell: (item) =>
+      item.disputedPartners > 0 ? (
+        <strong className="text-error">{item.disputedPartners} disputed</strong>
+      ) : (
+        "None disputed"
+      ),
+  },
+  {
     label: "Four eyes",
     cell: (item) =>
       item.yourPart.length > 0 ? (

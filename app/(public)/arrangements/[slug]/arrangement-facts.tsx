@@ -41,21 +41,46 @@ function Participant({
   );
 }
 
+/** Said in words beside a partner that disputes taking part, published anyway (issue 13). */
+function NotConfirmed() {
+  return (
+    <>
+      {" "}
+      <strong className="inline-block border-2 border-notice bg-notice-bg px-1.5 text-sm text-notice">
+        not confirmed
+      </strong>
+      <span className="sr-only">: this organisation disputes taking part</span>
+    </>
+  );
+}
+
+type Partner = ArrangementDetail["organisations"][number];
+
 function Partners({
   partners,
   successors,
 }: {
-  partners: OrganisationRef[];
+  partners: Partner[];
   successors: Record<string, Successor[]>;
 }) {
+  const disputed = partners.some((o) => o.notConfirmed);
   return (
-    <ul data-testid="arrangement-partners">
-      {partners.map((o) => (
-        <li key={o.code}>
-          <Participant organisation={o} successors={successors[o.code]} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul data-testid="arrangement-partners">
+        {partners.map((o) => (
+          <li key={o.code}>
+            <Participant organisation={o} successors={successors[o.code]} />
+            {o.notConfirmed ? <NotConfirmed /> : null}
+          </li>
+        ))}
+      </ul>
+      {disputed ? (
+        <p className="mt-1 text-sm text-ink-muted" data-testid="not-confirmed-note">
+          A partner marked not confirmed disputes taking part in this arrangement; it was published
+          after review all the same.
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { BackLink } from "@/components/page-header";
 import { RevisionDiffView } from "@/components/review/revision-diff";
 import { requireAdmin } from "@/lib/auth/access";
 import { getReview } from "@/lib/review/queries";
-import { DecisionSection, OutcomeSection, ReviewFacts } from "./review-sections";
+import { DecisionSection, OutcomeSection, PartnersSection, ReviewFacts } from "./review-sections";
 
 export const metadata: Metadata = { title: "Review a submission" };
 
@@ -25,6 +25,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ revisio
       </p>
       <h1 className="text-3xl font-bold wrap-anywhere">{submission.title}</h1>
       <ReviewFacts review={review} />
+      <PartnersSection review={review} />
       {review.state === "submitted" ? (
         <DecisionSection review={review} />
       ) : (

@@ -1,4 +1,7 @@
+import { DataTable, type Column } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
+import { CONFIRMATION_LABELS } from "@/lib/confirmations/labels";
+import type { PartnerAnswer } from "@/lib/confirmations/queries";
 import type { ReviewDetail } from "@/lib/review/queries";
 import { ApproveForm, RejectForm } from "./decision-forms";
 import { formatDateTime } from "@/lib/format/dates";
@@ -109,6 +112,63 @@ export function OutcomeSection({ review }: { review: ReviewDetail }) {
           <p className="whitespace-pre-line">{review.reviewNote}</p>
         </>
       ) : null}
+    </section>
+  );
+}
+
+const PARTNER_COLUMNS: Column<PartnerAnswer>[] = [
+  { label: "Partner", rowHeader: true, cell: (p) => p.name },
+  {
+    label: "Answer",
+    cell: (p) =>
+      p.state === "disputed" ? (
+        <strong className="text-error">{CONFIRMATION_LABELS.disputed}</strong>
+      ) : (
+        CONFIRMATION_LABELS[p.state]
+      ),
+  },
+  {
+    label: "By",
+    cell: (p) =>
+      p.answeredAt
+        ? `${p.answeredByName ?? "Unknown"} on ${formatDateTime(p.answeredAt)}${p.answeredOnVersion ? ` (on version ${p.answeredOnVersion})` : ""}`
+        : "—",
+  },
+  {
+    label: "Reason",
+    cellClassName: "whitespace-pre-line",
+    cell: (p) => p.reason ?? "—",
+  },
+];
+
+/** Each partner's confirmation; a dispute is said in words at the top as well as in the table. */
+export function PartnersSection({ review }: { review: ReviewDetail }) {
+  const disputed = review.partners.filter((p) => p.state === "disputed");
+  return (
+    <section aria-labelledby="partners-heading" className="mt-10">
+      <h2 id="partners-heading" className="text-2xl font-bold">
+        Partners&rsquo; confirmation
+      </h2>
+      {disputed.length > 0 ? (
+        <p
+          className="mt-3 border-l-8 border-error bg-surface p-3 font-semibold"
+          role="note"
+          data-testid="partner-dispute-warning"
+        >
+          {disputed.map((p) => p.name).join(", ")} {disputed.length === 1 ? "disputes" : "dispute"}{" "}
+          taking part. If you approve it anyway, the public page shows{" "}
+          {disputed.length === 1 ? "it" : "them"} as not confirmed.
+        </p>
+      ) : null}
+      <DataTable
+        id="partner-answers"
+        caption="Each partner organisation’s answer"
+        captionClassName="sr-only"
+        columns={PARTNER_COLUMNS}
+        rows={review.partners}
+        rowKey={(p) => p.organisationId}
+        className="mt-4"
+      />
     </section>
   );
 }
