@@ -20,6 +20,10 @@ export const NOTICES = {
   withdrawn: "Withdrawn from review. It is a draft again.",
   deleted: "The draft has been deleted",
   discarded: "The changes have been discarded. The published version is unchanged.",
+  confirmed:
+    "The saving is confirmed and sent for review. The public pages change once an administrator approves it.",
+  "confirmed-draft":
+    "The saving is confirmed in your draft. Submit the draft for review when it is ready.",
 } as const;
 
 export type Notice = keyof typeof NOTICES;

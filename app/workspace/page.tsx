@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SuccessPanel } from "@/components/forms/success-panel";
+import { listPastForecasts } from "@/lib/arrangements/past-forecasts";
 import { listWorkspace } from "@/lib/arrangements/queries";
 import { requireUser, type CurrentUser } from "@/lib/auth/access";
 import { listPartnerRequests, type PartnerRequest } from "@/lib/confirmations/queries";
 import { noticeText } from "./form-state";
+import { PastForecastsSection } from "./past-forecasts-table";
 import { ItemsTable, PartnerOfTable, ReturnedList } from "./workspace-lists";
 
 export const metadata: Metadata = { title: "Your workspace" };
@@ -123,7 +125,11 @@ export default async function WorkspacePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const [workspace, requests] = await Promise.all([listWorkspace(user), listPartnerRequests(user)]);
+  const [workspace, requests, pastForecasts] = await Promise.all([
+    listWorkspace(user),
+    listPartnerRequests(user),
+    listPastForecasts(user),
+  ]);
   const notice = noticeText((await searchParams).notice);
   if (!workspace) return <NoOrganisation user={user} />;
 
@@ -145,6 +151,10 @@ export default async function WorkspacePage({
       </p>
 
       <PartnerRequestsNotice requests={requests ?? []} />
+      {pastForecasts && pastForecasts.length > 0 ? (
+        <PastForecastsSection forecasts={pastForecasts} />
+      ) : null}
+
       <Groups workspace={workspace} />
 
       <GroupSection

@@ -3,9 +3,12 @@ import { financialYearLabel, isUnconfirmedForecast } from "@/lib/financial-year"
 import { formatPence } from "@/lib/money";
 import type { SavingsLine } from "@/lib/public/arrangements";
 
-/** "Actual", "Forecast", or for a year that has ended on `today` "Forecast, not yet confirmed". */
+/**
+ * "Actual", "Forecast", or for a year that has ended on `today` "Forecast, not yet confirmed"; an
+ * actual of £0 is how a council records a forecast saving that was not achieved.
+ */
 export function savingsKindLabel(line: SavingsLine, today: string): string {
-  if (line.kind === "actual") return "Actual";
+  if (line.kind === "actual") return line.amountPence === 0n ? "Actual: not achieved" : "Actual";
   return isUnconfirmedForecast(line, today) ? "Forecast, not yet confirmed" : "Forecast";
 }
 

@@ -33,6 +33,7 @@ let admin: TestUser;
 let draftId: number;
 let submittedRevisionId: number;
 let askedArrangementId: number;
+let forecastId: number;
 let disputedSlug: string;
 const sessions: Partial<Record<Role, string>> = {};
 
@@ -118,6 +119,11 @@ test.beforeAll(async ({ browser }) => {
     by: editor,
   });
   disputedSlug = slug;
+  // A published arrangement of the editor's council forecasting 2019/20, a year that has ended:
+  // the workspace lists it and the confirmation page asks about it.
+  let forecastRevision: number;
+  [forecastId, forecastRevision] = await arrangement(editor, "approved");
+  await sql`update revision_savings set kind = 'forecast' where revision_id = ${forecastRevision}`;
   await publicChange();
   for (const [role, user] of [
     ["editor", editor],
@@ -180,6 +186,17 @@ const VISITS: Visit[] = [
   },
   { label: "workspace preview", path: "/workspace/:draft/preview", role: "editor" },
   { label: "workspace edit", path: "/workspace/:draft/edit", role: "editor" },
+  {
+    label: "confirm a past forecast",
+    path: "/workspace/:forecast/confirm?year=2019",
+    role: "editor",
+  },
+  {
+    label: "confirm a past forecast, errors",
+    path: "/workspace/:forecast/confirm?year=2019",
+    role: "editor",
+    prepare: submitEmpty("Confirm and send for review"),
+  },
   { label: "import", path: "/workspace/import", role: "editor" },
   {
     label: "import preview",
@@ -235,6 +252,7 @@ function resolve(path: string): string {
     .replace(":draft", String(draftId))
     .replace(":submitted", String(submittedRevisionId))
     .replace(":asked", String(askedArrangementId))
+    .replace(":forecast", String(forecastId))
     .replace(":disputed", disputedSlug)
     .replace(":editor", String(editor.id));
 }

@@ -22,6 +22,13 @@
 
 export type { ArrangementCommandInput } from "./access";
 export type { ArrangementFailure, ConflictDetails } from "./failures";
+export {
+  confirmForecast,
+  OUTCOMES,
+  type ConfirmForecastInput,
+  type ForecastConfirmed,
+  type Outcome,
+} from "./confirm-forecast";
 export { saveDraft, type SaveDraftInput, type SavedDraft } from "./save-draft";
 export {
   deleteDraft,

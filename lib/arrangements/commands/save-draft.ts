@@ -34,7 +34,14 @@ export type SaveDraftInput = {
   /** One per rendered form (a random UUID in a hidden field). */
   idempotencyKey: string;
   values: Record<string, unknown>;
+  /**
+   * How the audit trail names a save another command makes on the editor's behalf (a forecast
+   * confirmed, ./confirm-forecast.ts): its action, and what it records beside the content.
+   */
+  audit?: AuditAs;
 };
+
+type AuditAs = { action: string; detail: Record<string, unknown> };
 
 export type SavedDraft = {
   arrangementId: number;
@@ -84,6 +91,7 @@ export async function saveDraft(
         : updateDraft(cx, user, organisationId, key, values, {
             arrangementId,
             baseVersion: input.baseVersion,
+            audit: input.audit,
           }),
   );
 }
@@ -121,7 +129,7 @@ async function updateDraft(
   organisationId: number,
   key: string,
   values: ArrangementInput,
-  target: { arrangementId: number; baseVersion: number | null | undefined },
+  target: { arrangementId: number; baseVersion: number | null | undefined; audit?: AuditAs },
 ): Promise<Success<SavedDraft>> {
   const state = await lockOwnArrangement(cx.tx, target.arrangementId, organisationId);
   // Under the lock: a repeat of a save that has just committed answers with its result.
@@ -144,11 +152,15 @@ async function updateDraft(
   await cx.audit({
     actorUserId: user.id,
     organisationId,
-    action,
+    action: target.audit?.action ?? action,
     entityType: "arrangement",
     entityId: state.arrangementId,
     before: { status: state.status, version: state.newest.version },
-    after: { revisionId, ...auditContent(values, version) },
+    after: {
+      revisionId,
+      ...auditContent(values, version),
+      ...(target.audit ? { draft: action, ...target.audit.detail } : {}),
+    },
   });
   return saved({
     arrangementId: state.arrangementId,
