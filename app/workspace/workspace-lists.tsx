@@ -63,6 +63,11 @@ const ITEM_COLUMNS: Column<WorkspaceItem>[] = [
         {item.publishedTitle && item.publishedTitle !== item.title ? (
           <span className="block text-ink-muted">Published as “{item.publishedTitle}”</span>
         ) : null}
+        {item.inheritedFrom ? (
+          <span className="block text-ink-muted">
+            Led by {item.inheritedFrom}, now part of yours
+          </span>
+        ) : null}
       </>
     ),
   },

@@ -169,13 +169,14 @@ function differs(columns: { column: SQL; excluded: string }[]): SQL {
 }
 
 /**
- * An organisation an administrator has edited or marked replaced (lib/organisations): the seed
- * re-applies the reference files to every other organisation, but never undoes an admin's edit.
+ * An organisation an administrator has edited, marked replaced or whose successors' shares they
+ * changed (lib/organisations): the seed re-applies the reference files to every other
+ * organisation, but never undoes an admin's edit.
  */
 const editedByAnAdministrator = (id: SQL) => sql`EXISTS (
   SELECT 1 FROM audit_events e
   WHERE e.entity_type = 'organisation' AND e.entity_id = ${id}::text
-    AND e.action IN ('organisation.updated', 'organisation.replaced'))`;
+    AND e.action IN ('organisation.updated', 'organisation.replaced', 'organisation.shares_changed'))`;
 
 async function upsertOrganisations(
   tx: Tx,

@@ -11,6 +11,7 @@ import {
   serviceCategories,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
+import { actsFor } from "@/lib/organisations/acting-for";
 import { revisionContentColumns } from "./revision-rows";
 import {
   revisionToFormValues,
@@ -22,8 +23,8 @@ import { editorOrganisation } from "./workspace";
 
 /*
  * Reads for the council workspace. Every function that takes a user answers only about the
- * user's own organisation's arrangements; an arrangement led by another organisation reads as
- * null, exactly like one that does not exist. The list is ./workspace.ts and the partner choices
+ * arrangements the user's own organisation leads, or leads by having taken over from their lead
+ * (lib/organisations/acting-for.ts); any other reads as null, exactly like one that does not exist. The list is ./workspace.ts and the partner choices
  * ./partner-options.ts, re-exported here so callers import the workspace's reads from one place.
  */
 
@@ -193,7 +194,7 @@ export async function getForEdit(
   return db().transaction(
     async (tx) => {
       const state = await readArrangementState(tx, arrangementId);
-      if (!state || state.leadOrganisationId !== organisationId) return null;
+      if (!state || !(await actsFor(tx, organisationId, state.leadOrganisationId))) return null;
       const [content, [lead], [revision]] = await Promise.all([
         readRevisionContent(tx, state.editableRevisionId),
         tx

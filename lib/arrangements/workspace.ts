@@ -4,11 +4,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { arrangementRevisions, arrangements, organisations, revisionPartners } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
+import { actedFor } from "@/lib/organisations/acting-for";
 import { workspaceStatus, type WorkspaceStatus } from "./state";
 
 /*
- * The council workspace's list: an editor's own organisation's arrangements, grouped by
- * workspace status, and the published ones it is a partner in (published content only).
+ * The council workspace's list: an editor's own organisation's arrangements (and, from a
+ * vesting day, those of the councils it took over from: lib/organisations/acting-for.ts),
+ * grouped by workspace status, and the published ones it is a partner in (published content
+ * only).
  * Administrators are not editors: they review in lib/review, so here they see nothing.
  */
 
@@ -34,6 +37,8 @@ export type WorkspaceItem = {
   reviewedAt: Date | null;
   /** The reviewer's reason, for a rejected revision. */
   reviewNote: string | null;
+  /** The lead, when it is a council the editor's organisation took over from. */
+  inheritedFrom: string | null;
 };
 
 export type PartnerItem = {
@@ -77,12 +82,19 @@ const GROUP_OF: Record<WorkspaceStatus, keyof Workspace["groups"]> = {
 /** Max version of the arrangement being selected: its newest revision. */
 const newestVersion = sql`(select max(r2.version) from arrangement_revisions r2 where r2.arrangement_id = ${arrangements.id})`;
 
-/** The organisation's arrangements, each with its newest revision, newest change first. */
+/**
+ * The arrangements the organisation leads or has taken over, each with its newest revision,
+ * newest change first.
+ */
 function ownArrangements(organisationId: number) {
   const published = alias(arrangementRevisions, "published");
+  const lead = alias(organisations, "lead");
   return db()
     .select({
       arrangementId: arrangements.id,
+      inheritedFrom: sql<
+        string | null
+      >`CASE WHEN ${lead.id} <> ${organisationId} THEN ${lead.name} END`,
       slug: arrangements.slug,
       isIllustrative: arrangements.isIllustrative,
       title: arrangementRevisions.title,
@@ -104,7 +116,8 @@ function ownArrangements(organisationId: number) {
       ),
     )
     .leftJoin(published, eq(published.id, arrangements.publishedRevisionId))
-    .where(eq(arrangements.leadOrganisationId, organisationId))
+    .innerJoin(lead, eq(lead.id, arrangements.leadOrganisationId))
+    .where(sql`${arrangements.leadOrganisationId} IN ${actedFor(organisationId)}`)
     .orderBy(desc(arrangementRevisions.updatedAt), asc(arrangements.id));
 }
 
@@ -156,6 +169,7 @@ function toItem(r: OwnRow): WorkspaceItem {
     submittedAt: r.submittedAt,
     reviewedAt: r.reviewedAt,
     reviewNote: status.endsWith("rejected") ? r.reviewNote : null,
+    inheritedFrom: r.inheritedFrom,
   };
 }
 

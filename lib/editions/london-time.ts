@@ -70,6 +70,12 @@ export function nextDay(date: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** The calendar day before `date` ("2021-04-01" → "2021-03-31"): a vesting day's eve. */
+export function previousDay(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 /** An instant as London's date and time, "2017-03-31" and "23:59" (for form fields). */
 export function instantToLondon(instant: Date): { date: string; time: string } {
   const wall = new Date(wallClock(instant.getTime())).toISOString();

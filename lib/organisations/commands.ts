@@ -49,12 +49,12 @@ const DUPLICATES = {
   organisations_gss_code_key: DUPLICATE_CODE,
 };
 
-function notAdmin(actor: CurrentUser | null | undefined): NotAllowed | null {
+export function notAdmin(actor: CurrentUser | null | undefined): NotAllowed | null {
   return actor?.role === "admin" ? null : notAllowed("Only administrators can do this.");
 }
 
 /** The audit trail's view of an organisation. */
-function auditView(
+export function auditView(
   o: Pick<
     Organisation,
     "code" | "kind" | "name" | "shortName" | "region" | "startDate" | "endDate" | "replacedById"
@@ -72,7 +72,7 @@ function auditView(
   };
 }
 
-async function lockOrganisation(tx: Tx, id: number, version: string | undefined) {
+export async function lockOrganisation(tx: Tx, id: number, version: string | undefined) {
   const [row] = await tx
     .select({ organisation: organisations, version: versionToken })
     .from(organisations)

@@ -16,8 +16,16 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "@/db/client";
-import { arrangementRevisions, arrangements, organisations, revisionPartners } from "@/db/schema";
+import {
+  arrangementRevisions,
+  arrangements,
+  organisations,
+  organisationSuccessions,
+  revisionPartners,
+  users,
+} from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
+import { today } from "@/lib/clock";
 import { listOrganisationsSchema, type ListOrganisationsInput } from "./schemas";
 
 /*
@@ -40,6 +48,11 @@ const publishedArrangementCount = sql<number>`(
   join ${revisionPartners} rp on rp.revision_id = r.id
   where rp.organisation_id = ${organisations.id})`;
 
+/** Written out: inside a subquery Drizzle leaves the outer table's columns unqualified. */
+const successorNames = sql<string[]>`ARRAY(
+  SELECT n.name FROM organisation_successions s JOIN organisations n ON n.id = s.successor_id
+  WHERE s.predecessor_id = "organisations"."id" ORDER BY n.name)`;
+
 export type OrganisationListRow = {
   id: number;
   code: string;
@@ -49,7 +62,8 @@ export type OrganisationListRow = {
   region: string | null;
   startDate: string | null;
   endDate: string | null;
-  replacedByName: string | null;
+  /** The councils that took (or will take) over from it, by name. */
+  successorNames: string[];
   arrangements: number;
 };
 
@@ -60,7 +74,7 @@ export async function listOrganisations(
 ) {
   assertAdmin(actor, "manage organisations");
   const filters = listOrganisationsSchema.parse(input);
-  const today = new Date().toISOString().slice(0, 10);
+  const day = today();
   const where: (SQL | undefined)[] = [];
   if (filters.q) {
     const pattern = likePattern(filters.q);
@@ -74,11 +88,10 @@ export async function listOrganisations(
   }
   if (filters.kind) where.push(eq(organisations.kind, filters.kind));
   if (filters.status === "current")
-    where.push(or(isNull(organisations.endDate), gte(organisations.endDate, today)));
+    where.push(or(isNull(organisations.endDate), gte(organisations.endDate, day)));
   if (filters.status === "ended")
-    where.push(and(isNotNull(organisations.endDate), lt(organisations.endDate, today)));
+    where.push(and(isNotNull(organisations.endDate), lt(organisations.endDate, day)));
   const condition = and(...where);
-  const successor = alias(organisations, "successor");
 
   const [totals] = await reader.select({ n: count() }).from(organisations).where(condition);
   const total = totals?.n ?? 0;
@@ -94,11 +107,10 @@ export async function listOrganisations(
       region: organisations.region,
       startDate: organisations.startDate,
       endDate: organisations.endDate,
-      replacedByName: successor.name,
+      successorNames: successorNames,
       arrangements: publishedArrangementCount,
     })
     .from(organisations)
-    .leftJoin(successor, eq(successor.id, organisations.replacedById))
     .where(condition)
     .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
     .limit(ORGANISATIONS_PAGE_SIZE)
@@ -113,16 +125,29 @@ export async function listOrganisations(
   };
 }
 
+/** One side of a succession, as the administrators' page lists it. */
+export type SuccessionLink = {
+  id: number;
+  name: string;
+  /** The successor's first day in charge. */
+  effectiveDate: string;
+  shareBp: number;
+};
+
 export type OrganisationDetail = OrganisationListRow & {
   shortName: string;
   gssCode: string | null;
   replacedById: number | null;
-  replacedByCode: string | null;
+  replacedByName: string | null;
   /** Send back with an edit: a change since the form was loaded is refused. */
   version: string;
   /** Arrangements it leads (any state): they stay, whatever happens to the organisation. */
   ledArrangements: number;
-  predecessors: { id: number; name: string; endDate: string | null }[];
+  /** Council editor accounts (any status) that belong to it. */
+  editors: number;
+  /** The councils that took over from it, and those it took over from. */
+  successors: SuccessionLink[];
+  predecessors: SuccessionLink[];
 };
 
 export async function getOrganisation(
@@ -147,21 +172,44 @@ export async function getOrganisation(
       endDate: organisations.endDate,
       replacedById: organisations.replacedById,
       replacedByName: successor.name,
-      replacedByCode: successor.code,
+      successorNames,
       arrangements: publishedArrangementCount,
       ledArrangements: sql<number>`(select count(*)::int from ${arrangements} a where a.lead_organisation_id = ${organisations.id})`,
+      editors: sql<number>`(select count(*)::int from ${users} u
+        where u.organisation_id = ${organisations.id} and u.role = 'council_editor')`,
       version: versionToken,
     })
     .from(organisations)
     .leftJoin(successor, eq(successor.id, organisations.replacedById))
     .where(eq(organisations.id, id));
   if (!row) return null;
-  const predecessors = await reader
-    .select({ id: organisations.id, name: organisations.name, endDate: organisations.endDate })
-    .from(organisations)
-    .where(eq(organisations.replacedById, id))
-    .orderBy(asc(organisations.name));
-  return { ...row, predecessors };
+  const [successors, predecessors] = await Promise.all([
+    successionLinks(reader, "successor", id),
+    successionLinks(reader, "predecessor", id),
+  ]);
+  return { ...row, successors, predecessors };
+}
+
+/** The organisations on the other side of `id`'s successions, by first day then name. */
+function successionLinks(
+  reader: DbOrTx,
+  other: "successor" | "predecessor",
+  id: number,
+): Promise<SuccessionLink[]> {
+  const s = organisationSuccessions;
+  const [mine, theirs] =
+    other === "successor" ? [s.predecessorId, s.successorId] : [s.successorId, s.predecessorId];
+  return reader
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      effectiveDate: s.effectiveDate,
+      shareBp: s.shareBp,
+    })
+    .from(s)
+    .innerJoin(organisations, eq(organisations.id, theirs))
+    .where(eq(mine, id))
+    .orderBy(asc(s.effectiveDate), asc(organisations.name));
 }
 
 /** Councils, for "replaced by": every council but the one being edited, by name. */

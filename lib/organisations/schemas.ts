@@ -42,12 +42,13 @@ function toId(value: unknown): unknown {
   return value;
 }
 
-const requiredId = (message: string) =>
+export const requiredId = (message: string) =>
   z.preprocess(toId, z.number({ error: message }).int(message).positive(message));
 
 const capitalised = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 
-const line = (label: string, max: number) =>
+/** One line of plain text called `label` ("name"), NFC, spaces collapsed, at most `max` long. */
+export const line = (label: string, max: number) =>
   z
     .string({ error: `Enter the ${label}` })
     .superRefine(refuseHiddenCharacters(capitalised(label)))
@@ -61,7 +62,7 @@ const line = (label: string, max: number) =>
     );
 
 /** A real date from 1900 to 20 years ahead, or the message for the field called `label`. */
-function organisationDate(label: string, example: string) {
+export function organisationDate(label: string, example: string) {
   return (s: string, ctx: z.RefinementCtx) => {
     const problem = !isIsoDate(s)
       ? `${label} must be a real date, like ${example}`
@@ -79,7 +80,7 @@ const optionalDate = (label: string, example: string) =>
       if (s !== null) organisationDate(label, example)(s, ctx);
     });
 
-const region = z
+export const region = z
   .string()
   .optional()
   .transform((s) => s?.trim() || null)

@@ -77,6 +77,12 @@ export const changeOrganisationSchema = z.object({
   organisationId: requiredId("Select an organisation"),
 });
 
+/** Moving every editor of a council that ended to one of the councils that took over from it. */
+export const moveEditorsSchema = z.object({
+  predecessorId: requiredId("Choose a council"),
+  successorId: requiredId("Select the council to move its editors to"),
+});
+
 export const setStatusSchema = z.object({
   userId: userIdField,
   status: z.enum(["active", "disabled"], { error: "Choose whether to enable or disable" }),
@@ -127,6 +133,7 @@ export type InviteUserInput = {
   organisationId?: IdInput;
 };
 export type ChangeRoleInput = { userId: IdInput; role: Role; organisationId?: IdInput };
+export type MoveEditorsInput = { predecessorId: IdInput; successorId: IdInput };
 export type ChangeOrganisationInput = { userId: IdInput; organisationId: IdInput };
 export type SetStatusInput = { userId: IdInput; status: "active" | "disabled" };
 export type UserIdInput = { userId: IdInput };

@@ -10,6 +10,14 @@ import {
   updateOrganisationSchema,
 } from "@/lib/organisations/schemas";
 import { toFormState } from "@/lib/commands/form-state";
+import { recordReorganisation } from "@/lib/organisations/reorganisation";
+import {
+  changeSharesSchema,
+  recordReorganisationSchema,
+} from "@/lib/organisations/reorganisation-schema";
+import { changeSuccessionShares } from "@/lib/organisations/succession-shares";
+import { moveEditors } from "@/lib/users/commands";
+import { moveEditorsSchema } from "@/lib/users/schemas";
 
 // The wrapper validates the form for its field errors; each command parses the same raw values
 // again itself, so a caller that is not this form cannot skip the rules.
@@ -35,6 +43,27 @@ export const updateOrganisationAction = adminAction(
 
 export const markReplacedAction = adminAction(markReplacedSchema, async (_input, ctx) => {
   const result = await markReplaced(ctx.user, ctx.values, ctx.request);
+  if (result.ok) refresh();
+  return toFormState(result, ctx.values);
+});
+
+export const recordReorganisationAction = adminAction(
+  recordReorganisationSchema,
+  async (_input, ctx) => {
+    const result = await recordReorganisation(ctx.user, ctx.values, ctx.request);
+    if (!result.ok) return toFormState(result, ctx.values);
+    redirect(`/admin/organisations/${result.organisationIds[0]}?notice=reorganised`);
+  },
+);
+
+export const changeSharesAction = adminAction(changeSharesSchema, async (_input, ctx) => {
+  const result = await changeSuccessionShares(ctx.user, ctx.values, ctx.request);
+  if (result.ok) refresh();
+  return toFormState(result, ctx.values);
+});
+
+export const moveEditorsAction = adminAction(moveEditorsSchema, async (input, ctx) => {
+  const result = await moveEditors(ctx.user, ctx.request, input);
   if (result.ok) refresh();
   return toFormState(result, ctx.values);
 });

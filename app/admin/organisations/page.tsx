@@ -11,6 +11,8 @@ import { listOrganisations, type OrganisationListRow } from "@/lib/organisations
 import { BODY_KINDS, KIND_LABELS } from "@/lib/organisations/schemas";
 import { one, type SearchParams } from "../list-params";
 import { formatLongDate } from "@/lib/format/dates";
+import { namesText } from "@/lib/format/names";
+import { today } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Organisations" };
 
@@ -36,10 +38,12 @@ const FILTERS: FieldSpec[] = [
   },
 ];
 
-function status(o: OrganisationListRow): string {
+function status(o: OrganisationListRow, day: string): string {
   if (!o.endDate) return "Operating";
-  const successor = o.replacedByName ? `; now part of ${o.replacedByName}` : "";
-  return `Ended ${formatLongDate(o.endDate)}${successor}`;
+  const names = namesText(o.successorNames);
+  if (o.endDate >= day)
+    return `Operating until ${formatLongDate(o.endDate)}${names ? `; then part of ${names}` : ""}`;
+  return `Ended ${formatLongDate(o.endDate)}${names ? `; now part of ${names}` : ""}`;
 }
 
 const COLUMNS: Column<OrganisationListRow>[] = [
@@ -55,7 +59,7 @@ const COLUMNS: Column<OrganisationListRow>[] = [
   { label: "Code", cellClassName: "font-mono text-sm", cell: (o) => o.code },
   { label: "Kind", cell: (o) => KIND_LABELS[o.kind] },
   { label: "Region", cell: (o) => o.region ?? "None" },
-  { label: "Status", cell: status },
+  { label: "Status", cell: (o) => status(o, today()) },
   {
     label: "Published arrangements",
     numeric: true,
@@ -83,14 +87,20 @@ export default async function OrganisationsPage({
       <PageHeader
         title="Organisations"
         action={
-          <Link href="/admin/organisations/new" className="button">
-            Add an organisation
-          </Link>
+          <div className="flex flex-wrap gap-3">
+            <Link href="/admin/organisations/reorganise" className="button">
+              Record a reorganisation
+            </Link>
+            <Link href="/admin/organisations/new" className="button button-secondary">
+              Add an organisation
+            </Link>
+          </div>
         }
       >
-        Councils come from the ONS reference data; you can record that one was replaced. Add and
-        edit the fire and rescue services, police forces, NHS bodies and other public bodies
-        councils share services with.
+        Councils come from the ONS reference data. When councils are reorganised — several ending
+        and new ones formed on a vesting day, now or in the future — record it here. Add and edit
+        the fire and rescue services, police forces, NHS bodies and other public bodies councils
+        share services with.
       </PageHeader>
 
       <FilterForm

@@ -4,6 +4,7 @@
  * a split shared by the successors' 2020 populations in basis points (the remainder on the
  * largest), a merger's single successor taking 10000.
  */
+import { sharesByWeight, WHOLE_BP } from "@/lib/organisations/shares";
 import { addDays } from "./dates";
 import { compareCodeUnits } from "./random";
 import type { DemoOrganisation } from "./types";
@@ -18,16 +19,14 @@ export type Succession = {
 };
 
 function splitShares(successors: readonly DemoOrganisation[], predecessor: string): number[] {
-  if (successors.length === 1) return [10_000];
-  const populations = successors.map((s) => {
-    if (!s.population) throw new Error(`${s.code} (successor of ${predecessor}) has no population`);
-    return s.population;
-  });
-  const total = populations.reduce((a, b) => a + b, 0);
-  const shares = populations.map((p) => Math.round((p / total) * 10_000));
-  const largest = populations.indexOf(Math.max(...populations));
-  shares[largest]! += 10_000 - shares.reduce((a, b) => a + b, 0);
-  return shares;
+  if (successors.length === 1) return [WHOLE_BP];
+  return sharesByWeight(
+    successors.map((s) => {
+      if (!s.population)
+        throw new Error(`${s.code} (successor of ${predecessor}) has no population`);
+      return s.population;
+    }),
+  );
 }
 
 export function deriveSuccessions(organisations: readonly DemoOrganisation[]): Succession[] {

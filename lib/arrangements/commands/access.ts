@@ -5,13 +5,16 @@ import type { CurrentUser } from "@/lib/auth/access";
 import { refuse } from "@/lib/commands/refusal";
 import { notFound, type CommandResult, type NotFound, type Success } from "@/lib/commands/result";
 import { transact, type CommandContext } from "@/lib/commands/transact";
+import { actsFor } from "@/lib/organisations/acting-for";
 import type { RequestInfo } from "@/lib/request";
 import { editorOrganisation, readArrangementState, type ArrangementState } from "../queries";
 import { canDo, type EditorCommand } from "../state";
 import { conflictWith, notAllowedIn, type ArrangementFailure } from "./failures";
 
 /*
- * Who may act on an arrangement: a council editor, on one their own organisation leads.
+ * Who may act on an arrangement: a council editor, on one their own organisation leads, or
+ * one led by a council theirs has taken over from (lib/organisations/acting-for.ts: successions
+ * in effect today). The arrangement keeps its lead: the commands act for that organisation.
  * Anyone else — another council's editor, an administrator, an id that does not exist — is
  * answered `not-found` and leaves an `arrangement.access_refused` audit event.
  */
@@ -42,9 +45,9 @@ export async function refuseAccess(
 }
 
 /**
- * The user's organisation when it leads the arrangement, else an audited not-found. Checked
- * before the command's transaction, whose rollback would take the audit event with it; the
- * transaction checks again under the row lock (lockOwnArrangement).
+ * The arrangement's lead when the user's organisation is it or has taken it over, else an
+ * audited not-found. Checked before the command's transaction, whose rollback would take the
+ * audit event with it; the transaction checks again under the row lock (lockOwnArrangement).
  */
 export async function leadOrganisation(
   user: CurrentUser,
@@ -57,19 +60,25 @@ export async function leadOrganisation(
   if (organisationId === null || safeId === null || safeId <= 0)
     return refuseAccess(user, command, safeId, request);
   const peek = await readArrangementState(db(), safeId);
-  if (!peek || peek.leadOrganisationId !== organisationId)
+  if (!peek || !(await actsFor(db(), organisationId, peek.leadOrganisationId)))
     return refuseAccess(user, command, safeId, request);
-  return organisationId;
+  return peek.leadOrganisationId;
 }
 
-/** The arrangement, locked to the end of the transaction, while the organisation leads it. */
+/**
+ * The arrangement, locked to the end of the transaction, while `leadId` leads it and the user
+ * may act for it.
+ */
 export async function lockOwnArrangement(
   tx: Tx,
+  user: CurrentUser,
   arrangementId: number,
-  organisationId: number,
+  leadId: number,
 ): Promise<ArrangementState> {
   const state = await readArrangementState(tx, arrangementId, { lock: true });
-  if (!state || state.leadOrganisationId !== organisationId) refuse(notFound());
+  const editorOf = editorOrganisation(user);
+  if (!state || state.leadOrganisationId !== leadId || editorOf === null) refuse(notFound());
+  if (!(await actsFor(tx, editorOf, leadId))) refuse(notFound());
   return state;
 }
 
@@ -91,7 +100,7 @@ export async function onOwnArrangement<T extends object>(
   const organisationId = await leadOrganisation(user, command, input.arrangementId, request);
   if (typeof organisationId !== "number") return organisationId;
   return transact<T, ArrangementFailure>({ request }, async (cx) => {
-    const state = await lockOwnArrangement(cx.tx, input.arrangementId, organisationId);
+    const state = await lockOwnArrangement(cx.tx, user, input.arrangementId, organisationId);
     if (input.baseVersion != null && input.baseVersion !== state.lockVersion)
       refuse(await conflictWith(cx.tx, state));
     if (!canDo(command, state.status)) refuse(notAllowedIn(command, state.status));

@@ -131,7 +131,7 @@ async function updateDraft(
   values: ArrangementInput,
   target: { arrangementId: number; baseVersion: number | null | undefined; audit?: AuditAs },
 ): Promise<Success<SavedDraft>> {
-  const state = await lockOwnArrangement(cx.tx, target.arrangementId, organisationId);
+  const state = await lockOwnArrangement(cx.tx, user, target.arrangementId, organisationId);
   // Under the lock: a repeat of a save that has just committed answers with its result.
   const first = await replay(cx.tx, key, organisationId, values);
   if (first) {

@@ -14,6 +14,7 @@
 
 export { changeOrganisation, changeRole, sendPasswordReset, setStatus } from "./admin-changes";
 export { inviteUser, resendInvitation } from "./invitations";
+export { moveEditors } from "./move-editors";
 export { changeOwnPassword, updateOwnName } from "./own-account";
 export {
   acceptInvitation,

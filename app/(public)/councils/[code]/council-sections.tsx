@@ -8,6 +8,7 @@ import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatPence } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
+import { today } from "@/lib/clock";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -151,33 +152,55 @@ function byDay(successions: CouncilPage["successors"]) {
 }
 
 /** Councils that merged into it, or that it took a part of: "Formed on … from A, B and C". */
-function Formed({ page }: { page: CouncilPage }) {
-  return byDay(page.predecessors).map(([day, predecessors]) => (
-    <p className="mt-2" key={day}>
-      Formed on {formatLongDate(day)} from <LinkedNames items={predecessors} href={councilHref} />.
+function Formed({ page, day }: { page: CouncilPage; day: string }) {
+  return byDay(page.predecessors).map(([vesting, predecessors]) => (
+    <p className="mt-2" key={vesting}>
+      {vesting > day ? "To be formed" : "Formed"} on {formatLongDate(vesting)} from{" "}
+      <LinkedNames items={predecessors} href={councilHref} />.
     </p>
   ));
 }
 
 /** "Replaced on 1 April 2021 by North Northamptonshire Council and West Northamptonshire Council." */
 function ReplacedBy({ page }: { page: CouncilPage }) {
-  return byDay(page.successors).map(([day, successors]) => (
-    <p className="mt-2" key={day} data-testid="council-successors">
-      Replaced on {formatLongDate(day)} by <LinkedNames items={successors} href={councilHref} />.
+  return byDay(page.successors).map(([vesting, successors]) => (
+    <p className="mt-2" key={vesting} data-testid="council-successors">
+      Replaced on {formatLongDate(vesting)} by <LinkedNames items={successors} href={councilHref} />
+      .
     </p>
   ));
 }
 
-/** Current, or abolished and which councils replaced it; and what it was formed from. */
+/** A reorganisation recorded but not yet vested: "Becomes part of X and Y on 1 April 2028." */
+function Becomes({ page }: { page: CouncilPage }) {
+  const { endDate } = page.council;
+  if (page.successors.length === 0)
+    return endDate ? <p className="mt-2">Ends on {formatLongDate(endDate)}.</p> : null;
+  return byDay(page.successors).map(([vesting, successors]) => (
+    <p className="mt-2" key={vesting} data-testid="council-successors">
+      Becomes part of <LinkedNames items={successors} href={councilHref} /> on{" "}
+      {formatLongDate(vesting)}.
+    </p>
+  ));
+}
+
+/**
+ * Current (or not formed yet), or abolished and which councils replaced it; and what it was
+ * formed from. A reorganisation recorded for a future vesting day is said as one to come: the
+ * page changes by itself on the day (today() in England, lib/clock.ts).
+ */
 export function CouncilStatus({ page }: { page: CouncilPage }) {
   const { council } = page;
-  if (!council.endDate) {
+  const day = today();
+  if (!council.endDate || council.endDate >= day) {
+    const future = council.startDate !== null && council.startDate > day;
     return (
       <div className="mt-3" data-testid="council-status">
         <p>
-          <strong>Status:</strong> Current
+          <strong>Status:</strong> {future ? "Not formed yet" : "Current"}
         </p>
-        <Formed page={page} />
+        <Formed page={page} day={day} />
+        <Becomes page={page} />
       </div>
     );
   }
@@ -187,7 +210,7 @@ export function CouncilStatus({ page }: { page: CouncilPage }) {
         <strong>Status:</strong> Abolished on {formatLongDate(council.endDate)}.
       </p>
       <ReplacedBy page={page} />
-      <Formed page={page} />
+      <Formed page={page} day={day} />
       <p className="mt-2 text-ink-muted">
         Its arrangements stay in the register as they were recorded.
       </p>

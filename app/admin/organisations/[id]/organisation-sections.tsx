@@ -1,17 +1,37 @@
 import Link from "next/link";
 import type { SelectOption } from "@/components/forms/select-field";
 import { SummaryList } from "@/components/summary-list";
-import type { councilChoices, OrganisationDetail } from "@/lib/organisations/queries";
+import type {
+  councilChoices,
+  OrganisationDetail,
+  SuccessionLink,
+} from "@/lib/organisations/queries";
 import { KIND_LABELS } from "@/lib/organisations/schemas";
 import { BodyForm, ReplacedForm } from "../organisation-forms";
 import { formatLongDate } from "@/lib/format/dates";
+import { bpToPercent, WHOLE_BP } from "@/lib/organisations/shares";
 
 function dates(start: string | null, end: string | null): string {
   if (!start && !end) return "Not recorded";
   return `${start ? formatLongDate(start) : "unknown"} to ${end ? formatLongDate(end) : "today"}`;
 }
 
-/** Its code, kind, region, dates, successor, predecessors and arrangements. */
+/** "North Northamptonshire Council, from 1 April 2021 (48.12%)", each a link. */
+function SuccessionList({ links, showShare }: { links: SuccessionLink[]; showShare: boolean }) {
+  return (
+    <ul>
+      {links.map((l) => (
+        <li key={l.id}>
+          <Link href={`/admin/organisations/${l.id}`}>{l.name}</Link>, from{" "}
+          {formatLongDate(l.effectiveDate)}
+          {showShare && l.shareBp < WHOLE_BP ? ` (${bpToPercent(l.shareBp)}%)` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Its code, kind, region, dates, successors, predecessors and arrangements. */
 export function OrganisationFacts({ organisation: o }: { organisation: OrganisationDetail }) {
   return (
     <SummaryList
@@ -23,31 +43,19 @@ export function OrganisationFacts({ organisation: o }: { organisation: Organisat
         },
         { term: "Region", value: o.region ?? "None" },
         { term: "Operating", value: dates(o.startDate, o.endDate) },
-        o.replacedByName
-          ? {
-              term: "Now part of",
-              value: (
-                <Link href={`/admin/organisations/${o.replacedById}`}>{o.replacedByName}</Link>
-              ),
-            }
-          : null,
+        o.successors.length > 0 && {
+          term: "Taken over by",
+          value: <SuccessionList links={o.successors} showShare />,
+        },
         o.predecessors.length > 0 && {
-          term: "Replaced",
-          value: (
-            <ul>
-              {o.predecessors.map((p) => (
-                <li key={p.id}>
-                  <Link href={`/admin/organisations/${p.id}`}>{p.name}</Link>
-                  {p.endDate ? ` (to ${formatLongDate(p.endDate)})` : ""}
-                </li>
-              ))}
-            </ul>
-          ),
+          term: "Took over from",
+          value: <SuccessionList links={o.predecessors} showShare={false} />,
         },
         {
           term: "Arrangements",
           value: `Leads ${o.ledArrangements.toLocaleString("en-GB")}; takes part in ${o.arrangements.toLocaleString("en-GB")} published`,
         },
+        { term: "Editors", value: o.editors.toLocaleString("en-GB") },
       ]}
     />
   );

@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/access";
 import { councilChoices, getOrganisation } from "@/lib/organisations/queries";
 import { REGIONS } from "@/lib/public/regions";
 import { EditSection, OrganisationFacts, ReplacedSection } from "./organisation-sections";
+import { MoveEditorsSection, SharesSection } from "./succession-sections";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -33,19 +34,30 @@ export default async function OrganisationPage({
   return (
     <div className="max-w-3xl">
       {notice === "created" ? <SuccessPanel title={`${organisation.name} has been added`} /> : null}
+      {notice === "reorganised" ? (
+        <SuccessPanel title="The reorganisation has been recorded">
+          <p>
+            {organisation.name} and any other new councils are formed on the vesting day; the
+            councils they take over from are listed below.
+          </p>
+        </SuccessPanel>
+      ) : null}
       <PageHeader
         title={organisation.name}
         back={{ href: "/admin/organisations", label: "Back to organisations" }}
       />
       <OrganisationFacts organisation={organisation} />
-      {organisation.kind === "council" ? (
+      <SharesSection organisation={organisation} />
+      <MoveEditorsSection organisation={organisation} />
+      {organisation.kind !== "council" ? (
+        <EditSection organisation={organisation} regions={regionChoices(organisation.region)} />
+      ) : organisation.successors.length < 2 ? (
+        // A split is corrected through its shares: recording one successor would undo it.
         <ReplacedSection
           organisation={organisation}
           councils={await councilChoices(admin, organisation.id)}
         />
-      ) : (
-        <EditSection organisation={organisation} regions={regionChoices(organisation.region)} />
-      )}
+      ) : null}
     </div>
   );
 }
