@@ -4,13 +4,15 @@ import { z } from "zod";
 import { checkedRows, columns } from "@/db/checked-rows";
 import { db, type DbOrTx } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/access";
+import { actedFor } from "@/lib/organisations/acting-for";
 import { currentFinancialYear, isUnconfirmedLine } from "@/lib/public/unconfirmed";
 import { workspaceStatus, type WorkspaceStatus } from "./state";
 import { editorOrganisation } from "./workspace";
 
 /*
  * A council's past forecasts not yet confirmed (issue 12, item 7): the forecast savings lines,
- * in its own organisation's published arrangements, for financial years that have ended
+ * in its own organisation's published arrangements (and those of councils it took over from:
+ * lib/organisations/acting-for.ts), for financial years that have ended
  * (lib/public/unconfirmed.ts says which). The workspace lists them and asks what was saved;
  * ./commands/confirm-forecast.ts turns the answer into an edit that goes through review. Each
  * line says what the arrangement's open change (a draft, a submission, a returned revision)
@@ -84,7 +86,7 @@ async function pastForecastsOf(
       ON open_line.revision_id = newest.id AND newest.id <> pub.id
      AND newest.discarded_at IS NULL
      AND open_line.financial_year = s.financial_year AND open_line.kind = 'actual'
-    WHERE a.lead_organisation_id = ${organisationId}
+    WHERE a.lead_organisation_id IN ${actedFor(organisationId)}
       AND ${isUnconfirmedLine("s", currentFinancialYear())}
       ${only ? sql`AND a.id = ${only.arrangementId} AND s.financial_year = ${only.financialYear}` : sql``}
     ORDER BY lower(pub.title), a.id, s.financial_year
