@@ -164,7 +164,7 @@ export default async function WorkspacePage({
       >
         <p className="mt-2 text-ink-muted">
           Published arrangements led by another organisation. Only the lead organisation can change
-          them.
+          them; if yours does not take part, dispute it and administrators are told.
         </p>
         {workspace.partnerOf.length === 0 ? (
           <p className="mt-2">None.</p>

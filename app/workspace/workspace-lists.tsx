@@ -111,6 +111,15 @@ const PARTNER_COLUMNS: Column<PartnerOf>[] = [
   { label: "Title", cell: (item) => item.title },
   { label: "Lead organisation", cell: (item) => item.leadOrganisationName },
   { label: "Stage", cellClassName: "capitalize", cell: (item) => item.stage },
+  {
+    label: <span className="sr-only">Actions</span>,
+    cellClassName: "whitespace-nowrap",
+    cell: (item) => (
+      <Link prefetch={false} href={`/workspace/partners/${item.arrangementId}`}>
+        Confirm or dispute<span className="sr-only"> {item.title}</span>
+      </Link>
+    ),
+  },
 ];
 
 /** Published arrangements another organisation leads, with this one as a partner. */

@@ -7,7 +7,8 @@ import { publicChange } from "./public-helpers";
  * Partners confirm (issue 13, item 6) in Chromium against the production build, with the demo
  * accounts: Devon names Somerset on a new arrangement and submits it; Somerset's editor, told by
  * mail and in the workspace, disputes it with a reason (after being refused without one);
- * another council's editor gets 404 for the same request; the administrator sees the dispute in
+ * another council's editor gets 404 for the same request and for Somerset's dispute replayed by
+ * direct POST; the administrator sees the dispute in
  * the queue and on the review page, approves it anyway, and the public page then marks Somerset
  * "not confirmed".
  */
@@ -96,7 +97,11 @@ test("Devon names Somerset, Somerset disputes it, the admin sees the dispute and
     "Enter the reason your organisation disputes this",
   );
   await request.getByLabel("Why does your organisation dispute it?").fill(REASON);
+  const captured = somerset.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"],
+  );
   await request.getByRole("button", { name: "Dispute" }).click();
+  const dispute = await captured;
   await expect(somerset).toHaveURL(/\/workspace\/partners\?answered=disputed$/);
   await expect(main(somerset).getByRole("status")).toContainText("You disputed it");
   await expect(main(somerset).getByRole("row").filter({ hasText: title })).toContainText(
@@ -108,10 +113,31 @@ test("Devon names Somerset, Somerset disputes it, the admin sees the dispute and
     where pc.arrangement_id = ${id} and o.code = 'E06000066'`;
   expect(row).toEqual({ state: "disputed", reason: REASON });
 
-  // Another council's editor: the same request is not found.
+  // Another council's editor: the request is not found, and replaying Somerset's dispute by
+  // direct POST answers 404, changes nothing and is audited.
   const brent = await signedIn(browser, BRENT);
   const refused = await brent.goto(`/workspace/partners/${id}`);
   expect(refused!.status()).toBe(404);
+  const replayed = await brent.context().request.post(dispute.url(), {
+    headers: {
+      "next-action": dispute.headers()["next-action"]!,
+      "content-type": dispute.headers()["content-type"]!,
+      accept: dispute.headers()["accept"] ?? "text/x-component",
+    },
+    data: dispute.postDataBuffer() ?? undefined,
+    maxRedirects: 0,
+  });
+  expect(replayed.status()).toBe(404);
+  const [audited] = await sql<{ n: number }[]>`
+    select count(*)::int as n from audit_events e join users u on u.id = e.actor_user_id
+    where e.action = 'arrangement.access_refused' and u.email = ${BRENT.email}
+      and e.entity_id = ${String(id)}`;
+  expect(audited!.n).toBe(1);
+  const stored = await sql<{ code: string; answered_by: string }[]>`
+    select o.code, u.email as answered_by from partner_confirmations pc
+    join organisations o on o.id = pc.organisation_id join users u on u.id = pc.answered_by_id
+    where pc.arrangement_id = ${id}`;
+  expect(stored).toEqual([{ code: "E06000066", answered_by: SOMERSET.email }]);
 
   // The administrator sees it in the queue and on the review page.
   const [revision] = await sql<{ id: number }[]>`

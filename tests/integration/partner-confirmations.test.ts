@@ -9,7 +9,10 @@ import { getPartnerRequest, listPartnerRequests } from "@/lib/confirmations/quer
 import { getPublishedArrangement } from "@/lib/public/arrangements";
 import { approveRevision } from "@/lib/review/commands";
 import { getReview, listQueue } from "@/lib/review/queries";
-import { closeDatabases, testDatabase } from "../support/db";
+import { eq } from "drizzle-orm";
+import { db as appDb } from "@/db/client";
+import { partnerConfirmations } from "@/db/schema";
+import { closeDatabases, Rollback, testDatabase } from "../support/db";
 import { DEVON, EAST_DEVON, expectOk, reviewFixtures } from "../support/review";
 
 /*
@@ -225,6 +228,40 @@ describe("confirming and disputing", () => {
       state: "confirmed",
       reason: null,
     });
+  });
+});
+
+describe("arrangements published before partners were asked", () => {
+  it("lets a named partner dispute one (from its workspace list), rolled back here", async () => {
+    const devonPartner = await f.makeUser("council_editor", DEVON);
+    const [demo] = await sql<{ id: number }[]>`
+      select a.id from arrangements a
+      join revision_partners rp on rp.revision_id = a.published_revision_id and rp.role = 'partner'
+      join organisations o on o.id = rp.organisation_id and o.code = ${DEVON}
+      where not exists (select 1 from partner_confirmations pc where pc.arrangement_id = a.id)
+      order by a.id limit 1`;
+    expect(await getPartnerRequest(devonPartner, demo!.id)).toMatchObject({
+      revisionState: "approved",
+      state: "pending",
+    });
+    await expect(
+      appDb().transaction(async (tx) => {
+        const result = await disputePartnership(
+          devonPartner,
+          { arrangementId: demo!.id, reason: REASON },
+          f.request,
+          { db: tx },
+        );
+        expect(result).toMatchObject({ ok: true, notice: "disputed-published" });
+        const [row] = await tx
+          .select({ state: partnerConfirmations.state })
+          .from(partnerConfirmations)
+          .where(eq(partnerConfirmations.arrangementId, demo!.id));
+        expect(row).toEqual({ state: "disputed" });
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+    expect(await confirmationRows(demo!.id)).toEqual([]);
   });
 });
 
