@@ -1,17 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/lib/health";
 import { cachedPageFor, internalPath } from "@/lib/public-routes";
+import { guardRequest } from "@/lib/request-guard";
 import { unavailableResponse } from "@/lib/unavailable";
 
 // Convenience only, never the security boundary (lib/auth/access.ts is): sends signed-out
 // visitors of signed-in areas to the sign-in page, tags every request with an id that the audit
 // trail records, maps public pages with a query string onto their cacheable internal routes
 // (app/(public)/cached/README.md says which and why), and while the database is unreachable answers every request
-// with a plain 503 page (checked at most once a second; /api/health reports it itself).
+// with a plain 503 page (checked at most once a second; /api/health reports it itself). First
+// of all it refuses what no page can read (lib/request-guard.ts): a 400 or 413, never a 500.
 const SIGNED_IN_AREAS = ["/account", "/admin", "/workspace"];
 const SESSION_COOKIES = ["ssm.session", "__Host-ssm.session"];
 
 export async function proxy(request: NextRequest) {
+  const refusal = await guardRequest(request);
+  if (refusal) return refusal;
   const headers = new Headers(request.headers);
   if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
 

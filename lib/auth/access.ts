@@ -77,6 +77,9 @@ export function echoValues(values: FormValues): FormValues {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
 }
 
+const FORM_UNREADABLE =
+  "Sorry, the form could not be read and nothing was saved. Reload the page and try again.";
+
 type Handler<S extends z.ZodType, U> = (
   input: z.output<S>,
   context: ActionContext<U>,
@@ -84,6 +87,9 @@ type Handler<S extends z.ZodType, U> = (
 
 function wrap<S extends z.ZodType, U>(who: () => Promise<U>, schema: S, handler: Handler<S, U>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    // The proxy refuses bodies that are not (state, FormData) (lib/request-guard.ts); this is
+    // the second line, for whatever gets past it.
+    if (!(formData instanceof FormData)) return { message: FORM_UNREADABLE };
     const user = await who();
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
