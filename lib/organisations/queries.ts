@@ -41,17 +41,22 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/*
+ * The subqueries below name the outer table written out: inside a subquery Drizzle leaves its
+ * columns unqualified, ambiguous beside the subquery's own "id".
+ */
+const OUTER_ID = sql.raw(`"organisations"."id"`);
+
 /** Published arrangements the organisation leads or is a partner in (they stay when it ends). */
 const publishedArrangementCount = sql<number>`(
   select count(distinct a.id)::int from ${arrangements} a
   join ${arrangementRevisions} r on r.id = a.published_revision_id and r.state = 'approved'
   join ${revisionPartners} rp on rp.revision_id = r.id
-  where rp.organisation_id = ${organisations.id})`;
+  where rp.organisation_id = ${OUTER_ID})`;
 
-/** Written out: inside a subquery Drizzle leaves the outer table's columns unqualified. */
 const successorNames = sql<string[]>`ARRAY(
   SELECT n.name FROM organisation_successions s JOIN organisations n ON n.id = s.successor_id
-  WHERE s.predecessor_id = "organisations"."id" ORDER BY n.name)`;
+  WHERE s.predecessor_id = ${OUTER_ID} ORDER BY n.name)`;
 
 export type OrganisationListRow = {
   id: number;
@@ -174,9 +179,9 @@ export async function getOrganisation(
       replacedByName: successor.name,
       successorNames,
       arrangements: publishedArrangementCount,
-      ledArrangements: sql<number>`(select count(*)::int from ${arrangements} a where a.lead_organisation_id = ${organisations.id})`,
+      ledArrangements: sql<number>`(select count(*)::int from ${arrangements} a where a.lead_organisation_id = ${OUTER_ID})`,
       editors: sql<number>`(select count(*)::int from ${users} u
-        where u.organisation_id = ${organisations.id} and u.role = 'council_editor')`,
+        where u.organisation_id = ${OUTER_ID} and u.role = 'council_editor')`,
       version: versionToken,
     })
     .from(organisations)

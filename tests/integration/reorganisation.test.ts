@@ -7,6 +7,7 @@ import { db as appDb, type DbOrTx, type Tx } from "@/db/client";
 import { getForEdit, listWorkspace } from "@/lib/arrangements/queries";
 import type { CurrentUser } from "@/lib/auth/access";
 import { getCouncilPage } from "@/lib/councils/council-page";
+import { getOrganisation, listOrganisations } from "@/lib/organisations/queries";
 import { recordReorganisation } from "@/lib/organisations/reorganisation";
 import { changeSuccessionShares } from "@/lib/organisations/succession-shares";
 import { moveEditors } from "@/lib/users/commands";
@@ -260,6 +261,29 @@ describe("recording a reorganisation", () => {
       { action: "organisation.created", entity_id: String(ids.S2) },
       { action: "organisation.replaced", entity_id: String(ids.P1) },
       { action: "organisation.replaced", entity_id: String(ids.P2) },
+    ]);
+    // The administrators' list and record say it too.
+    const list = await listOrganisations(admin, { q: f.run });
+    expect(new Map(list.rows.map((r) => [r.code, [r.endDate, r.successorNames]]))).toEqual(
+      new Map([
+        [P1.code, ["2042-03-31", [S1.name, S2.name]]],
+        [P2.code, ["2042-03-31", [S1.name]]],
+        [S1.code, [null, []]],
+        [S2.code, [null, []]],
+      ]),
+    );
+    const record = await getOrganisation(admin, ids.P1!);
+    expect(record).toMatchObject({
+      editors: 2,
+      successors: [
+        { id: ids.S1, name: S1.name, effectiveDate: VESTING, shareBp: 6000 },
+        { id: ids.S2, name: S2.name, effectiveDate: VESTING, shareBp: 4000 },
+      ],
+      predecessors: [],
+    });
+    expect((await getOrganisation(admin, ids.S1!))?.predecessors.map((p) => p.id)).toEqual([
+      ids.P1,
+      ids.P2,
     ]);
     // The same councils cannot end twice.
     const again = await recordReorganisation(
