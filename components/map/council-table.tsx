@@ -26,6 +26,9 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
               Arrangements
             </th>
             <th scope="col" className="num">
+              Of which through councils it replaced
+            </th>
+            <th scope="col" className="num">
               Savings
             </th>
           </tr>
@@ -39,6 +42,7 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
               </th>
               <td>{area.typeLabel}</td>
               <td className="num">{area.arrangements.toLocaleString("en-GB")}</td>
+              <td className="num">{area.viaArrangements.toLocaleString("en-GB")}</td>
               <td className="num">{formatPence(area.totalPence, "full")}</td>
             </tr>
           ))}

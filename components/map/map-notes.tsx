@@ -1,21 +1,58 @@
 import type { MapModel } from "@/lib/councils/map";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/**
+ * How the map's total stands against the home page's for the same day, in one sentence: equal,
+ * or the arrangements no council drawn takes part in.
+ */
+function Reconciliation({ model }: { model: MapModel }) {
+  const { involved, register, day } = model;
+  const others = register.arrangements - involved.arrangements;
+  if (others === 0 && register.totalPence === involved.totalPence) {
+    return (
+      <p data-testid="map-reconciliation">
+        These are all the register&rsquo;s {count(register.arrangements)} shared arrangements and{" "}
+        {formatPence(register.totalPence, "full")} on {formatLongDate(day)}, as the home page counts
+        them for that day.
+      </p>
+    );
+  }
+  return (
+    <p data-testid="map-reconciliation">
+      The home page counts {count(register.arrangements)} shared arrangements and{" "}
+      {formatPence(register.totalPence, "full")} on {formatLongDate(day)}: the other {count(others)}{" "}
+      (and {formatPence(register.totalPence - involved.totalPence, "full")}) have no council drawn
+      here taking part that day — they are the other tier&rsquo;s, other public bodies&rsquo;, or
+      ended with councils that have since ceased.
+    </p>
+  );
+}
 
 /** What the map counts and shows, under its key: the totals, the year's councils, the source. */
 export function MapNotes({ model }: { model: MapModel }) {
-  const { options, involved, hex } = model;
+  const { options, involved, hex, day } = model;
   return (
     <div className="mt-4 space-y-2 text-sm text-ink-muted">
       <p data-testid="map-involved">
-        Together these councils take part in {involved.arrangements.toLocaleString("en-GB")}{" "}
-        published arrangement{involved.arrangements === 1 ? "" : "s"} saving{" "}
-        {formatPence(involved.totalPence, "short")} ({formatPence(involved.totalPence, "full")}),
-        each arrangement counted once.
+        On {formatLongDate(day)} these councils take part in {count(involved.arrangements)} shared
+        arrangement{involved.arrangements === 1 ? "" : "s"}, each counted once, saving{" "}
+        {formatPence(involved.totalPence, "short")} ({formatPence(involved.totalPence, "full")});{" "}
+        {count(involved.councils)} of the {count(model.areas.length)} take part in one running that
+        day.
       </p>
-      <p>
-        The map shows the councils that existed in {options.year}. A council formed by merging
-        others shows only the arrangements recorded for it; choose an earlier year to see its
-        predecessors.
+      <Reconciliation model={model} />
+      <p data-testid="map-rule">
+        The map shows the councils that existed on {formatLongDate(day)}
+        {model.boundaryYear === options.year
+          ? ""
+          : `, drawn on the ${model.boundaryYear} boundaries, the latest published`}
+        . A council that replaced others takes part in their arrangements that were still running
+        when it did (&ldquo;through councils it replaced&rdquo;); where every partner has become one
+        council, the arrangement is run within it and no longer counted as shared, its earlier
+        savings kept.
         {options.tier === "upper"
           ? " County councils are shown with their own arrangements, not their districts'."
           : ""}

@@ -1,20 +1,21 @@
 import { bindFields } from "@/components/forms/bind-fields";
 import { FieldList, type FieldSpec } from "@/components/forms/field-list";
-import type { MapOptions } from "@/lib/councils/map-options";
-import { BOUNDARY_YEARS } from "@/lib/geo/constants";
+import { mapYears, type MapOptions } from "@/lib/councils/map-options";
 
 /** A choice's options from [value, label] pairs. */
 function choices(pairs: [string, string][]) {
   return pairs.map(([value, label]) => ({ value, label }));
 }
 
+/** The year's choices, this year first (the list grows each January). */
+const yearField = (): FieldSpec => ({
+  name: "year",
+  label: "Year",
+  hint: "Councils that existed then",
+  options: mapYears().map((y) => ({ value: String(y), label: `${y}` })),
+});
+
 const FIELDS: FieldSpec[] = [
-  {
-    name: "year",
-    label: "Year",
-    hint: "Councils that existed then",
-    options: [...BOUNDARY_YEARS].reverse().map((y) => ({ value: String(y), label: `${y}` })),
-  },
   {
     name: "tier",
     label: "Councils",
@@ -53,7 +54,7 @@ export function MapOptionsForm({ options }: { options: MapOptions }) {
   return (
     <form method="get" action="/map" className="no-print mt-6 border border-rule bg-surface p-4">
       <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
-        <FieldList fields={FIELDS} field={field} />
+        <FieldList fields={[yearField(), ...FIELDS]} field={field} />
       </div>
       <button type="submit" className="button">
         Show map

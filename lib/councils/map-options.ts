@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { today } from "@/lib/clock";
 import {
   BOUNDARY_FIRST_YEAR,
   BOUNDARY_LAST_YEAR,
@@ -11,7 +12,12 @@ import {
 /*
  * What the map shows, from its URL (/map?year=2018&tier=upper&view=hex&measure=savings), and
  * the classes its areas are coloured by. A bad parameter is named in a message and replaced by
- * its default, never a 500. Pure module.
+ * its default, never a 500. Pure module (today's date from lib/clock.ts).
+ *
+ * The map opens on the current year, read on today's date: successors carry their
+ * predecessors' arrangements (the register's rule, lib/public/register.ts). An earlier year is
+ * read on 1 April, the day reorganisations vest, so its councils are those its boundaries draw.
+ * A year after the last shipped boundaries is drawn on the last ones.
  */
 
 export const MEASURES = ["arrangements", "savings"] as const;
@@ -19,12 +25,30 @@ export type Measure = (typeof MEASURES)[number];
 
 export type MapOptions = { year: number; tier: Tier; view: MapView; measure: Measure };
 
-export const DEFAULT_MAP_OPTIONS: MapOptions = {
-  year: BOUNDARY_LAST_YEAR,
-  tier: "lower",
-  view: "boundaries",
-  measure: "arrangements",
-};
+/** The current year (England): the map's latest and default year. */
+export function currentYear(): number {
+  return Number(today().slice(0, 4));
+}
+
+/** The years the map can show, latest first: the boundaries' years, then up to this one. */
+export function mapYears(): number[] {
+  const last = Math.max(currentYear(), BOUNDARY_LAST_YEAR);
+  return Array.from({ length: last - BOUNDARY_FIRST_YEAR + 1 }, (_, i) => last - i);
+}
+
+/** The day a year's map is read on: today for the current year, else 1 April of the year. */
+export function mapDay(year: number): string {
+  return year >= currentYear() ? today() : `${year}-04-01`;
+}
+
+/** The boundaries a year is drawn on: its own, or the latest shipped for a later year. */
+export function boundaryYear(year: number): number {
+  return Math.min(year, BOUNDARY_LAST_YEAR);
+}
+
+export function defaultMapOptions(): MapOptions {
+  return { year: currentYear(), tier: "lower", view: "boundaries", measure: "arrangements" };
+}
 
 const one = <T extends z.ZodType<unknown, string>>(schema: T, several: string) =>
   z
@@ -33,22 +57,17 @@ const one = <T extends z.ZodType<unknown, string>>(schema: T, several: string) =
     .transform((values) => values[0])
     .pipe(schema.optional());
 
+const yearRange = () => `Choose a year from ${BOUNDARY_FIRST_YEAR} to ${mapYears()[0]}`;
+
 const shape = {
   year: one(
     z
       .string()
       .regex(/^\d{4}$/, { message: "The year must be a year like 2018" })
       .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(BOUNDARY_FIRST_YEAR, {
-            message: `Choose a year from ${BOUNDARY_FIRST_YEAR} to ${BOUNDARY_LAST_YEAR}`,
-          })
-          .max(BOUNDARY_LAST_YEAR, {
-            message: `Choose a year from ${BOUNDARY_FIRST_YEAR} to ${BOUNDARY_LAST_YEAR}`,
-          }),
-      ),
+      .refine((year) => year >= BOUNDARY_FIRST_YEAR && year <= mapYears()[0]!, {
+        error: yearRange,
+      }),
     "Choose one year",
   ),
   tier: one(
@@ -69,7 +88,7 @@ export type MapOptionsResult = { options: MapOptions; errors: Record<string, str
 
 /** The map's options from its query string; each bad parameter falls back to its default. */
 export function parseMapOptions(search: URLSearchParams): MapOptionsResult {
-  const options: MapOptions = { ...DEFAULT_MAP_OPTIONS };
+  const options: MapOptions = defaultMapOptions();
   const errors: Record<string, string> = {};
   for (const name of Object.keys(shape) as (keyof typeof shape)[]) {
     const values = search
@@ -89,10 +108,11 @@ export function parseMapOptions(search: URLSearchParams): MapOptionsResult {
 /** The query string for a map (defaults left out, so the plain /map is the default map). */
 export function mapOptionsToParams(options: MapOptions): URLSearchParams {
   const out = new URLSearchParams();
-  if (options.year !== DEFAULT_MAP_OPTIONS.year) out.set("year", String(options.year));
-  if (options.tier !== DEFAULT_MAP_OPTIONS.tier) out.set("tier", options.tier);
-  if (options.view !== DEFAULT_MAP_OPTIONS.view) out.set("view", options.view);
-  if (options.measure !== DEFAULT_MAP_OPTIONS.measure) out.set("measure", options.measure);
+  const defaults = defaultMapOptions();
+  if (options.year !== defaults.year) out.set("year", String(options.year));
+  if (options.tier !== defaults.tier) out.set("tier", options.tier);
+  if (options.view !== defaults.view) out.set("view", options.view);
+  if (options.measure !== defaults.measure) out.set("measure", options.measure);
   return out;
 }
 

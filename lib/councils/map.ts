@@ -1,28 +1,36 @@
 import "server-only";
-import { and, eq, exists, inArray, sql } from "drizzle-orm";
-import { countRows, queryBuilder, sumPence } from "@/db/typed-sql";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
-import { organisations, revisionPartners } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { mapGeometry } from "@/lib/geo/map-shapes";
 import { formatPence } from "@/lib/money";
-import { publishedCte } from "@/lib/public/published";
+import { registerFigures, registerOnDay, type RegisterFigures } from "@/lib/public/register";
 import { councilDirectory } from "./directory";
 import { arrangementsText, councilTypeLabel } from "./labels";
-import { classIndex, MAP_CLASSES, type MapOptions } from "./map-options";
+import { boundaryYear, classIndex, MAP_CLASSES, mapDay, type MapOptions } from "./map-options";
 
 /*
  * The map of England: one shape per council that existed in the chosen year, each with its
- * figures from the published register.
+ * figures from the register as it stood on the year's day (map-options.ts: today for the
+ * current year, else 1 April), by the register's rule (lib/public/register.ts).
  *
- * A council's figures count every published arrangement it leads or is a partner in (whatever
- * the arrangement's dates: the year chooses which councils are drawn), and the total savings of
- * those arrangements, each counted in full for every council taking part (savings are recorded
- * for the whole arrangement, not shared out). So councils' savings do not add up to the
- * national total; the map's own total counts each arrangement once.
+ * A council's figures count the shared arrangements it takes part in on that day — itself, or
+ * for a council it succeeded ("via" it: Cumberland carries Allerdale's) — and the savings of
+ * the arrangements it takes part in, each counted in full for every council taking part
+ * (savings are recorded for the whole arrangement, not shared out); an arrangement run within
+ * one council by then is no longer shared, its savings of the years before still count. So
+ * councils' savings do not add up to the national total; the map's own total counts each
+ * arrangement once, and says how it stands against the home page's for the same day.
  */
 
-export type CouncilFigures = { arrangements: number; totalPence: bigint };
+export type CouncilFigures = {
+  arrangements: number;
+  totalPence: bigint;
+  /** Of `arrangements`, those it takes part in only for a council it succeeded. */
+  viaArrangements: number;
+};
 
 export type MapArea = {
   code: string;
@@ -31,6 +39,7 @@ export type MapArea = {
   typeLabel: string;
   d: string;
   arrangements: number;
+  viaArrangements: number;
   totalPence: bigint;
   /** Class of the chosen measure (0 = none). */
   classIndex: number;
@@ -40,88 +49,152 @@ export type MapArea = {
 
 export type MapModel = {
   options: MapOptions;
+  /** The day the register is read on (ISO date). */
+  day: string;
+  /** The boundaries' year (the chosen year, or the latest shipped for a later one). */
+  boundaryYear: number;
   width: number;
   height: number;
   /** One per council drawn, ordered by short name. */
   areas: MapArea[];
   /** Councils in each class of the chosen measure. */
   classCounts: number[];
-  /** Published arrangements involving at least one council drawn, each counted once. */
-  involved: { arrangements: number; illustrative: number; totalPence: bigint };
+  /**
+   * Shared arrangements a council drawn takes part in on the day, each counted once, and the
+   * savings of every arrangement one takes part in; councils drawn taking part in a running,
+   * shared arrangement.
+   */
+  involved: {
+    arrangements: number;
+    illustrative: number;
+    totalPence: bigint;
+    councils: number;
+  };
+  /** The whole register's figures on the day: what the home page shows for it. */
+  register: RegisterFigures;
   hex?: { layoutYear: number; moved: { code: string; name: string }[] };
   /** Boundary codes no council stands for; empty with the shipped data. */
   unresolved: string[];
 };
 
-/** Each council's published figures, for the councils given (their codes). */
-async function figuresQuery(codes: string[]): Promise<{
-  figures: Array<{ code: string } & CouncilFigures>;
-  involved: MapModel["involved"];
-}> {
+const figureRow = z
+  .object({
+    code: z.string(),
+    arrangements: columns.int,
+    via_arrangements: columns.int,
+    total_pence: columns.bigintText,
+    involved: z.boolean(),
+  })
+  .transform((r) => ({
+    code: r.code,
+    arrangements: r.arrangements,
+    viaArrangements: r.via_arrangements,
+    totalPence: r.total_pence,
+    involved: r.involved,
+  }));
+
+const involvedRow = z
+  .object({
+    arrangements: columns.int,
+    illustrative: columns.int,
+    total_pence: columns.bigintText,
+  })
+  .transform((r) => ({
+    arrangements: r.arrangements,
+    illustrative: r.illustrative,
+    totalPence: r.total_pence,
+  }));
+
+/**
+ * Who of the councils drawn (`codes`) takes part in what on `day`: one row per council and
+ * arrangement, `only_via` when it takes part only for councils it succeeded.
+ */
+function takingPart(codes: string[], day: string) {
+  return sql`register AS (${registerOnDay(day)}),
+    taking AS (
+      SELECT o.code, x.arrangement_id, bool_and(x.via_organisation_id IS NOT NULL) AS only_via
+      FROM register_participants(${day}::date) x
+      JOIN organisations o ON o.id = x.organisation_id
+      WHERE o.code IN (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})
+      GROUP BY o.code, x.arrangement_id
+    )`;
+}
+
+/** Each council's figures on `day`, for the councils given (their codes). */
+async function figuresQuery(codes: string[], day: string) {
   if (codes.length === 0) {
-    return { figures: [], involved: { arrangements: 0, illustrative: 0, totalPence: 0n } };
+    return {
+      figures: [],
+      involved: { arrangements: 0, illustrative: 0, totalPence: 0n, councils: 0 },
+    };
   }
-  const published = publishedCte();
-  const o = organisations;
-  const rp = revisionPartners;
-  const wanted = inArray(o.code, codes);
-  const [figures, [involved]] = await Promise.all([
-    db()
-      .with(published)
-      .select({
-        code: o.code,
-        arrangements: countRows(),
-        totalPence: sumPence(published.totalPence),
-      })
-      .from(published)
-      .innerJoin(rp, eq(rp.revisionId, published.revisionId))
-      .innerJoin(o, eq(o.id, rp.organisationId))
-      .where(wanted)
-      .groupBy(o.code),
-    db()
-      .with(published)
-      .select({
-        arrangements: countRows(),
-        illustrative: countRows(published.isIllustrative),
-        totalPence: sumPence(published.totalPence),
-      })
-      .from(published)
-      .where(
-        exists(
-          queryBuilder
-            .select({ one: sql`1` })
-            .from(rp)
-            .innerJoin(o, eq(o.id, rp.organisationId))
-            .where(and(eq(rp.revisionId, published.revisionId), wanted)),
-        ),
-      ),
+  const [figures, involved] = await Promise.all([
+    checkedRows(
+      db(),
+      figureRow,
+      sql`WITH ${takingPart(codes, day)}
+      SELECT t.code,
+             (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
+             (count(*) FILTER (WHERE NOT r.internal AND t.only_via))::int AS via_arrangements,
+             coalesce(sum(r.counted_pence), 0)::text AS total_pence,
+             coalesce(bool_or(r.running AND r.participants > 1), false) AS involved
+      FROM taking t JOIN register r ON r.arrangement_id = t.arrangement_id
+      GROUP BY t.code`,
+    ),
+    checkedRow(
+      db(),
+      involvedRow,
+      sql`WITH ${takingPart(codes, day)}
+      SELECT (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
+             (count(*) FILTER (WHERE NOT r.internal AND r.is_illustrative))::int AS illustrative,
+             coalesce(sum(r.counted_pence), 0)::text AS total_pence
+      FROM register r
+      WHERE r.arrangement_id IN (SELECT arrangement_id FROM taking)`,
+    ),
   ]);
-  return { figures, involved: involved! };
+  return {
+    figures,
+    involved: { ...involved, councils: figures.filter((f) => f.involved).length },
+  };
 }
 
 const getFigures = cachedPublic("map-figures", figuresQuery);
+const getRegisterFigures = cachedPublic("register-figures", (day: string) => registerFigures(day));
 
 /** "Devon County Council: 14 arrangements, £12.3m saved" / "…: no published arrangements". */
 export function areaLabel(name: string, figures: CouncilFigures): string {
-  if (figures.arrangements === 0) return `${name}: no published arrangements`;
+  if (figures.arrangements === 0 && figures.totalPence === 0n)
+    return `${name}: no published arrangements`;
   const savings =
     figures.totalPence > 0n
       ? `${formatPence(figures.totalPence, "short")} saved`
       : "no savings recorded";
-  return `${name}: ${arrangementsText(figures.arrangements)}, ${savings}`;
+  const via =
+    figures.viaArrangements > 0
+      ? ` (${figures.viaArrangements.toLocaleString("en-GB")} through councils it replaced)`
+      : "";
+  return `${name}: ${arrangementsText(figures.arrangements)}${via}, ${savings}`;
 }
 
 /** Everything the map page draws, for the options given. */
 export async function getMapModel(options: MapOptions): Promise<MapModel> {
   const { lookup } = await councilDirectory();
-  const geometry = mapGeometry(options.year, options.tier, options.view, lookup);
+  const day = mapDay(options.year);
+  const drawnYear = boundaryYear(options.year);
+  const geometry = mapGeometry(drawnYear, options.tier, options.view, lookup);
   const codes = geometry.shapes.map((s) => s.council.code).sort();
-  const { figures, involved } = await getFigures(codes);
+  const [{ figures, involved }, register] = await Promise.all([
+    getFigures(codes, day),
+    getRegisterFigures(day),
+  ]);
   const byCode = new Map(figures.map((f) => [f.code, f]));
 
   const classCounts = MAP_CLASSES[options.measure].map(() => 0);
   const areas = geometry.shapes.map(({ council, d }): MapArea => {
-    const f = byCode.get(council.code) ?? { arrangements: 0, totalPence: 0n };
+    const f = byCode.get(council.code) ?? { arrangements: 0, totalPence: 0n, viaArrangements: 0 };
     const index = classIndex(options.measure, f);
     classCounts[index]! += 1;
     return {
@@ -131,6 +204,7 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
       typeLabel: councilTypeLabel(council.councilType),
       d,
       arrangements: f.arrangements,
+      viaArrangements: f.viaArrangements,
       totalPence: f.totalPence,
       classIndex: index,
       label: areaLabel(council.name, f),
@@ -142,6 +216,9 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
 
   return {
     options,
+    day,
+    boundaryYear: drawnYear,
+    register,
     width: geometry.width,
     height: geometry.height,
     areas,

@@ -40,6 +40,7 @@ export const statsSchemas = {
     additionalProperties: false,
     required: [
       "arrangements",
+      "internal_arrangements",
       "councils_involved",
       "councils_existing",
       "councils_reference_date",
@@ -51,9 +52,14 @@ export const statsSchemas = {
       "illustrative_arrangements",
     ],
     properties: {
-      arrangements: count("Published arrangements matching the filters."),
+      arrangements: count(
+        "Shared arrangements matching the filters on councils_reference_date: those published as the register stood that day, less those whose partners had all become one council by then.",
+      ),
+      internal_arrangements: count(
+        "Published arrangements matching the filters whose partners had all become one council by councils_reference_date: now run within one council, not counted as shared (their savings count for the years before).",
+      ),
       councils_involved: count(
-        "Councils (of the region, with a region filter) that lead or partner in a matching arrangement and existed on councils_reference_date.",
+        "Councils (of the region, with a region filter) existing on councils_reference_date that take part, themselves or for a council they succeeded, in a running, shared arrangement matching the filters.",
       ),
       councils_existing: count(
         "Councils in England (or the region) that existed on councils_reference_date.",
@@ -61,10 +67,11 @@ export const statsSchemas = {
       councils_reference_date: {
         type: "string",
         format: "date",
-        description:
-          "31 March of the latest financial year with published savings (never after today).",
+        description: "The day the figures are read on: today (Europe/London).",
       },
-      total_pence: pence("Savings, actual and forecast, in pence."),
+      total_pence: pence(
+        "Savings, actual and forecast, in pence: every year of the shared arrangements, and the years before it of one now run within one council.",
+      ),
       actual_pence: pence("Savings achieved, in pence."),
       forecast_pence: pence("Savings expected, in pence."),
       unconfirmed_forecast_pence: pence(

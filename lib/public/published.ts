@@ -47,26 +47,31 @@ export type PublishedOptions = {
 /**
  * The columns of the published register, one row per arrangement. Not a table: the shape of the
  * `published` CTE, so Drizzle's builder can select from it with typed, qualified columns
- * (`rank` is the full-text rank when the filters search, else 0).
+ * (`rank` is the full-text rank when the filters search, else 0). A function, so that the
+ * register on a day (lib/public/register.ts) can add its own columns to the same ones.
  */
-const publishedRow = pgTable("published", {
-  arrangementId: integer("arrangement_id").notNull(),
-  slug: text("slug").notNull(),
-  isIllustrative: boolean("is_illustrative").notNull(),
-  leadOrganisationId: integer("lead_organisation_id").notNull(),
-  revisionId: integer("revision_id").notNull(),
-  title: text("title").notNull(),
-  mainCategoryId: integer("main_category_id").notNull(),
-  stage: arrangementStage("stage").notNull(),
-  startDate: date("start_date", { mode: "string" }),
-  endDate: date("end_date", { mode: "string" }),
-  totalPence: bigint("total_pence", { mode: "bigint" }).notNull(),
-  actualPence: bigint("actual_pence", { mode: "bigint" }).notNull(),
-  lastFinancialYear: smallint("last_financial_year"),
-  organisationKinds: organisationKind("organisation_kinds").array().notNull(),
-  publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
-  rank: real("rank").notNull(),
-});
+export function publishedColumns() {
+  return {
+    arrangementId: integer("arrangement_id").notNull(),
+    slug: text("slug").notNull(),
+    isIllustrative: boolean("is_illustrative").notNull(),
+    leadOrganisationId: integer("lead_organisation_id").notNull(),
+    revisionId: integer("revision_id").notNull(),
+    title: text("title").notNull(),
+    mainCategoryId: integer("main_category_id").notNull(),
+    stage: arrangementStage("stage").notNull(),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    totalPence: bigint("total_pence", { mode: "bigint" }).notNull(),
+    actualPence: bigint("actual_pence", { mode: "bigint" }).notNull(),
+    lastFinancialYear: smallint("last_financial_year"),
+    organisationKinds: organisationKind("organisation_kinds").array().notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    rank: real("rank").notNull(),
+  };
+}
+
+const publishedRow = pgTable("published", publishedColumns());
 
 type PublishedColumn = keyof typeof publishedRow._.columns;
 

@@ -1,9 +1,12 @@
 import "server-only";
 import { getTableColumns, sql, WithSubquery, type SQL } from "drizzle-orm";
-import { boolean, date, integer, numeric, pgTable } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, integer, numeric, pgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
 import { db, type DbOrTx } from "@/db/client";
+import { londonToInstant } from "@/lib/editions/london-time";
+import type { PublishedFilters } from "./filters";
+import { publishedArrangements, publishedColumns } from "./published";
 
 /*
  * "Who takes part on day D": the one rule, defined once as SQL functions (db/migrations
@@ -70,6 +73,54 @@ export const participantsCte = (day: string) =>
   functionCte(participantsShape, "register_participants", day);
 /** register_standing(day) as a CTE named "register_standing". */
 export const standingCte = (day: string) => functionCte(standingShape, "register_standing", day);
+
+/* The published register on a day, with each arrangement's standing ---------------------- */
+
+const registerShape = pgTable("register", {
+  ...publishedColumns(),
+  running: boolean("running").notNull(),
+  participants: integer("participants").notNull(),
+  internal: boolean("internal").notNull(),
+  internalFrom: date("internal_from", { mode: "string" }),
+  /** The savings that count on the day: all, or an internal one's before it became internal. */
+  countedPence: bigint("counted_pence", { mode: "bigint" }).notNull(),
+  countedActualPence: bigint("counted_actual_pence", { mode: "bigint" }).notNull(),
+});
+
+/** The moment the register is read at for a day: 23:59 London time, as editions are named. */
+export function registerMoment(day: string): Date {
+  return londonToInstant(day, "23:59");
+}
+
+/** The sum of revision `p`'s savings lines (of `kind`) for years before `st` became internal. */
+function linesBeforeInternal(kind?: "actual"): SQL {
+  return sql`(SELECT coalesce(sum(s.amount_pence), 0) FROM revision_savings s
+    WHERE s.revision_id = p.revision_id AND make_date(s.financial_year, 4, 1) < st.internal_from
+    ${kind ? sql`AND s.kind = ${kind}` : sql``})`;
+}
+
+/**
+ * The published arrangements matching `filters` as the register stood on `day` (the columns of
+ * lib/public/published.ts, read from the approval history at 23:59), each with its standing
+ * that day and the savings that count: an arrangement run within one council keeps the savings
+ * of the years before, not after. Most are shared, so the trigger-kept totals serve.
+ */
+export function registerOnDay(day: string, filters: PublishedFilters = {}): SQL {
+  return sql`SELECT p.*, st.running, st.participants, st.internal, st.internal_from,
+      (CASE WHEN st.internal_from IS NULL THEN p.total_pence
+            ELSE ${linesBeforeInternal()} END)::bigint AS counted_pence,
+      (CASE WHEN st.internal_from IS NULL THEN p.actual_pence
+            ELSE ${linesBeforeInternal("actual")} END)::bigint AS counted_actual_pence
+    FROM (${publishedArrangements(filters, { asOf: registerMoment(day) })}) p
+    JOIN register_standing(${onDay(day)}) st ON st.revision_id = p.revision_id`;
+}
+
+/** `registerOnDay` as a CTE named "register" for Drizzle's builder (typed, qualified columns). */
+export function registerCte(day: string, filters: PublishedFilters = {}) {
+  const cols = getTableColumns(registerShape);
+  const cte = new WithSubquery(registerOnDay(day, filters), cols, "register", true);
+  return Object.assign(cte, cols) as WithSubquery<"register", typeof cols> & typeof cols;
+}
 
 /* Checked rows ------------------------------------------------------------------------------ */
 

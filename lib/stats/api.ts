@@ -26,6 +26,7 @@ export function statsBody(d: Dashboard) {
     filters: { region: d.filters.region ?? null, category: d.filters.category ?? null },
     headline: {
       arrangements: d.headline.arrangements,
+      internal_arrangements: d.headline.internal,
       councils_involved: d.headline.councilsInvolved,
       councils_existing: d.headline.councilsExisting,
       councils_reference_date: d.headline.referenceDate,

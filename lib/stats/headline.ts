@@ -4,26 +4,28 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { checkedRow, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
-import { publishedArrangements } from "@/lib/public/published";
+import { existedOnDay, registerOnDay } from "@/lib/public/register";
 import { regionBySlug } from "@/lib/public/regions";
 import type { DashboardFilters } from "./filters";
 
 /*
- * The dashboard's headline figures: published arrangements and their savings, and councils
- * involved out of those existing on a reference date (lib/stats/queries.ts caches them).
+ * The dashboard's headline figures on a day: shared arrangements and their savings, and councils
+ * involved out of those existing that day (lib/stats/queries.ts caches them).
  */
 
 export type Headline = {
-  /** Published arrangements matching the filters. */
+  /** Shared arrangements matching the filters: published, less those run within one council. */
   arrangements: number;
+  /** Published arrangements whose partners have all become one council by `referenceDate`. */
+  internal: number;
   /**
-   * Councils that lead or partner in a matching arrangement and existed on `referenceDate`
-   * (with a region filter: only that region's councils).
+   * Councils existing on `referenceDate` that take part (themselves or for a predecessor) in a
+   * running, shared arrangement matching the filters (with a region filter: that region's).
    */
   councilsInvolved: number;
   /** Councils that existed on `referenceDate` (with a region filter: in that region). */
   councilsExisting: number;
-  /** ISO date the council counts refer to. */
+  /** The day the figures are read on (ISO date): today, unless a day was asked for. */
   referenceDate: string;
   totalPence: bigint;
   actualPence: bigint;
@@ -35,6 +37,7 @@ export type Headline = {
 const headlineRow = z
   .object({
     arrangements: columns.int,
+    internal: columns.int,
     illustrative_count: columns.int,
     total_pence: columns.bigint,
     actual_pence: columns.bigint,
@@ -45,6 +48,7 @@ const headlineRow = z
   })
   .transform((row): Headline => ({
     arrangements: row.arrangements,
+    internal: row.internal,
     councilsInvolved: row.councils_involved,
     councilsExisting: row.councils_existing,
     referenceDate: row.reference_date,
@@ -54,57 +58,50 @@ const headlineRow = z
     illustrativeCount: row.illustrative_count,
   }));
 
-export async function headlineQuery(filters: DashboardFilters): Promise<Headline> {
+/**
+ * The headline on `day` by the rule of lib/public/register.ts: the shared arrangements (those
+ * run within one council by then are left out, their earlier savings kept), their savings, and
+ * the councils existing on the day that take part in a running, shared one — out of all the
+ * councils existing that day (with a region filter: that region's).
+ */
+export async function headlineQuery(filters: DashboardFilters, day: string): Promise<Headline> {
   // With a region filter, councils are those of that region; an unknown slug matches none.
   const region = filters.region ? regionBySlug(filters.region) : null;
   const inRegion =
     filters.region === undefined ? sql`true` : region ? sql`o.region = ${region.name}` : sql`false`;
-  // Totals come from each revision's trigger-kept sums (total, actual, latest year), so the
-  // savings lines themselves are not read; tests check them against the lines.
   return checkedRow(
     db(),
     headlineRow,
     sql`
-    WITH published AS (${publishedArrangements(filters)}),
-    -- Councils are counted on the last day (31 March) of the latest financial year with published
-    -- savings in the whole register (not only the filtered part, so the date does not move with
-    -- the filters), never a future date (forecasts can run ahead), and today when there are none.
-    reference AS (
-      SELECT LEAST(
-        COALESCE(make_date(MAX(everything.last_financial_year) + 1, 3, 31), CURRENT_DATE),
-        CURRENT_DATE
-      ) AS day
-      FROM (${publishedArrangements()}) everything
-    ),
+    WITH register AS (${registerOnDay(day, filters)}),
     existing_councils AS (
-      SELECT o.id
-      FROM organisations o, reference
-      WHERE o.kind = 'council'
-        AND (o.start_date IS NULL OR o.start_date <= reference.day)
-        AND (o.end_date IS NULL OR o.end_date >= reference.day)
-        AND ${inRegion}
+      SELECT o.id FROM organisations o
+      WHERE o.kind = 'council' AND ${existedOnDay("o", day)} AND ${inRegion}
+    ),
+    taking_part AS (
+      SELECT DISTINCT x.organisation_id
+      FROM register_participants(${day}::date) x
+      JOIN register r ON r.arrangement_id = x.arrangement_id AND r.running AND r.participants > 1
     ),
     totals AS (
-      SELECT count(*)::int AS arrangements,
-             (count(*) FILTER (WHERE is_illustrative))::int AS illustrative_count,
-             COALESCE(SUM(total_pence), 0)::bigint AS total_pence,
-             COALESCE(SUM(actual_pence), 0)::bigint AS actual_pence
-      FROM published
+      SELECT (count(*) FILTER (WHERE NOT internal))::int AS arrangements,
+             (count(*) FILTER (WHERE internal))::int AS internal,
+             (count(*) FILTER (WHERE is_illustrative AND NOT internal))::int AS illustrative_count,
+             COALESCE(SUM(counted_pence), 0)::bigint AS total_pence,
+             COALESCE(SUM(counted_actual_pence), 0)::bigint AS actual_pence
+      FROM register
     )
     SELECT
       totals.arrangements,
+      totals.internal,
       totals.illustrative_count,
       totals.total_pence,
       totals.actual_pence,
       (totals.total_pence - totals.actual_pence)::bigint AS forecast_pence,
-      (SELECT to_char(day, 'YYYY-MM-DD') FROM reference) AS reference_date,
+      ${day}::text AS reference_date,
       (SELECT count(*)::int FROM existing_councils) AS councils_existing,
-      (
-        SELECT count(*)::int FROM existing_councils c
-        WHERE EXISTS (
-          SELECT 1 FROM revision_partners rp JOIN published p ON p.revision_id = rp.revision_id
-          WHERE rp.organisation_id = c.id)
-      ) AS councils_involved
+      (SELECT count(*)::int FROM existing_councils c
+         JOIN taking_part t ON t.organisation_id = c.id) AS councils_involved
     FROM totals
   `,
   );

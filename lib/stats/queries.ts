@@ -1,6 +1,6 @@
 import "server-only";
 
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, not, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { countRows, sumPence } from "@/db/typed-sql";
@@ -9,7 +9,8 @@ import { db } from "@/db/client";
 import { organisations, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES, type PartnerType } from "@/lib/public/filters";
-import { publishedArrangements, publishedCte } from "@/lib/public/published";
+import { today } from "@/lib/clock";
+import { registerCte, registerOnDay } from "@/lib/public/register";
 import { regionByName } from "@/lib/public/regions";
 import type { DashboardFilters } from "./filters";
 import { headlineQuery } from "./headline";
@@ -17,9 +18,11 @@ import { headlineQuery } from "./headline";
 export type { Headline } from "./headline";
 
 /**
- * The figures of the public dashboard, each narrowed by the same dashboard filters (region,
- * category) and computed in PostgreSQL from the published register (lib/public/published.ts) —
- * approved revisions only, so drafts, submissions and rejected edits never reach them.
+ * The figures of the public dashboard on a day (today unless asked), each narrowed by the same
+ * dashboard filters (region, category) and computed in PostgreSQL from the register on that day
+ * (lib/public/register.ts) — approved revisions only, so drafts, submissions and rejected edits
+ * never reach them. Arrangements run within one council by then are not counted as shared; their
+ * savings count for the years before, as the headline's do.
  * SUM(bigint) is numeric in PostgreSQL: every sum is cast back to bigint so postgres.js hands it
  * over as a BigInt of pence.
  */
@@ -83,12 +86,12 @@ const savingsYearRow = z
  * first and last with savings appear even when nothing was reported for them, as zero, so a
  * chart never silently closes a gap.
  */
-async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYear[]> {
+async function savingsByYearQuery(filters: DashboardFilters, day: string): Promise<SavingsYear[]> {
   return checkedRows(
     db(),
     savingsYearRow,
     sql`
-    WITH published AS (${publishedArrangements(filters)}),
+    WITH register AS (${registerOnDay(day, filters)}),
     by_year AS (
       SELECT
         s.financial_year,
@@ -96,7 +99,9 @@ async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYea
         COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'forecast'), 0)::bigint
           AS forecast_pence
       FROM revision_savings s
-      JOIN published p ON p.revision_id = s.revision_id
+      JOIN register r ON r.revision_id = s.revision_id
+      -- An arrangement run within one council counts its years before, not after.
+      WHERE r.internal_from IS NULL OR make_date(s.financial_year, 4, 1) < r.internal_from
       GROUP BY s.financial_year
     ),
     all_years AS (
@@ -122,30 +127,30 @@ async function savingsByYearQuery(filters: DashboardFilters): Promise<SavingsYea
  * Per main service category: each arrangement counts once, under its main category, so the
  * rows add up to the headline. Largest savings first.
  */
-async function byCategoryQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
-  const published = publishedCte(filters);
+async function byCategoryQuery(filters: DashboardFilters, day: string): Promise<GroupFigure[]> {
+  const register = registerCte(day, filters);
   const c = serviceCategories;
-  const arrangements = countRows().as("arrangements");
-  const totalPence = sumPence(published.totalPence).as("total_pence");
+  const arrangements = countRows(not(register.internal)).as("arrangements");
+  const totalPence = sumPence(register.countedPence).as("total_pence");
   return db()
-    .with(published)
+    .with(register)
     .select({ key: c.slug, name: c.name, arrangements, totalPence })
-    .from(published)
-    .innerJoin(c, eq(c.id, published.mainCategoryId))
+    .from(register)
+    .innerJoin(c, eq(c.id, register.mainCategoryId))
     .groupBy(c.slug, c.name, c.sortOrder)
     .orderBy(desc(totalPence), desc(arrangements), c.sortOrder);
 }
 
 /** Per region of the lead organisation. Largest savings first. */
-async function byRegionQuery(filters: DashboardFilters): Promise<GroupFigure[]> {
-  const published = publishedCte(filters);
-  const arrangements = countRows().as("arrangements");
-  const totalPence = sumPence(published.totalPence).as("total_pence");
+async function byRegionQuery(filters: DashboardFilters, day: string): Promise<GroupFigure[]> {
+  const register = registerCte(day, filters);
+  const arrangements = countRows(not(register.internal)).as("arrangements");
+  const totalPence = sumPence(register.countedPence).as("total_pence");
   const rows = await db()
-    .with(published)
+    .with(register)
     .select({ region: lead.region, arrangements, totalPence })
-    .from(published)
-    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
+    .from(register)
+    .innerJoin(lead, eq(lead.id, register.leadOrganisationId))
     .groupBy(lead.region)
     .orderBy(desc(totalPence), desc(arrangements), sql`${lead.region} NULLS LAST`);
   return rows.map((row) => ({
@@ -170,7 +175,10 @@ const partnerTypeRow = z
  * organisation other than councils; the "with …" groups overlap (an arrangement with fire and
  * police partners is in both), so they do not add up to the headline.
  */
-async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTypeFigure[]> {
+async function byPartnerTypeQuery(
+  filters: DashboardFilters,
+  day: string,
+): Promise<PartnerTypeFigure[]> {
   const groups = sql.join(
     PARTNER_TYPES.map((type, index) => sql`(${type}::text, ${index}::int)`),
     sql`, `,
@@ -179,19 +187,19 @@ async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTyp
     db(),
     partnerTypeRow,
     sql`
-    WITH published AS (${publishedArrangements(filters)}),
+    WITH register AS (${registerOnDay(day, filters)}),
     -- organisation_kinds is kept by a trigger from each revision's lead and partners.
     kinds AS (
-      SELECT p.revision_id, p.total_pence,
+      SELECT p.revision_id, p.internal, p.counted_pence,
              p.organisation_kinds <@ ARRAY['council']::organisation_kind[] AS councils_only,
              'fire' = ANY (p.organisation_kinds) AS fire,
              'police' = ANY (p.organisation_kinds) AS police,
              'health' = ANY (p.organisation_kinds) AS health,
              'other' = ANY (p.organisation_kinds) AS other
-      FROM published p
+      FROM register p
     )
-    SELECT g.key, count(k.revision_id)::int AS arrangements,
-           COALESCE(SUM(k.total_pence), 0)::bigint AS total_pence
+    SELECT g.key, (count(k.revision_id) FILTER (WHERE NOT k.internal))::int AS arrangements,
+           COALESCE(SUM(k.counted_pence), 0)::bigint AS total_pence
     FROM (VALUES ${groups}) AS g(key, position)
     LEFT JOIN kinds k ON CASE g.key
         WHEN 'councils-only' THEN k.councils_only
@@ -211,26 +219,29 @@ async function byPartnerTypeQuery(filters: DashboardFilters): Promise<PartnerTyp
  * slug so the list is stable. Arrangements with no savings are never "largest": fewer than ten
  * rows come back when fewer than ten have savings.
  */
-async function topArrangementsQuery(filters: DashboardFilters): Promise<TopArrangement[]> {
-  const published = publishedCte(filters);
+async function topArrangementsQuery(
+  filters: DashboardFilters,
+  day: string,
+): Promise<TopArrangement[]> {
+  const register = registerCte(day, filters);
   const c = serviceCategories;
   const rows = await db()
-    .with(published)
+    .with(register)
     .select({
-      slug: published.slug,
-      title: published.title,
+      slug: register.slug,
+      title: register.title,
       leadCode: lead.code,
       leadName: lead.name,
       region: lead.region,
       categorySlug: c.slug,
       categoryName: c.name,
-      totalPence: published.totalPence,
+      totalPence: register.countedPence,
     })
-    .from(published)
-    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
-    .innerJoin(c, eq(c.id, published.mainCategoryId))
-    .where(sql`${published.totalPence} > 0`)
-    .orderBy(desc(published.totalPence), published.title, published.slug)
+    .from(register)
+    .innerJoin(lead, eq(lead.id, register.leadOrganisationId))
+    .innerJoin(c, eq(c.id, register.mainCategoryId))
+    .where(and(not(register.internal), sql`${register.countedPence} > 0`))
+    .orderBy(desc(register.countedPence), register.title, register.slug)
     .limit(TOP_ARRANGEMENTS);
   return rows.map((row, index) => ({ rank: index + 1, ...row }));
 }
@@ -241,15 +252,19 @@ async function topArrangementsQuery(filters: DashboardFilters): Promise<TopArran
  */
 function cachedByFilters<R>(
   name: string,
-  query: (filters: DashboardFilters) => Promise<R>,
-): (filters?: DashboardFilters) => Promise<R> {
-  const cached = cachedPublic(name, (region: string | null, category: string | null) =>
-    query({
-      ...(region === null ? {} : { region }),
-      ...(category === null ? {} : { category }),
-    }),
+  query: (filters: DashboardFilters, day: string) => Promise<R>,
+): (filters?: DashboardFilters, day?: string) => Promise<R> {
+  const cached = cachedPublic(name, (region: string | null, category: string | null, day: string) =>
+    query(
+      {
+        ...(region === null ? {} : { region }),
+        ...(category === null ? {} : { category }),
+      },
+      day,
+    ),
   );
-  return (filters = {}) => cached(filters.region ?? null, filters.category ?? null);
+  return (filters = {}, day = today()) =>
+    cached(filters.region ?? null, filters.category ?? null, day);
 }
 
 /** The headline figures. */

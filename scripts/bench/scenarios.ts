@@ -31,7 +31,7 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
   const { listPublishedArrangements, getPublishedArrangement } =
     await import("@/lib/public/arrangements");
   const { getMapModel } = await import("@/lib/councils/map");
-  const { DEFAULT_MAP_OPTIONS } = await import("@/lib/councils/map-options");
+  const { defaultMapOptions } = await import("@/lib/councils/map-options");
   const { parseListQuery } = await import("@/lib/public/filters");
   const { getOrganisationOptions } = await import("@/lib/public/organisations");
   const { getArrangementHistory } = await import("@/lib/public/history");
@@ -91,14 +91,14 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
       server: "cached",
       path: "/map",
       connections: 50,
-      sql: () => getMapModel(DEFAULT_MAP_OPTIONS),
+      sql: () => getMapModel(defaultMapOptions()),
     },
     {
       name: "Map, uncached",
       server: "uncached",
       path: "/map",
       connections: 50,
-      sql: () => getMapModel(DEFAULT_MAP_OPTIONS),
+      sql: () => getMapModel(defaultMapOptions()),
       target: { sqlRatio: 2 },
     },
     {

@@ -1,30 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
+import { today } from "@/lib/clock";
+import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
+import * as bySql from "../support/expected-figures";
 import { sql } from "./fixtures";
 
 /*
- * The map page in Chromium: one link per council of the chosen year, figures equal to SQL
- * written here, keyboard access to the council pages, the hex toggle, and a map that works
+ * The map page in Chromium: one link per council of the chosen year, figures equal to SQL by
+ * the register's rule (tests/support/expected-figures.ts), totals that reconcile with the home
+ * page's for the same day, keyboard access to the council pages, the hex toggle, and a map that works
  * without JavaScript.
  */
 
 const areas = (page: Page) => page.getByTestId("map-svg").locator("a");
 
-/** Every council's published figures by code: distinct arrangements, savings from the lines. */
-async function expectedFigures(): Promise<Map<string, { arrangements: number; pence: bigint }>> {
-  const rows = await sql<{ code: string; arrangements: number; pence: string }[]>`
-    select o.code, count(distinct a.id)::int as arrangements,
-           coalesce(sum((select sum(s.amount_pence) from revision_savings s
-                         where s.revision_id = r.id)), 0)::text as pence
-    from organisations o
-    join revision_partners rp on rp.organisation_id = o.id
-    join arrangement_revisions r on r.id = rp.revision_id and r.state = 'approved'
-    join arrangements a on a.published_revision_id = r.id
-    group by o.code`;
-  return new Map(
-    rows.map((r) => [r.code, { arrangements: r.arrangements, pence: BigInt(r.pence) }]),
-  );
-}
+const thisYear = Number(today().slice(0, 4));
 
 test.describe("the map of England", () => {
   test("draws one link per council of the chosen year", async ({ page }) => {
@@ -54,7 +44,7 @@ test.describe("the map of England", () => {
   test("shows every council's figures as SQL gives them, in the table and the areas' names", async ({
     page,
   }) => {
-    const expected = await expectedFigures();
+    const expected = await bySql.expectedCouncilFigures(sql, "2018-04-01");
     await page.goto("/map?year=2018");
     const rows = await page
       .getByTestId("map-table")
@@ -68,10 +58,11 @@ test.describe("the map of England", () => {
     expect(rows).toHaveLength(326);
     for (const row of rows) {
       const code = row.href.replace("/councils/", "");
-      const e = expected.get(code) ?? { arrangements: 0, pence: 0n };
-      expect([code, row.cells[1], row.cells[2]]).toEqual([
+      const e = expected.get(code) ?? { arrangements: 0, via: 0, pence: 0n };
+      expect([code, row.cells[1], row.cells[2], row.cells[3]]).toEqual([
         code,
         e.arrangements.toLocaleString("en-GB"),
+        e.via.toLocaleString("en-GB"),
         formatPence(e.pence, "full"),
       ]);
     }
@@ -154,8 +145,40 @@ test.describe("the map of England", () => {
   test("explains settings it does not understand, and still draws the map", async ({ page }) => {
     const response = await page.goto("/map?year=1900&view=globe");
     expect(response?.status()).toBe(200);
-    await expect(page.getByTestId("map-errors")).toContainText("Choose a year from 2014 to 2025");
+    await expect(page.getByTestId("map-errors")).toContainText(
+      `Choose a year from 2014 to ${thisYear}`,
+    );
     await expect(page.getByTestId("map-errors")).toContainText("boundary map or the hex map");
     await expect(areas(page)).toHaveCount(296);
+  });
+  test("reconciles its totals with the home page for 2016, 2019 and this year", async ({
+    page,
+  }) => {
+    for (const [query, day] of [
+      ["?year=2016", "2016-04-01"],
+      ["?year=2019", "2019-04-01"],
+      ["", today()],
+    ] as const) {
+      const register = await bySql.expectedDayFigures(sql, day);
+      await page.goto(`/map${query}`);
+      const sentence = page.getByTestId("map-reconciliation");
+      await expect(sentence, query).toContainText(
+        `${register.arrangements.toLocaleString("en-GB")} shared arrangements and ` +
+          `${formatPence(register.totalPence, "full")} on ${formatLongDate(day)}`,
+      );
+      await expect(page.getByTestId("map-rule")).toContainText(
+        "takes part in their arrangements that were still running",
+      );
+    }
+    // This year's map reads today's register: the home page's own figures.
+    const headline = await bySql.expectedHeadline(sql, {});
+    await page.goto("/");
+    await expect(page.getByTestId("headline-arrangements").locator("dd").first()).toHaveText(
+      headline.arrangements.toLocaleString("en-GB"),
+    );
+    await page.goto("/map");
+    await expect(page.getByTestId("map-reconciliation")).toContainText(
+      `${headline.arrangements.toLocaleString("en-GB")} shared arrangements and ${formatPence(headline.totalPence, "full")}`,
+    );
   });
 });

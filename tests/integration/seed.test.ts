@@ -4,6 +4,7 @@ import { deriveSuccessions, generateDemoArrangements, REAL_SLUGS } from "@/db/se
 import { loadOrganisations } from "@/db/seed/reference";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { testDatabase } from "../support/db";
+import { expectedDayFigures } from "../support/expected-figures";
 import { LGA_EDITION_DAYS, lgaEditionRows } from "../support/lga-editions";
 
 // The harness's globalSetup migrated this database and seeded it with demo data.
@@ -112,42 +113,6 @@ describe("seeded organisations", () => {
   });
 });
 
-/**
- * The editions' figures in SQL written here, over the rule's functions (register_standing and
- * register_participants, db/migrations/0008_register_rule.sql), by the design's definitions:
- * published less internal; the standing revisions' savings, an internal one's only for years
- * before it became internal; councils existing on the day in a running, shared arrangement. Only
- * the demo set's arrangements count (other suites' fixtures are approved today, after every
- * edition anyway).
- */
-async function editionFigures(day: string) {
-  const [row] = await sql<
-    { published: number; internal: number; pence: string; involved: number; existing: number }[]
-  >`
-    with standing as (
-      select st.* from register_standing(${day}::date) st
-      join arrangements a on a.id = st.arrangement_id
-      where a.is_illustrative or a.slug in ${sql(REAL_SLUGS)}
-    )
-    select
-      (select count(*)::int from standing) as published,
-      (select count(*)::int from standing where internal) as internal,
-      (select coalesce(sum(s.amount_pence), 0)::text from revision_savings s
-         join standing st on st.revision_id = s.revision_id
-         where st.internal_from is null
-            or make_date(s.financial_year, 4, 1) < st.internal_from) as pence,
-      (select count(distinct x.organisation_id)::int from register_participants(${day}::date) x
-         join standing st on st.arrangement_id = x.arrangement_id
-                         and st.running and st.participants > 1
-         join organisations o on o.id = x.organisation_id and o.kind = 'council'
-         where (o.start_date is null or o.start_date <= ${day}::date)
-           and (o.end_date is null or o.end_date >= ${day}::date)) as involved,
-      (select count(*)::int from organisations o where o.kind = 'council'
-         and (o.start_date is null or o.start_date <= ${day}::date)
-         and (o.end_date is null or o.end_date >= ${day}::date)) as existing`;
-  return row!;
-}
-
 describe("seeded demo history", () => {
   it("holds every arrangement, revision and savings line the generator makes", async () => {
     const demo = generateDemoArrangements({
@@ -184,7 +149,7 @@ describe("seeded demo history", () => {
   it("reproduces every LGA edition from the approval history (the rule's SQL functions)", async () => {
     for (const lga of lgaEditionRows()) {
       const day = LGA_EDITION_DAYS.get(lga["edition"]!)!;
-      const f = await editionFigures(day);
+      const f = await expectedDayFigures(sql, day, { demoOnly: true });
       const label = `edition ${lga["edition"]}`;
       expect(f.published - f.internal, label).toBe(Number(lga["arrangements"]));
       expect(f.pence, label).toBe(String(BigInt(lga["cumulative_savings_gbp"]!) * 100n));

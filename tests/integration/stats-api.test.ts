@@ -64,6 +64,7 @@ describe.each(FILTER_SETS)("/api/v1/stats with %s", (_label, filters, query) => 
     });
     expect(body.headline).toEqual({
       arrangements: headline.arrangements,
+      internal_arrangements: headline.internal,
       councils_involved: headline.councilsInvolved,
       councils_existing: headline.councilsExisting,
       councils_reference_date: headline.referenceDate,

@@ -1,4 +1,6 @@
 import type postgres from "postgres";
+import { REAL_SLUGS } from "@/db/seed/demo/real";
+import { today } from "@/lib/clock";
 import { PARTNER_TYPES } from "@/lib/public/filters";
 import { regionByName, regionBySlug } from "@/lib/public/regions";
 
@@ -6,23 +8,32 @@ import { regionByName, regionBySlug } from "@/lib/public/regions";
  * The dashboard's figures worked out independently of lib/stats, for the integration and
  * end-to-end tests: plain joins on arrangements.published_revision_id (approved), sums of the
  * savings lines themselves (not the trigger-kept totals the app reads), the filters spelled out
- * by hand, gaps and running totals done in JavaScript. Sums travel as text, so they are exact
- * whatever the connection's number parsing.
+ * by hand, gaps and running totals done in JavaScript. Who takes part today, and which
+ * arrangements are run within one council by now, come from the rule's SQL functions
+ * (register_standing, register_participants; tests/integration/register.test.ts holds them to
+ * the generator's rule). Sums travel as text, so they are exact whatever the connection's
+ * number parsing.
  */
 
 export type Filters = { region?: string; category?: string };
 
-/** Published arrangements for the filters, written out by hand. */
+/** A savings line `s` that counts for standing `st`: an internal one's only before it was. */
+const LINE_COUNTS = (sql: postgres.Sql) =>
+  sql`(st.internal_from is null or make_date(s.financial_year, 4, 1) < st.internal_from)`;
+
+/** Published arrangements for the filters, written out by hand, with their standing today. */
 export function matching(sql: postgres.Sql, filters: Filters) {
   const regionName = filters.region ? regionBySlug(filters.region)!.name : null;
   return sql`
     select a.id as arrangement_id, r.id as revision_id, a.slug, r.title, a.is_illustrative,
            lead.region, lead.name as lead_name, lead.code as lead_code,
            c.slug as category_slug, c.name as category_name,
+           st.internal, st.internal_from, st.running, st.participants,
            coalesce((select sum(s.amount_pence) from revision_savings s
-                      where s.revision_id = r.id), 0) as savings
+                      where s.revision_id = r.id and ${LINE_COUNTS(sql)}), 0) as savings
     from arrangements a
     join arrangement_revisions r on r.id = a.published_revision_id
+    join register_standing(${today()}::date) st on st.revision_id = r.id
     join organisations lead on lead.id = a.lead_organisation_id
     join service_categories c on c.id = r.main_category_id
     where r.state = 'approved'
@@ -42,46 +53,45 @@ export async function expectedHeadline(sql: postgres.Sql, filters: Filters) {
   const [totals] = await sql<
     {
       arrangements: number;
+      internal: number;
       illustrative: number;
       actual: string;
       forecast: string;
     }[]
   >`
     with m as (${matching(sql, filters)})
-    select (select count(*)::int from m) as arrangements,
-           (select count(*)::int from m where is_illustrative) as illustrative,
-           coalesce((select sum(s.amount_pence) from revision_savings s join m on m.revision_id = s.revision_id
-                      where s.kind = 'actual'), 0)::text as actual,
-           coalesce((select sum(s.amount_pence) from revision_savings s join m on m.revision_id = s.revision_id
-                      where s.kind = 'forecast'), 0)::text as forecast`;
-  // The council count's day: 31 March after the register's latest savings year (all of it,
-  // whatever the filters), never after today.
-  const [day] = await sql<{ day: string }[]>`
-    select to_char(least(make_date(max(s.financial_year) + 1, 3, 31), current_date), 'YYYY-MM-DD') as day
-    from revision_savings s
-    join arrangements a on a.published_revision_id = s.revision_id
-    join arrangement_revisions r on r.id = s.revision_id and r.state = 'approved'`;
+    select (select count(*)::int from m where not internal) as arrangements,
+           (select count(*)::int from m where internal) as internal,
+           (select count(*)::int from m where is_illustrative and not internal) as illustrative,
+           coalesce((select sum(s.amount_pence) from revision_savings s join m st on st.revision_id = s.revision_id
+                      where s.kind = 'actual' and ${LINE_COUNTS(sql)}), 0)::text as actual,
+           coalesce((select sum(s.amount_pence) from revision_savings s join m st on st.revision_id = s.revision_id
+                      where s.kind = 'forecast' and ${LINE_COUNTS(sql)}), 0)::text as forecast`;
+  // Councils are counted on the day the figures are read: today.
+  const day = today();
   const [councils] = await sql<{ existing: number; involved: number }[]>`
     with m as (${matching(sql, filters)}),
     existing as (
       select id from organisations
       where kind = 'council'
-        and (start_date is null or start_date <= ${day!.day}::date)
-        and (end_date is null or end_date >= ${day!.day}::date)
+        and (start_date is null or start_date <= ${day}::date)
+        and (end_date is null or end_date >= ${day}::date)
         ${regionName ? sql`and region = ${regionName}` : sql``})
     select (select count(*)::int from existing) as existing,
-           (select count(distinct rp.organisation_id)::int
-              from revision_partners rp join m on m.revision_id = rp.revision_id
-             where rp.organisation_id in (select id from existing)) as involved`;
+           (select count(distinct x.organisation_id)::int
+              from register_participants(${day}::date) x
+              join m on m.arrangement_id = x.arrangement_id and m.running and m.participants > 1
+             where x.organisation_id in (select id from existing)) as involved`;
   const actual = BigInt(totals!.actual);
   const forecast = BigInt(totals!.forecast);
   return {
     arrangements: totals!.arrangements,
+    internal: totals!.internal,
     illustrativeCount: totals!.illustrative,
     actualPence: actual,
     forecastPence: forecast,
     totalPence: actual + forecast,
-    referenceDate: day!.day,
+    referenceDate: day,
     councilsExisting: councils!.existing,
     councilsInvolved: councils!.involved,
   };
@@ -93,7 +103,8 @@ export async function expectedYears(sql: postgres.Sql, filters: Filters) {
     select s.financial_year::int as year,
            sum(case when s.kind = 'actual' then s.amount_pence else 0 end)::text as actual,
            sum(case when s.kind = 'forecast' then s.amount_pence else 0 end)::text as forecast
-    from revision_savings s join m on m.revision_id = s.revision_id
+    from revision_savings s join m st on st.revision_id = s.revision_id
+    where ${LINE_COUNTS(sql)}
     group by s.financial_year order by s.financial_year`;
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const out = [];
@@ -126,7 +137,8 @@ export async function expectedGroups(
   const column = by === "category" ? sql`category_slug` : sql`region`;
   const rows = await sql<{ key: string | null; arrangements: number; total: string }[]>`
     with m as (${matching(sql, filters)})
-    select ${column} as key, count(*)::int as arrangements, sum(savings)::text as total
+    select ${column} as key, (count(*) filter (where not internal))::int as arrangements,
+           sum(savings)::text as total
     from m group by ${column}`;
   return rows
     .map((r) => ({
@@ -151,7 +163,8 @@ export async function expectedPartnerTypes(sql: postgres.Sql, filters: Filters):
                        where rp.revision_id = m.revision_id and o.kind = ${type})`;
     const [row] = await sql<{ arrangements: number; total: string }[]>`
       with m as (${matching(sql, filters)})
-      select count(*)::int as arrangements, coalesce(sum(savings), 0)::text as total
+      select (count(*) filter (where not internal))::int as arrangements,
+             coalesce(sum(savings), 0)::text as total
       from m where ${condition}`;
     out.push({ key: type, arrangements: row!.arrangements, totalPence: BigInt(row!.total) });
   }
@@ -162,7 +175,7 @@ export async function expectedTop(sql: postgres.Sql, filters: Filters) {
   const rows = await sql<{ slug: string; title: string; total: string; lead_name: string }[]>`
     with m as (${matching(sql, filters)})
     select slug, title, savings::text as total, lead_name from m
-    where savings > 0
+    where savings > 0 and not internal
     order by savings desc, title, slug
     limit 10`;
   return rows.map((r, i) => ({
@@ -195,4 +208,78 @@ export async function expectedUnconfirmed(sql: postgres.Sql, filters: Filters, d
     arrangements: row!.arrangements,
     without: BigInt(row!.without),
   };
+}
+
+/* The register on any day, by the rule's SQL functions -------------------------------------- */
+
+/**
+ * The register's figures on `day`, aggregated here by the design's definitions over the rule's
+ * functions: published less internal; the standing revisions' savings, an internal one's only
+ * for years before it became internal; councils existing on the day in a running, shared
+ * arrangement. `demoOnly` counts the demo set alone (other suites' fixtures are approved today,
+ * after every LGA edition anyway).
+ */
+export async function expectedDayFigures(
+  sql: postgres.Sql,
+  day: string,
+  { demoOnly = false }: { demoOnly?: boolean } = {},
+) {
+  const [row] = await sql<
+    { published: number; internal: number; pence: string; involved: number; existing: number }[]
+  >`
+    with standing as (
+      select st.* from register_standing(${day}::date) st
+      join arrangements a on a.id = st.arrangement_id
+      where ${demoOnly ? sql`a.is_illustrative or a.slug in ${sql(REAL_SLUGS)}` : sql`true`}
+    )
+    select
+      (select count(*)::int from standing) as published,
+      (select count(*)::int from standing where internal) as internal,
+      (select coalesce(sum(s.amount_pence), 0)::text from revision_savings s
+         join standing st on st.revision_id = s.revision_id
+         where ${LINE_COUNTS(sql)}) as pence,
+      (select count(distinct x.organisation_id)::int from register_participants(${day}::date) x
+         join standing st on st.arrangement_id = x.arrangement_id
+                         and st.running and st.participants > 1
+         join organisations o on o.id = x.organisation_id and o.kind = 'council'
+         where (o.start_date is null or o.start_date <= ${day}::date)
+           and (o.end_date is null or o.end_date >= ${day}::date)) as involved,
+      (select count(*)::int from organisations o where o.kind = 'council'
+         and (o.start_date is null or o.start_date <= ${day}::date)
+         and (o.end_date is null or o.end_date >= ${day}::date)) as existing`;
+  return { ...row!, arrangements: row!.published - row!.internal, totalPence: BigInt(row!.pence) };
+}
+
+export type CouncilFigures = { arrangements: number; via: number; pence: bigint };
+
+/**
+ * Every council's figures on `day` by the rule, by code: the shared arrangements it takes part
+ * in (itself, or only via councils it replaced: `via`), and the savings lines that count of
+ * every arrangement it takes part in.
+ */
+export async function expectedCouncilFigures(
+  sql: postgres.Sql,
+  day: string,
+): Promise<Map<string, CouncilFigures>> {
+  const rows = await sql<{ code: string; arrangements: number; via: number; pence: string }[]>`
+    with st as (select * from register_standing(${day}::date)),
+    counted as (
+      select st.arrangement_id, st.internal,
+             coalesce(sum(s.amount_pence) filter (where ${LINE_COUNTS(sql)}), 0) as pence
+      from st left join revision_savings s on s.revision_id = st.revision_id
+      group by st.arrangement_id, st.internal
+    ),
+    taking as (
+      select x.arrangement_id, x.organisation_id, bool_and(x.via_organisation_id is not null) as via
+      from register_participants(${day}::date) x group by 1, 2
+    )
+    select o.code, count(*) filter (where not c.internal)::int as arrangements,
+           count(*) filter (where not c.internal and t.via)::int as via,
+           sum(c.pence)::text as pence
+    from taking t join counted c using (arrangement_id)
+    join organisations o on o.id = t.organisation_id
+    group by o.code`;
+  return new Map(
+    rows.map((r) => [r.code, { arrangements: r.arrangements, via: r.via, pence: BigInt(r.pence) }]),
+  );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   classIndex,
-  DEFAULT_MAP_OPTIONS,
+  defaultMapOptions,
   MAP_CLASSES,
+  mapDay,
+  mapYears,
   mapOptionsToParams,
   parseMapOptions,
 } from "@/lib/councils/map-options";
@@ -14,14 +16,26 @@ import { parsePartnerQuery } from "@/lib/partners/query";
 const q = (text: string) => new URLSearchParams(text);
 
 describe("map options", () => {
-  it("default to the latest year's lower-tier boundary map of arrangements", () => {
-    expect(parseMapOptions(q(""))).toEqual({ options: DEFAULT_MAP_OPTIONS, errors: {} });
-    expect(DEFAULT_MAP_OPTIONS).toEqual({
-      year: 2025,
-      tier: "lower",
-      view: "boundaries",
-      measure: "arrangements",
-    });
+  it("default to this year's lower-tier boundary map of arrangements, read today", () => {
+    const previous = process.env.APP_TODAY;
+    process.env.APP_TODAY = "2027-02-03";
+    try {
+      expect(parseMapOptions(q(""))).toEqual({ options: defaultMapOptions(), errors: {} });
+      expect(defaultMapOptions()).toEqual({
+        year: 2027,
+        tier: "lower",
+        view: "boundaries",
+        measure: "arrangements",
+      });
+      expect(mapDay(2027)).toBe("2027-02-03");
+      // An earlier year is read on 1 April, when reorganisations vest.
+      expect(mapDay(2019)).toBe("2019-04-01");
+      expect(mapYears().slice(0, 3)).toEqual([2027, 2026, 2025]);
+      expect(parseMapOptions(q("year=2028")).errors.year).toBe("Choose a year from 2014 to 2027");
+    } finally {
+      if (previous === undefined) delete process.env.APP_TODAY;
+      else process.env.APP_TODAY = previous;
+    }
   });
 
   it("read every option and write them back, leaving defaults out", () => {
@@ -31,14 +45,16 @@ describe("map options", () => {
     expect(mapOptionsToParams(parsed.options).toString()).toBe(
       "year=2018&tier=upper&view=hex&measure=savings",
     );
-    expect(mapOptionsToParams(DEFAULT_MAP_OPTIONS).toString()).toBe("");
+    expect(mapOptionsToParams(defaultMapOptions()).toString()).toBe("");
   });
 
   it("name each bad option and fall back to its default", () => {
     const parsed = parseMapOptions(q("year=1999&tier=middle&view=hex&measure=savings&year=2018"));
-    expect(parsed.options).toEqual({ ...DEFAULT_MAP_OPTIONS, view: "hex", measure: "savings" });
+    expect(parsed.options).toEqual({ ...defaultMapOptions(), view: "hex", measure: "savings" });
     expect(parsed.errors).toEqual({ year: "Choose one year", tier: expect.stringMatching(/tier/) });
-    expect(parseMapOptions(q("year=1999")).errors.year).toBe("Choose a year from 2014 to 2025");
+    expect(parseMapOptions(q("year=1999")).errors.year).toBe(
+      `Choose a year from 2014 to ${mapYears()[0]}`,
+    );
     expect(parseMapOptions(q("year=twenty")).errors.year).toMatch(/like 2018/);
   });
 

@@ -40,7 +40,14 @@ export function HeadlineSection({
           {
             label: "Shared service arrangements",
             value: formatCount(headline.arrangements),
-            detail: "published in the register",
+            detail: (
+              <>
+                shared on {formatLongDate(headline.referenceDate)}
+                {headline.internal > 0
+                  ? `; ${formatCount(headline.internal)} more now run within one council`
+                  : ""}
+              </>
+            ),
             testId: "headline-arrangements",
           },
           {
@@ -48,9 +55,10 @@ export function HeadlineSection({
             value: formatCount(headline.councilsInvolved),
             detail: (
               <>
-                {formatPercent(headline.councilsInvolved, headline.councilsExisting)} of the{" "}
-                {formatCount(headline.councilsExisting)} councils in {councilsScope} on{" "}
-                {formatLongDate(headline.referenceDate)}
+                {formatCount(headline.councilsInvolved)} of {formatCount(headline.councilsExisting)}{" "}
+                councils in {councilsScope} on {formatLongDate(headline.referenceDate)} (
+                {formatPercent(headline.councilsInvolved, headline.councilsExisting)}), taking part
+                in a running shared arrangement
               </>
             ),
             testId: "headline-councils",

@@ -7,6 +7,7 @@ import { MapNotes } from "@/components/map/map-notes";
 import { MapOptionsForm } from "@/components/map/map-options-form";
 import { getMapModel, type MapModel } from "@/lib/councils/map";
 import { parseMapOptions } from "@/lib/councils/map-options";
+import { formatLongDate } from "@/lib/format/dates";
 import { queryFromSegment } from "@/lib/public-routes";
 import { MapErrors, MapViewNav } from "./map-controls";
 
@@ -26,7 +27,7 @@ export function generateStaticParams() {
 }
 
 const TIER_TEXT = { lower: "lower-tier councils", upper: "upper-tier councils" } as const;
-const MEASURE_TEXT = { arrangements: "published arrangements", savings: "savings" } as const;
+const MEASURE_TEXT = { arrangements: "shared arrangements", savings: "savings" } as const;
 
 function MapSection({ model, heading }: { model: MapModel; heading: string }) {
   return (
@@ -72,9 +73,10 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
         Map of shared services in England
       </h1>
       <p className="mt-3 max-w-3xl text-lg text-ink-muted">
-        Each council is coloured by the published shared service arrangements it takes part in, or
-        by what those arrangements save. Select a council to see its arrangements and partners.
-        Every figure is also in the table of councils.
+        Each council is coloured by the shared service arrangements it takes part in on the day
+        shown, including those it carries on for the councils it replaced, or by what those
+        arrangements save. Select a council to see its arrangements and partners. Every figure is
+        also in the table of councils.
       </p>
       <IllustrativeBanner
         illustrativeCount={model.involved.illustrative}
@@ -89,7 +91,7 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
         <section aria-labelledby="council-table-caption" className="min-w-0">
           <CouncilTable
             model={model}
-            caption={`Councils in ${options.year} (${TIER_TEXT[options.tier]}): published arrangements and their savings`}
+            caption={`Councils on ${formatLongDate(model.day)} (${TIER_TEXT[options.tier]}): shared arrangements and their savings`}
           />
         </section>
       </div>
