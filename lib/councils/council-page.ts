@@ -1,22 +1,28 @@
 import "server-only";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { countRows, sumPence } from "@/db/typed-sql";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
-import { organisations, revisionPartners, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
+import { today } from "@/lib/clock";
 import { successionsOf, type Succession } from "@/lib/organisations/successors";
-import { publishedCte } from "@/lib/public/published";
-import { currentFinancialYear, unconfirmedPenceOf } from "@/lib/public/unconfirmed";
+import { financialYearOf } from "@/lib/financial-year";
+import { registerOnDay } from "@/lib/public/register";
+import { isUnconfirmedLine } from "@/lib/public/unconfirmed";
 import { councilDirectory, type CouncilEntry } from "./directory";
 
 /*
- * One council's public page: who it is, whether it still exists (and what it became), the
- * published arrangements it leads and those it is a partner in, their savings and the
- * organisations it shares with. Figures are computed in SQL from the published register.
+ * One council's public page: who it is, whether it still exists (and which councils replaced
+ * it), and the published arrangements it takes part in today by the register's rule
+ * (lib/public/register.ts): those it leads, those it is a partner in, and those it carries on
+ * for councils it replaced ("through Allerdale"); their savings and the organisations it shares
+ * with. A council that has ceased takes part in nothing today: its page lists the arrangements
+ * recorded with it, as they stand today (carried on by its successors, or ended), and the
+ * organisations named with it. Figures are computed in SQL.
  *
  * Savings are counted as the register records them: each arrangement's whole savings, in full,
- * for every council taking part. Shares are not recorded, so none are invented.
+ * for every council taking part (shares are not recorded, so none are invented); an
+ * arrangement run within one council by then keeps the savings of the years before.
  */
 
 export type CouncilRef = { code: string; name: string };
@@ -24,15 +30,20 @@ export type CouncilRef = { code: string; name: string };
 export type CouncilArrangement = {
   slug: string;
   title: string;
-  role: "lead" | "partner";
+  /** Its own part, or "via" when it takes part only for councils it replaced. */
+  role: "lead" | "partner" | "via";
+  /** The councils it replaced that it takes part for, by name. */
+  via: CouncilRef[];
   category: string;
   stage: string;
+  /** The first day it has been run within this council alone, or null while it is shared. */
+  internalFrom: string | null;
   totalPence: bigint;
   /** The part of totalPence forecast for financial years that have ended, not yet confirmed. */
   unconfirmedPence: bigint;
   isIllustrative: boolean;
   lead: { code: string; name: string; kind: string };
-  /** Organisations taking part, the lead included. */
+  /** Organisations taking part on the day, the lead included. */
   organisations: number;
 };
 
@@ -40,6 +51,10 @@ export type PartnerLink = { code: string; name: string; kind: string; arrangemen
 
 export type CouncilPage = {
   council: CouncilEntry;
+  /** The day its figures are read on: today. */
+  day: string;
+  /** True when it has ceased: its arrangements are those recorded with it. */
+  ceased: boolean;
   parent: CouncilRef | null;
   /** The councils that took over from it (several when it was split), by first day, name. */
   successors: Succession[];
@@ -47,9 +62,14 @@ export type CouncilPage = {
   predecessors: Succession[];
   arrangements: CouncilArrangement[];
   totals: {
+    /** Shared arrangements it takes part in (those now run within it alone are not counted). */
     arrangements: number;
     asLead: number;
     asPartner: number;
+    /** Shared arrangements it takes part in only for councils it replaced. */
+    via: number;
+    /** Arrangements now run within it alone. */
+    internal: number;
     totalPence: bigint;
     unconfirmedPence: bigint;
     illustrative: number;
@@ -60,92 +80,172 @@ export type CouncilPage = {
 export type CouncilLookupResult =
   { kind: "found"; page: CouncilPage } | { kind: "moved"; code: string } | { kind: "missing" };
 
-const lead = alias(organisations, "lead");
-/** The council's own part in each arrangement. */
-const me = alias(revisionPartners, "me");
+type Whose = { organisationId: number; day: string; ceased: boolean };
 
-/** The published arrangements the council takes part in, as lead first, then by title. */
-async function arrangementsQuery(
-  organisationId: number,
-  currentYear: number,
-): Promise<CouncilArrangement[]> {
-  const published = publishedCte();
-  return db()
-    .with(published)
-    .select({
-      slug: published.slug,
-      title: published.title,
-      role: me.role,
-      category: serviceCategories.name,
-      stage: published.stage,
-      totalPence: published.totalPence,
-      unconfirmedPence: unconfirmedPenceOf(published.revisionId, currentYear),
-      isIllustrative: published.isIllustrative,
-      lead: { code: lead.code, name: lead.name, kind: lead.kind },
-      organisations: sql<number>`(SELECT count(*)::int FROM ${revisionPartners}
-        WHERE ${revisionPartners.revisionId} = ${published.revisionId})`.mapWith(Number),
-    })
-    .from(published)
-    .innerJoin(
-      me,
-      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
-    )
-    .innerJoin(serviceCategories, eq(serviceCategories.id, published.mainCategoryId))
-    .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
-    .orderBy(me.role, published.title, published.slug);
+/**
+ * The register on the day and the arrangements that are the council's ("mine"): those it takes
+ * part in by the rule, or, once it has ceased, those recorded with it. `taking` adds its role
+ * ("via" when only for councils it replaced) to the register's columns.
+ */
+function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
+  const mine = ceased
+    ? sql`SELECT r.arrangement_id, true AS named, '[]'::jsonb AS via
+          FROM register r JOIN revision_partners rp
+            ON rp.revision_id = r.revision_id AND rp.organisation_id = ${organisationId}`
+    : sql`SELECT x.arrangement_id,
+             bool_or(x.via_organisation_id IS NULL) AS named,
+             coalesce(jsonb_agg(jsonb_build_object('code', v.code, 'name', v.name) ORDER BY v.name)
+                        FILTER (WHERE v.id IS NOT NULL), '[]'::jsonb) AS via
+          FROM register_participants(${day}::date) x
+          LEFT JOIN organisations v ON v.id = x.via_organisation_id
+          WHERE x.organisation_id = ${organisationId}
+          GROUP BY x.arrangement_id`;
+  return sql`register AS (${registerOnDay(day)}),
+    mine AS (${mine}),
+    taking AS (
+      SELECT r.*, m.via, CASE WHEN m.named THEN rp.role::text ELSE 'via' END AS role,
+             (SELECT coalesce(sum(u.amount_pence), 0) FROM revision_savings u
+              WHERE u.revision_id = r.revision_id
+                AND ${isUnconfirmedLine("u", financialYearOf(day))}
+                AND (r.internal_from IS NULL
+                     OR make_date(u.financial_year, 4, 1) < r.internal_from)) AS unconfirmed_pence
+      FROM register r
+      JOIN mine m ON m.arrangement_id = r.arrangement_id
+      LEFT JOIN revision_partners rp
+        ON rp.revision_id = r.revision_id AND rp.organisation_id = ${organisationId}
+    )`;
 }
 
-async function totalsQuery(
-  organisationId: number,
-  currentYear: number,
-): Promise<CouncilPage["totals"]> {
-  const published = publishedCte();
-  const [totals] = await db()
-    .with(published)
-    .select({
-      arrangements: countRows(),
-      asLead: countRows(sql`${me.role} = 'lead'`),
-      asPartner: countRows(sql`${me.role} = 'partner'`),
-      totalPence: sumPence(published.totalPence),
-      unconfirmedPence: sumPence(unconfirmedPenceOf(published.revisionId, currentYear)),
-      illustrative: countRows(published.isIllustrative),
-    })
-    .from(published)
-    .innerJoin(
-      me,
-      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
-    );
-  return totals!;
+const ROLE = z.enum(["lead", "partner", "via"]);
+
+const arrangementRow = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    role: ROLE,
+    via: z.array(z.object({ code: z.string(), name: z.string() })),
+    category: z.string(),
+    stage: z.string(),
+    internal_from: columns.isoDate.nullable(),
+    total_pence: columns.bigintText,
+    unconfirmed_pence: columns.bigintText,
+    is_illustrative: z.boolean(),
+    lead_code: z.string(),
+    lead_name: z.string(),
+    lead_kind: z.string(),
+    organisations: columns.int,
+  })
+  .transform((r): CouncilArrangement => ({
+    slug: r.slug,
+    title: r.title,
+    role: r.role,
+    via: r.via,
+    category: r.category,
+    stage: r.stage,
+    internalFrom: r.internal_from,
+    totalPence: r.total_pence,
+    unconfirmedPence: r.unconfirmed_pence,
+    isIllustrative: r.is_illustrative,
+    lead: { code: r.lead_code, name: r.lead_name, kind: r.lead_kind },
+    organisations: r.organisations,
+  }));
+
+/** The council's arrangements, as lead first, then by title. */
+function arrangementsQuery(whose: Whose) {
+  return checkedRows(
+    db(),
+    arrangementRow,
+    sql`WITH ${registerAndMine(whose)}
+    SELECT t.slug, t.title, t.role, t.via, c.name AS category, t.stage::text AS stage,
+           to_char(t.internal_from, 'YYYY-MM-DD') AS internal_from,
+           t.counted_pence::text AS total_pence, t.unconfirmed_pence::text AS unconfirmed_pence,
+           t.is_illustrative,
+           lead.code AS lead_code, lead.name AS lead_name, lead.kind::text AS lead_kind,
+           t.participants AS organisations
+    FROM taking t
+    JOIN service_categories c ON c.id = t.main_category_id
+    JOIN organisations lead ON lead.id = t.lead_organisation_id
+    ORDER BY array_position(ARRAY['lead', 'partner', 'via'], t.role), t.title, t.slug`,
+  );
 }
 
-/** The organisations the council shares arrangements with, most shared first. */
-async function networkQuery(organisationId: number): Promise<PartnerLink[]> {
-  const published = publishedCte();
-  const other = alias(revisionPartners, "other");
-  const o = organisations;
-  const arrangements = countRows().as("arrangements");
-  return db()
-    .with(published)
-    .select({ code: o.code, name: o.name, kind: o.kind, arrangements })
-    .from(published)
-    .innerJoin(
-      me,
-      and(eq(me.revisionId, published.revisionId), eq(me.organisationId, organisationId)),
-    )
-    .innerJoin(
-      other,
-      and(eq(other.revisionId, published.revisionId), ne(other.organisationId, organisationId)),
-    )
-    .innerJoin(o, eq(o.id, other.organisationId))
-    .groupBy(o.code, o.name, o.kind)
-    .orderBy(desc(arrangements), o.name);
+const totalsRow = z
+  .object({
+    arrangements: columns.int,
+    as_lead: columns.int,
+    as_partner: columns.int,
+    via: columns.int,
+    internal: columns.int,
+    total_pence: columns.bigintText,
+    unconfirmed_pence: columns.bigintText,
+    illustrative: columns.int,
+  })
+  .transform((r): CouncilPage["totals"] => ({
+    arrangements: r.arrangements,
+    asLead: r.as_lead,
+    asPartner: r.as_partner,
+    via: r.via,
+    internal: r.internal,
+    totalPence: r.total_pence,
+    unconfirmedPence: r.unconfirmed_pence,
+    illustrative: r.illustrative,
+  }));
+
+function totalsQuery(whose: Whose) {
+  return checkedRow(
+    db(),
+    totalsRow,
+    sql`WITH ${registerAndMine(whose)}
+    SELECT (count(*) FILTER (WHERE NOT internal))::int AS arrangements,
+           (count(*) FILTER (WHERE NOT internal AND role = 'lead'))::int AS as_lead,
+           (count(*) FILTER (WHERE NOT internal AND role = 'partner'))::int AS as_partner,
+           (count(*) FILTER (WHERE NOT internal AND role = 'via'))::int AS via,
+           (count(*) FILTER (WHERE internal))::int AS internal,
+           coalesce(sum(counted_pence), 0)::text AS total_pence,
+           coalesce(sum(unconfirmed_pence), 0)::text AS unconfirmed_pence,
+           (count(*) FILTER (WHERE NOT internal AND is_illustrative))::int AS illustrative
+    FROM taking`,
+  );
 }
 
-async function councilFiguresQuery(organisationId: number, currentYear: number) {
+const networkRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  arrangements: columns.int,
+});
+
+/**
+ * The organisations taking part with it in its shared arrangements today, most shared first
+ * (once it has ceased: those recorded with it).
+ */
+function networkQuery(whose: Whose): Promise<PartnerLink[]> {
+  const { organisationId, day, ceased } = whose;
+  const others = ceased
+    ? sql`SELECT t.arrangement_id, rp.organisation_id FROM taking t
+          JOIN revision_partners rp ON rp.revision_id = t.revision_id`
+    : sql`SELECT x.arrangement_id, x.organisation_id FROM taking t
+          JOIN register_participants(${day}::date) x ON x.arrangement_id = t.arrangement_id`;
+  return checkedRows(
+    db(),
+    networkRow,
+    sql`WITH ${registerAndMine(whose)}, other AS (${others})
+    SELECT o.code, o.name, o.kind::text AS kind, count(DISTINCT t.arrangement_id)::int AS arrangements
+    FROM taking t
+    JOIN other x ON x.arrangement_id = t.arrangement_id AND x.organisation_id <> ${organisationId}
+    JOIN organisations o ON o.id = x.organisation_id
+    WHERE NOT t.internal
+    GROUP BY o.code, o.name, o.kind
+    ORDER BY arrangements DESC, o.name`,
+  );
+}
+
+async function councilFiguresQuery(organisationId: number, day: string, ceased: boolean) {
+  const whose = { organisationId, day, ceased };
   const [arrangements, totals, network] = await Promise.all([
-    arrangementsQuery(organisationId, currentYear),
-    totalsQuery(organisationId, currentYear),
-    networkQuery(organisationId),
+    arrangementsQuery(whose),
+    totalsQuery(whose),
+    networkQuery(whose),
   ]);
   return { arrangements, totals, network };
 }
@@ -166,17 +266,20 @@ export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResu
     return other ? { kind: "moved", code: other.code } : { kind: "missing" };
   }
 
-  const ref = (c: CouncilEntry | undefined): CouncilRef | null =>
-    c ? { code: c.code, name: c.name } : null;
+  const parent = council.parentCode ? lookup.byCode(council.parentCode) : undefined;
+  const day = today();
+  const ceased = council.endDate !== null && council.endDate < day;
   const [figures, successions] = await Promise.all([
-    getCouncilFigures(council.id, currentFinancialYear()),
+    getCouncilFigures(council.id, day, ceased),
     successionsOf(council.id),
   ]);
   return {
     kind: "found",
     page: {
       council,
-      parent: ref(council.parentCode ? lookup.byCode(council.parentCode) : undefined),
+      day,
+      ceased,
+      parent: parent ? { code: parent.code, name: parent.name } : null,
       ...successions,
       ...figures,
     },

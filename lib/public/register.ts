@@ -290,12 +290,15 @@ export function existedOnDay(o: string, day: string): SQL {
 }
 
 /**
- * A savings line `s` of a standing revision `st` that counts: all of a shared arrangement's,
- * an internal one's only for financial years that began before it became internal.
+ * SQL true when savings line `line` counts for the register row (or standing) `row`: every line
+ * of a shared arrangement; an internal one's only for financial years that began before it
+ * became internal.
  */
-export const LINE_COUNTS = sql.raw(
-  `(st.internal_from IS NULL OR make_date(s.financial_year, 4, 1) < st.internal_from)`,
-);
+export function lineCounts(line: string, row: string): SQL {
+  const s = sql.identifier(line);
+  const r = sql.identifier(row);
+  return sql`(${r}.internal_from IS NULL OR make_date(${s}.financial_year, 4, 1) < ${r}.internal_from)`;
+}
 
 /** The whole register's headline figures on `day`, by the rule. */
 export async function registerFigures(
@@ -313,10 +316,10 @@ export async function registerFigures(
       (SELECT count(*)::int FROM st WHERE internal) AS internal,
       (SELECT coalesce(sum(s.amount_pence) FILTER (WHERE s.kind = 'actual'), 0)::text
          FROM revision_savings s JOIN st ON st.revision_id = s.revision_id
-         WHERE ${LINE_COUNTS}) AS actual_pence,
+         WHERE ${lineCounts("s", "st")}) AS actual_pence,
       (SELECT coalesce(sum(s.amount_pence) FILTER (WHERE s.kind = 'forecast'), 0)::text
          FROM revision_savings s JOIN st ON st.revision_id = s.revision_id
-         WHERE ${LINE_COUNTS}) AS forecast_pence,
+         WHERE ${lineCounts("s", "st")}) AS forecast_pence,
       (SELECT count(DISTINCT x.organisation_id)::int
          FROM register_participants(${onDay(day)}) x
          JOIN shared USING (arrangement_id)

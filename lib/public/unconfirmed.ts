@@ -7,7 +7,7 @@ import { cachedPublic } from "@/lib/cache/public-cache";
 import { today } from "@/lib/clock";
 import { financialYearOf } from "@/lib/financial-year";
 import type { PublishedFilters } from "./filters";
-import { publishedArrangements } from "./published";
+import { lineCounts, registerOnDay } from "./register";
 
 /*
  * Past forecasts not yet confirmed: forecast savings lines for financial years that have ended.
@@ -53,20 +53,22 @@ const totalsRow = z
   .object({ pence: columns.bigint, arrangements: columns.int })
   .transform((row) => ({ pence: row.pence, arrangements: row.arrangements }));
 
+/** In the register on `day` (lib/public/register.ts), the lines that count there. */
 async function unconfirmedQuery(
   filters: Pick<PublishedFilters, "region" | "category">,
-  currentYear: number,
+  day: string,
 ): Promise<UnconfirmedForecasts> {
+  const currentYear = financialYearOf(day);
   const totals = await checkedRow(
     db(),
     totalsRow,
     sql`
-    WITH published AS (${publishedArrangements(filters)})
+    WITH register AS (${registerOnDay(day, filters)})
     SELECT COALESCE(SUM(s.amount_pence), 0)::bigint AS pence,
            count(DISTINCT p.arrangement_id)::int AS arrangements
-    FROM published p
+    FROM register p
     JOIN revision_savings s ON s.revision_id = p.revision_id
-    WHERE ${isUnconfirmedLine("s", currentYear)}
+    WHERE ${isUnconfirmedLine("s", currentYear)} AND ${lineCounts("s", "p")}
   `,
   );
   return { currentYear, ...totals };
@@ -74,20 +76,19 @@ async function unconfirmedQuery(
 
 const cachedUnconfirmed = cachedPublic(
   "unconfirmed-forecasts",
-  (region: string | null, category: string | null, currentYear: number) =>
+  (region: string | null, category: string | null, day: string) =>
     unconfirmedQuery(
       { ...(region === null ? {} : { region }), ...(category === null ? {} : { category }) },
-      currentYear,
+      day,
     ),
 );
 
-/** Unconfirmed past forecasts in the published register, narrowed by region and category. */
+/**
+ * Unconfirmed past forecasts in the register today, narrowed by region and category: of the
+ * savings the headline counts (an arrangement run within one council keeps its earlier years').
+ */
 export function getUnconfirmedForecasts(
   filters: Pick<PublishedFilters, "region" | "category"> = {},
 ): Promise<UnconfirmedForecasts> {
-  return cachedUnconfirmed(
-    filters.region ?? null,
-    filters.category ?? null,
-    currentFinancialYear(),
-  );
+  return cachedUnconfirmed(filters.region ?? null, filters.category ?? null, today());
 }

@@ -10,7 +10,7 @@ import { organisations, serviceCategories } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES, type PartnerType } from "@/lib/public/filters";
 import { today } from "@/lib/clock";
-import { registerCte, registerOnDay } from "@/lib/public/register";
+import { lineCounts, registerCte, registerOnDay } from "@/lib/public/register";
 import { regionByName } from "@/lib/public/regions";
 import type { DashboardFilters } from "./filters";
 import { headlineQuery } from "./headline";
@@ -101,7 +101,7 @@ async function savingsByYearQuery(filters: DashboardFilters, day: string): Promi
       FROM revision_savings s
       JOIN register r ON r.revision_id = s.revision_id
       -- An arrangement run within one council counts its years before, not after.
-      WHERE r.internal_from IS NULL OR make_date(s.financial_year, 4, 1) < r.internal_from
+      WHERE ${lineCounts("s", "r")}
       GROUP BY s.financial_year
     ),
     all_years AS (

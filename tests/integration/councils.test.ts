@@ -8,7 +8,11 @@ import { today } from "@/lib/clock";
 import { classIndex, defaultMapOptions, MAP_CLASSES } from "@/lib/councils/map-options";
 import { registerFigures } from "@/lib/public/register";
 import { testDatabase } from "../support/db";
-import { expectedCouncilFigures } from "../support/expected-figures";
+import {
+  expectedCouncilFigures,
+  expectedCouncilNetwork,
+  expectedCouncilRows,
+} from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
 
 /*
@@ -157,36 +161,30 @@ describe("map figures", () => {
 });
 
 describe("council pages", () => {
-  it("show the figures, arrangements and network SQL gives", async () => {
-    for (const code of ["E10000008", "E07000040", "E09000005"]) {
+  it("show the figures, arrangements and network of the rule today, successors' via", async () => {
+    const day = today();
+    const byCode = await expectedCouncilFigures(sql, day);
+    // Devon, East Devon, Brent, and Cumberland (formed in 2023 from Allerdale and others).
+    for (const code of ["E10000008", "E07000040", "E09000005", "E06000063"]) {
       const page = await found(code);
-      const rows = await sql<{ slug: string; role: string; pence: string }[]>`
-        select a.slug, rp.role::text as role,
-               coalesce((select sum(amount_pence) from revision_savings s
-                         where s.revision_id = r.id), 0)::text as pence
-        from arrangements a
-        join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-        join revision_partners rp on rp.revision_id = r.id
-        where rp.organisation_id = ${page.council.id}`;
-      expect(page.totals.arrangements).toBe(rows.length);
-      expect(page.totals.asLead).toBe(rows.filter((r) => r.role === "lead").length);
-      expect(page.totals.asPartner).toBe(rows.filter((r) => r.role === "partner").length);
-      expect(page.totals.totalPence).toBe(rows.reduce((s, r) => s + BigInt(r.pence), 0n));
-      expect(page.arrangements.map((a) => a.slug).sort()).toEqual(rows.map((r) => r.slug).sort());
-      for (const a of page.arrangements) {
-        const r = rows.find((x) => x.slug === a.slug)!;
-        expect([a.slug, a.role, a.totalPence]).toEqual([r.slug, r.role, BigInt(r.pence)]);
-      }
+      expect(page.day).toBe(day);
+      expect(page.ceased).toBe(false);
+      const e = byCode.get(code)!;
+      const rows = await expectedCouncilRows(sql, code, day);
+      const shared = rows.filter((r) => !r.internal);
+      expect(page.totals).toMatchObject({
+        arrangements: e.arrangements,
+        via: e.via,
+        totalPence: e.pence,
+        asLead: shared.filter((r) => r.role === "lead").length,
+        asPartner: shared.filter((r) => r.role === "partner").length,
+        internal: rows.length - shared.length,
+      });
+      expect(page.arrangements.map((a) => [a.slug, a.role]).sort()).toEqual(
+        rows.map((r) => [r.slug, r.role]).sort(),
+      );
 
-      const network = await sql<{ code: string; n: number }[]>`
-        select o.code, count(*)::int as n
-        from arrangements a
-        join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-        join revision_partners me on me.revision_id = r.id and me.organisation_id = ${page.council.id}
-        join revision_partners other on other.revision_id = r.id
-          and other.organisation_id <> ${page.council.id}
-        join organisations o on o.id = other.organisation_id
-        group by o.code`;
+      const network = await expectedCouncilNetwork(sql, code, day);
       expect(
         page.network
           .map((p) => [p.code, p.arrangements])
@@ -198,6 +196,29 @@ describe("council pages", () => {
       const counts = page.network.map((p) => p.arrangements);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
     }
+    // Cumberland carries on Allerdale's arrangements, naming it.
+    const cumberland = await found("E06000063");
+    expect(cumberland.totals.via).toBeGreaterThan(0);
+    expect(
+      cumberland.arrangements
+        .filter((a) => a.role === "via")
+        .flatMap((a) => a.via.map((v) => v.code)),
+    ).toContain("E07000026");
+  });
+
+  it("list a ceased council's recorded arrangements as they stand today", async () => {
+    const allerdale = await found("E07000026");
+    expect(allerdale.ceased).toBe(true);
+    const rows = await sql<{ slug: string }[]>`
+      select a.slug from arrangements a
+      join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
+      join revision_partners rp on rp.revision_id = r.id
+      where rp.organisation_id = ${allerdale.council.id}`;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(allerdale.arrangements.map((a) => a.slug).sort()).toEqual(
+      rows.map((r) => r.slug).sort(),
+    );
+    expect(allerdale.arrangements.every((a) => a.role !== "via")).toBe(true);
   });
 
   it("count this test's published arrangement for each of its councils, once", async () => {

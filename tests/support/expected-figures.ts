@@ -21,8 +21,14 @@ export type Filters = { region?: string; category?: string };
 const LINE_COUNTS = (sql: postgres.Sql) =>
   sql`(st.internal_from is null or make_date(s.financial_year, 4, 1) < st.internal_from)`;
 
-/** Published arrangements for the filters, written out by hand, with their standing today. */
-export function matching(sql: postgres.Sql, filters: Filters) {
+/**
+ * Published arrangements for the filters, written out by hand, as the register stood on
+ * today() (APP_TODAY moves it), with their standing that day. For the real today these are the
+ * arrangements' published_revision_id (tests/integration/register.test.ts checks it).
+ * `asListed`: the published revisions now, every savings line counted, as the explorer lists
+ * the records.
+ */
+export function matching(sql: postgres.Sql, filters: Filters, { asListed = false } = {}) {
   const regionName = filters.region ? regionBySlug(filters.region)!.name : null;
   return sql`
     select a.id as arrangement_id, r.id as revision_id, a.slug, r.title, a.is_illustrative,
@@ -31,12 +37,19 @@ export function matching(sql: postgres.Sql, filters: Filters) {
            st.internal, st.internal_from, st.running, st.participants,
            coalesce((select sum(s.amount_pence) from revision_savings s
                       where s.revision_id = r.id and ${LINE_COUNTS(sql)}), 0) as savings
-    from arrangements a
-    join arrangement_revisions r on r.id = a.published_revision_id
-    join register_standing(${today()}::date) st on st.revision_id = r.id
+    from ${
+      asListed
+        ? sql`arrangements a
+            join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
+            cross join (select false as internal, null::date as internal_from,
+                               null::boolean as running, null::int as participants) st`
+        : sql`register_standing(${today()}::date) st
+            join arrangement_revisions r on r.id = st.revision_id
+            join arrangements a on a.id = st.arrangement_id`
+    }
     join organisations lead on lead.id = a.lead_organisation_id
     join service_categories c on c.id = r.main_category_id
-    where r.state = 'approved'
+    where true
       ${regionName ? sql`and lead.region = ${regionName}` : sql``}
       ${
         filters.category
@@ -191,14 +204,20 @@ export async function expectedTop(sql: postgres.Sql, filters: Filters) {
  * Forecasts for financial years that had ended on `day` (APP_TODAY; today in England when
  * absent), said as "the year's 31 March is before the day", and the savings without them.
  */
-export async function expectedUnconfirmed(sql: postgres.Sql, filters: Filters, day?: string) {
+export async function expectedUnconfirmed(
+  sql: postgres.Sql,
+  filters: Filters,
+  day?: string,
+  options: { asListed?: boolean } = {},
+) {
   const on = day ? sql`${day}::date` : sql`(now() at time zone 'Europe/London')::date`;
   const [row] = await sql<{ unconfirmed: string; arrangements: number; without: string }[]>`
-    with m as (${matching(sql, filters)}),
+    with m as (${matching(sql, filters, options)}),
     lines as (
-      select m.arrangement_id, s.amount_pence,
+      select st.arrangement_id, s.amount_pence,
              s.kind = 'forecast' and make_date(s.financial_year + 1, 3, 31) < ${on} as past
-      from revision_savings s join m on m.revision_id = s.revision_id)
+      from revision_savings s join m st on st.revision_id = s.revision_id
+      where ${LINE_COUNTS(sql)})
     select coalesce(sum(amount_pence) filter (where past), 0)::text as unconfirmed,
            count(distinct arrangement_id) filter (where past)::int as arrangements,
            coalesce(sum(amount_pence) filter (where not past), 0)::text as without
@@ -282,4 +301,47 @@ export async function expectedCouncilFigures(
   return new Map(
     rows.map((r) => [r.code, { arrangements: r.arrangements, via: r.via, pence: BigInt(r.pence) }]),
   );
+}
+
+export type CouncilRow = { slug: string; role: string; internal: boolean; pence: bigint };
+
+/**
+ * A current council's arrangements on `day` by the rule, one row each: its role (or "via" when
+ * only for councils it replaced), whether it is now internal, and its savings that count.
+ */
+export async function expectedCouncilRows(
+  sql: postgres.Sql,
+  code: string,
+  day: string,
+): Promise<CouncilRow[]> {
+  const rows = await sql<{ slug: string; role: string; internal: boolean; pence: string }[]>`
+    with st as (select * from register_standing(${day}::date)),
+    me as (select id from organisations where code = ${code}),
+    mine as (
+      select x.arrangement_id, bool_or(x.via_organisation_id is null) as named
+      from register_participants(${day}::date) x
+      where x.organisation_id = (select id from me) group by 1)
+    select a.slug, st.internal,
+           case when m.named then rp.role::text else 'via' end as role,
+           coalesce((select sum(s.amount_pence) from revision_savings s
+                     where s.revision_id = st.revision_id and ${LINE_COUNTS(sql)}), 0)::text as pence
+    from mine m join st using (arrangement_id)
+    join arrangements a on a.id = m.arrangement_id
+    left join revision_partners rp
+      on rp.revision_id = st.revision_id and rp.organisation_id = (select id from me)`;
+  return rows.map((r) => ({ ...r, pence: BigInt(r.pence) }));
+}
+
+/** The organisations taking part with a council in its shared arrangements on `day`. */
+export async function expectedCouncilNetwork(sql: postgres.Sql, code: string, day: string) {
+  return sql<{ code: string; n: number }[]>`
+    with st as (select * from register_standing(${day}::date)),
+    p as (select distinct arrangement_id, organisation_id from register_participants(${day}::date))
+    select o.code, count(*)::int as n
+    from p me join p other on other.arrangement_id = me.arrangement_id
+      and other.organisation_id <> me.organisation_id
+    join st on st.arrangement_id = me.arrangement_id and not st.internal
+    join organisations o on o.id = other.organisation_id
+    where me.organisation_id = (select id from organisations where code = ${code})
+    group by o.code`;
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/components/data-table";
 import type { CouncilArrangement } from "@/lib/councils/council-page";
 import { stageLabel } from "@/lib/councils/labels";
+import { formatLongDate } from "@/lib/format/dates";
+import { namesText } from "@/lib/format/names";
 import { formatPence } from "@/lib/money";
 
 function LeadLink({ lead }: { lead: CouncilArrangement["lead"] }) {
@@ -9,7 +11,13 @@ function LeadLink({ lead }: { lead: CouncilArrangement["lead"] }) {
   return <Link href={`/councils/${lead.code}`}>{lead.name}</Link>;
 }
 
-function columns(showLead: boolean): Column<CouncilArrangement>[] {
+/** Its stage, or from when it has been run within one council (no longer shared). */
+function stageText(a: CouncilArrangement): string {
+  if (a.internalFrom) return `Run within one council from ${formatLongDate(a.internalFrom)}`;
+  return stageLabel(a.stage);
+}
+
+function columns(showLead: boolean, showVia: boolean): Column<CouncilArrangement>[] {
   return [
     {
       label: "Arrangement",
@@ -27,7 +35,15 @@ function columns(showLead: boolean): Column<CouncilArrangement>[] {
     ...(showLead
       ? [{ label: "Led by", cell: (a: CouncilArrangement) => <LeadLink lead={a.lead} /> }]
       : []),
-    { label: "Stage", cell: (a) => stageLabel(a.stage) },
+    ...(showVia
+      ? [
+          {
+            label: "Through",
+            cell: (a: CouncilArrangement) => namesText(a.via.map((v) => v.name)),
+          },
+        ]
+      : []),
+    { label: "Stage", cell: stageText },
     { label: "Organisations", numeric: true, cell: (a) => a.organisations },
     {
       label: "Savings",
@@ -47,19 +63,24 @@ function columns(showLead: boolean): Column<CouncilArrangement>[] {
   ];
 }
 
-/** The arrangements a council leads, or those it is a partner in, with their savings. */
+/**
+ * The arrangements a council leads, those it is a partner in, or those it takes part in for the
+ * councils it replaced, with their savings.
+ */
 export function ArrangementsSection({
   id,
   caption,
   empty,
   rows,
   showLead,
+  showVia = false,
 }: {
   id: string;
   caption: string;
   empty: string;
   rows: CouncilArrangement[];
   showLead: boolean;
+  showVia?: boolean;
 }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-10">
@@ -75,8 +96,8 @@ export function ArrangementsSection({
           regionClassName="mt-4"
           testId={`council-${id}`}
           captionClassName="mb-2 text-left text-ink-muted"
-          caption={`${caption}, with each arrangement’s total recorded savings`}
-          columns={columns(showLead)}
+          caption={`${caption}, with each arrangement’s recorded savings that count`}
+          columns={columns(showLead, showVia)}
           rows={rows}
           rowKey={(a) => a.slug}
         />

@@ -51,6 +51,16 @@ export function AboutSection({ page }: { page: CouncilPage }) {
   );
 }
 
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** "3 as lead, 9 as partner, 4 through councils it replaced; 1 now run within it alone". */
+function rolesText(totals: CouncilPage["totals"]): string {
+  const parts = [`${count(totals.asLead)} as lead`, `${count(totals.asPartner)} as partner`];
+  if (totals.via > 0) parts.push(`${count(totals.via)} through councils it replaced`);
+  const internal = totals.internal > 0 ? `; ${count(totals.internal)} now run within it alone` : "";
+  return `${parts.join(", ")}${internal}`;
+}
+
 /** How many arrangements, what they save, and how many organisations it shares with. */
 export function FiguresSection({ page }: { page: CouncilPage }) {
   const { totals } = page;
@@ -59,12 +69,17 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
       <h2 id="figures-heading" className="text-2xl font-bold">
         Shared services in the register
       </h2>
+      <p className="mt-2 text-ink-muted" data-testid="council-day">
+        {page.ceased
+          ? `The arrangements recorded with it, as the register stands on ${formatLongDate(page.day)}.`
+          : `The shared arrangements it takes part in on ${formatLongDate(page.day)}, for itself or for the councils it replaced.`}
+      </p>
       <HeadlineFigures
         figures={[
           {
             label: "Arrangements",
             value: totals.arrangements.toLocaleString("en-GB"),
-            detail: `${totals.asLead.toLocaleString("en-GB")} as lead, ${totals.asPartner.toLocaleString("en-GB")} as partner`,
+            detail: rolesText(totals),
             testId: "council-arrangements",
           },
           {

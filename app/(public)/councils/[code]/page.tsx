@@ -75,6 +75,16 @@ export default async function CouncilPageRoute({ params }: Props) {
         rows={page.arrangements.filter((a) => a.role === "partner")}
         showLead
       />
+      {page.arrangements.some((a) => a.role === "via") ? (
+        <ArrangementsSection
+          id="via"
+          caption="Arrangements it carries on for the councils it replaced"
+          empty=""
+          rows={page.arrangements.filter((a) => a.role === "via")}
+          showLead
+          showVia
+        />
+      ) : null}
       <NetworkSection page={page} />
 
       <p className="no-print mt-10">
