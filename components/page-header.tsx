@@ -30,7 +30,7 @@ export function PageHeader({
     <>
       {back ? <BackLink href={back.href}>{back.label}</BackLink> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-bold">{title}</h1>
+        <h1 className="min-w-0 text-3xl font-bold wrap-anywhere">{title}</h1>
         {action}
       </div>
       {children ? <p className="mt-2 mb-6 max-w-3xl text-ink-muted">{children}</p> : null}

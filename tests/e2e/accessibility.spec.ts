@@ -7,7 +7,7 @@ import { publicChange } from "./public-helpers";
 /*
  * Accessibility, as a suite: every page type — public, sign-in, the council workspace (its form
  * also in its error state, the import preview, partner confirmations), administration (queue, review, users, audit,
- * organisations, editions) — signed out and signed in, checked for
+ * organisations and reorganisations, editions) — signed out and signed in, checked for
  *   - WCAG 2.0/2.1/2.2 A and AA violations that axe can find: none;
  *   - reflow: no horizontal scrolling at 320 CSS pixels (WCAG 1.4.10);
  *   - a visible focus indicator on each of the first controls reached with Tab (2.4.7).
@@ -35,6 +35,8 @@ let submittedRevisionId: number;
 let askedArrangementId: number;
 let forecastId: number;
 let disputedSlug: string;
+/** Northamptonshire County Council, divided between two successors (its shares are a form). */
+let splitId: number;
 const sessions: Partial<Record<Role, string>> = {};
 
 const SOMERSET = "E10000027";
@@ -119,6 +121,9 @@ test.beforeAll(async ({ browser }) => {
     by: editor,
   });
   disputedSlug = slug;
+  const [split] = await sql<{ id: number }[]>`
+    select id from organisations where code = 'E10000021'`;
+  splitId = split!.id;
   // A published arrangement of the editor's council forecasting 2019/20, a year that has ended:
   // the workspace lists it and the confirmation page asks about it.
   let forecastRevision: number;
@@ -243,6 +248,18 @@ const VISITS: Visit[] = [
   { label: "audit log", path: "/admin/audit", role: "admin" },
   { label: "organisations", path: "/admin/organisations", role: "admin" },
   { label: "add an organisation", path: "/admin/organisations/new", role: "admin" },
+  { label: "record a reorganisation", path: "/admin/organisations/reorganise", role: "admin" },
+  {
+    label: "record a reorganisation, errors",
+    path: "/admin/organisations/reorganise",
+    role: "admin",
+    prepare: submitEmpty("Record reorganisation"),
+  },
+  {
+    label: "organisation record, a divided council",
+    path: "/admin/organisations/:split",
+    role: "admin",
+  },
   { label: "editions admin", path: "/admin/editions", role: "admin" },
   { label: "outbox", path: "/admin/outbox", role: "admin" },
 ];
@@ -254,7 +271,8 @@ function resolve(path: string): string {
     .replace(":asked", String(askedArrangementId))
     .replace(":forecast", String(forecastId))
     .replace(":disputed", disputedSlug)
-    .replace(":editor", String(editor.id));
+    .replace(":editor", String(editor.id))
+    .replace(":split", String(splitId));
 }
 
 /** Elements reached by Tab that show no focus indicator (no outline, no box-shadow). */
