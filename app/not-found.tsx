@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "Page not found" };
+// Written out whole: this file sits in the root layout's own segment, which its title template
+// may not reach (it applies to child segments).
+export const metadata: Metadata = {
+  title: { absolute: "Page not found – Council Shared Services Map" },
+};
 
 export default function NotFound() {
   return (

@@ -27,6 +27,8 @@ type Visit = {
 
 const HUB = "hub-procurement-services-brent-and-harrow";
 const TAB_STOPS = 12;
+/** A page's own title, then the site's name exactly once. */
+const SITE_TITLE = /^(?!.*Council Shared Services Map.* – )\S.* – Council Shared Services Map$/;
 
 let editor: TestUser;
 let admin: TestUser;
@@ -341,6 +343,8 @@ test.describe("every page type", () => {
       // Charts and other islands load after the page: check them too.
       await page.waitForLoadState("networkidle");
       await visit.prepare?.(page);
+      // "<Page> – Council Shared Services Map": the site's name once, after the page's own.
+      expect(await page.title(), `${visit.label}: title`).toMatch(SITE_TITLE);
 
       expect(await axeViolations(page), `${visit.label}: axe`).toEqual([]);
       expect(await focusWithoutIndicator(page), `${visit.label}: focus`).toEqual([]);

@@ -10,7 +10,7 @@ import { formatUkDate } from "@/lib/format/dates";
 
 export const metadata: Metadata = {
   // The layout's title template only reaches child segments, and this page shares its segment.
-  title: "Open data – Council Shared Services Map",
+  title: "Open data",
   description:
     "Download every published shared service arrangement and savings line as CSV or JSON, " +
     "under the Open Government Licence v3.0, with the schema of each file.",

@@ -7,7 +7,7 @@ import { EditionsCharts } from "./editions-charts";
 import { LgaEditionsTable, RegisterEditionsTable } from "./editions-tables";
 
 export const metadata: Metadata = {
-  title: "Editions: the register over time – Council Shared Services Map",
+  title: "Editions: the register over time",
   description:
     "Each edition of the register is the national picture as it stood on a date, shown beside " +
     "the figures the Local Government Association published for its shared services map.",

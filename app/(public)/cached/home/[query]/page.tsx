@@ -21,10 +21,10 @@ const TITLE = "Shared services in England: the national picture";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { filters } = readDashboardQuery(queryFromSegment((await params).query));
-  // The layout's title template only reaches child segments, and this page shares its segment.
+  // The layout's title template adds " – Council Shared Services Map" (this page is a child segment).
   const scope = hasDashboardFilters(filters) ? ` (${describeDashboardFilters(filters)})` : "";
   return {
-    title: `${TITLE}${scope} – Council Shared Services Map`,
+    title: `${TITLE}${scope}`,
     description:
       "How many shared service arrangements English councils run, how many councils take part, " +
       "and what they have saved: by year, service, region and partner type.",

@@ -12,7 +12,7 @@ import { queryFromSegment } from "@/lib/public-routes";
 import { MapErrors, MapViewNav } from "./map-controls";
 
 export const metadata: Metadata = {
-  title: "Map of shared services in England – Council Shared Services Map",
+  title: "Map of shared services in England",
   description:
     "England's councils coloured by the shared service arrangements they take part in and what " +
     "those arrangements save, on the ONS boundaries or an equal-area hex map.",

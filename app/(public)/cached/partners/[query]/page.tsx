@@ -7,7 +7,7 @@ import { PartnerForm } from "./partner-form";
 import { Results } from "./partner-results";
 
 export const metadata: Metadata = {
-  title: "Find councils to share a service with – Council Shared Services Map",
+  title: "Find councils to share a service with",
   description:
     "Choose your council and a service: see the councils already sharing that service, " +
     "nearest first, with their arrangements and who to contact.",
