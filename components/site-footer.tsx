@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { SERVICE_PAGES } from "@/lib/service-pages";
 
 /**
  * Site footer: the data attributions that the licences of the shipped reference data require
- * (db/reference/SOURCES.md), on every page.
+ * (db/reference/SOURCES.md), and the service pages (about, privacy, cookies…), on every page.
  */
 export function SiteFooter() {
   return (
@@ -45,9 +46,15 @@ export function SiteFooter() {
           Savings figures are entered by councils and published after review. Illustrative demo
           records are labelled wherever they are shown.
         </p>
-        <p className="mt-4">
-          <Link href="/accessibility">Accessibility statement</Link>
-        </p>
+        <nav aria-label="About this site" className="mt-6">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {SERVICE_PAGES.map((p) => (
+              <li key={p.href}>
+                <Link href={p.href}>{p.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ServiceHeading, ServiceList, ServicePage } from "@/components/service-page";
+
+export const metadata: Metadata = {
+  title: "About the register",
+  description: "What the Council Shared Services Map is, who keeps it and how this demo was made.",
+};
+
+/** What the register is, who keeps it, and how the demonstration data was made. */
+export default function AboutPage() {
+  return (
+    <ServicePage heading="About the register">
+      <p>
+        The Council Shared Services Map is a register of shared service arrangements between
+        councils in England: two or more councils, often with fire and rescue services, police
+        forces or NHS bodies, running a service together. For each arrangement it records who takes
+        part, which services are shared, since when, and what the partners say it has saved.
+      </p>
+      <p>
+        It follows the Local Government Association&apos;s Shared Services Map, a yearly spreadsheet
+        behind a clickable map last updated in 2019. The <Link href="/editions">editions page</Link>{" "}
+        sets this register beside the LGA&apos;s published figures.
+      </p>
+
+      <ServiceHeading>Who keeps it</ServiceHeading>
+      <ServiceList>
+        <li>
+          Council staff keep their own organisation&apos;s arrangements and savings up to date.
+        </li>
+        <li>
+          The other councils named in an arrangement are asked to confirm their part; a dispute is
+          shown on the arrangement&apos;s page.
+        </li>
+        <li>
+          Administrators review every change before it is published. Nothing is overwritten: each
+          change is a new version, and the history is kept.
+        </li>
+      </ServiceList>
+
+      <ServiceHeading>This is a demonstration</ServiceHeading>
+      <p>
+        This site is a working demonstration, not an official register. Three arrangements are real,
+        named in the LGA&apos;s 2017 press release. All the others are <strong>illustrative</strong>
+        : generated over the real councils of each date so that the register, as it stood at each of
+        the LGA&apos;s editions, reproduces that edition&apos;s published totals. Illustrative
+        records are labelled wherever they are shown. Do not quote their figures as facts about any
+        council.
+      </p>
+
+      <ServiceHeading>How the figures are worked out</ServiceHeading>
+      <p>
+        Totals count each arrangement once, for the councils that existed on the day shown; when
+        councils merge, their successors carry on their arrangements. Money is stored in whole pence
+        and every figure shown adds up exactly to the register.{" "}
+        <Link href="/what-counts-as-a-saving">What counts as a saving</Link> explains how savings
+        are reported and why figures for different councils must not be added together.
+      </p>
+
+      <ServiceHeading>Open data</ServiceHeading>
+      <p>
+        Everything published here can be downloaded or read through the API:{" "}
+        <Link href="/data">open data</Link>.
+      </p>
+    </ServicePage>
+  );
+}
