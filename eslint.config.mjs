@@ -57,7 +57,7 @@ const layers = {
 // proxy.ts (Next.js's request entry point) and instrumentation.ts (its start-up hook) sit at the
 // root where no layer's folder holds them: they are app-level code, so the same rule for them.
 const proxy = {
-  files: ["proxy.ts", "instrumentation.ts"],
+  files: ["proxy.ts", "instrumentation.ts", "instrumentation-client.ts"],
   rules: {
     "no-restricted-imports": [
       "error",

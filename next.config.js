@@ -2,24 +2,9 @@ import { fileURLToPath } from "node:url";
 
 const production = process.env.NODE_ENV === "production";
 
-// Next.js streams pages with inline <script> tags, so scripts need 'unsafe-inline' unless every
-// page carries a per-request nonce, which would stop public pages being cached. Everything else
-// is locked down: no plugins, no <base>, no framing, no third-party origins.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
-
+// The Content-Security-Policy is not here: proxy.ts sets it on every page and API answer
+// (lib/csp.ts), with a fresh nonce on the pages rendered per request. Static files need none.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

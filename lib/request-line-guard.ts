@@ -1,6 +1,7 @@
 import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { contentSecurityPolicy } from "@/lib/csp";
 import { plainPageHtml } from "@/lib/plain-page";
 
 /**
@@ -27,6 +28,7 @@ function answer(res: ServerResponse, status: number, api: boolean, title: string
   res.writeHead(status, {
     ...(status === 405 ? { allow: ALLOW } : {}),
     "cache-control": "no-store",
+    "content-security-policy": contentSecurityPolicy(),
     "content-type": api ? "application/json" : "text/html; charset=utf-8",
   });
   res.end(

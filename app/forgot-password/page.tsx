@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgotten your password" };
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Rendered per request, so its scripts carry the request's CSP nonce (lib/csp.ts).
+  await connection();
   return (
     <div className="max-w-xl">
       <h1 className="text-3xl font-bold">Forgotten your password?</h1>
