@@ -41,6 +41,8 @@ export type MapArea = {
   arrangements: number;
   viaArrangements: number;
   totalPence: bigint;
+  /** Takes part in a running, shared arrangement on the day (the headline's councils involved). */
+  involved: boolean;
   /** Class of the chosen measure (0 = none). */
   classIndex: number;
   /** What assistive technology and the tooltip say about the area. */
@@ -194,7 +196,12 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
 
   const classCounts = MAP_CLASSES[options.measure].map(() => 0);
   const areas = geometry.shapes.map(({ council, d }): MapArea => {
-    const f = byCode.get(council.code) ?? { arrangements: 0, totalPence: 0n, viaArrangements: 0 };
+    const f = byCode.get(council.code) ?? {
+      arrangements: 0,
+      totalPence: 0n,
+      viaArrangements: 0,
+      involved: false,
+    };
     const index = classIndex(options.measure, f);
     classCounts[index]! += 1;
     return {
@@ -206,6 +213,7 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
       arrangements: f.arrangements,
       viaArrangements: f.viaArrangements,
       totalPence: f.totalPence,
+      involved: f.involved,
       classIndex: index,
       label: areaLabel(council.name, f),
     };

@@ -134,6 +134,12 @@ export function organisationJson(o: PublicOrganisation) {
     start_date: o.startDate,
     end_date: o.endDate,
     replaced_by: o.replacedBy,
+    successors: o.successors.map((x) => ({
+      code: x.code,
+      name: x.name,
+      effective_date: x.effectiveDate,
+      share_bp: x.shareBp,
+    })),
     published_arrangements: o.arrangementCount,
   };
 }

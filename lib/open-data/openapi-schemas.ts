@@ -201,7 +201,22 @@ export const apiSchemas: Record<string, Schema> = {
     }),
     start_date: nullable(ISO_DATE),
     end_date: nullable({ ...ISO_DATE, description: "Its last day, if it has been replaced." }),
-    replaced_by: nullable(object({ code: { type: "string" }, name: { type: "string" } })),
+    replaced_by: nullable({
+      ...object({ code: { type: "string" }, name: { type: "string" } }),
+      description:
+        "The council that took the largest part of it, if it has been replaced (all of them are in successors).",
+    }),
+    successors: {
+      type: "array",
+      description:
+        "Every organisation that replaced it: a merger's one, a split's several, each with its first day in charge and the part of this organisation it took, in basis points (10000 = all).",
+      items: object({
+        code: { type: "string" },
+        name: { type: "string" },
+        effective_date: ISO_DATE,
+        share_bp: { type: "integer", minimum: 1, maximum: 10000 },
+      }),
+    },
     published_arrangements: {
       type: "integer",
       minimum: 0,

@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
-import { arrangementRevisions, organisations, revisionPartners } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
+import { today } from "@/lib/clock";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import { councilDirectory, existsOn, type CouncilEntry } from "@/lib/councils/directory";
 import { councilTypeLabel } from "@/lib/councils/labels";
 import { councilCentroid, distanceKm, type LonLat } from "@/lib/geo/centroids";
 import type { CouncilLookup } from "@/lib/geo/councils";
-import { publishedCte } from "@/lib/public/published";
+import { registerOnDay } from "@/lib/public/register";
 import { REGIONS } from "@/lib/public/regions";
 
 /*
@@ -16,13 +18,20 @@ import { REGIONS } from "@/lib/public/regions";
  * service category, the councils already sharing that category in a published arrangement
  * (its main category or a further one), nearest first by the great-circle distance between
  * their boundaries' centroids, each with those arrangements and their public contacts.
+ *
+ * Who shares is the register's rule today (lib/public/register.ts): a council that replaced a
+ * partner takes part for it ("via"), and an arrangement now run within one council is no
+ * longer shared, so it is left out.
  */
 
 export type PartnerArrangement = {
   slug: string;
   title: string;
   stage: string;
-  role: "lead" | "partner";
+  /** Its own part, or "via" when it takes part only for councils it replaced. */
+  role: "lead" | "partner" | "via";
+  /** The councils it replaced that it takes part for, by name. */
+  via: string[];
   contactName: string | null;
   contactEmail: string | null;
   isIllustrative: boolean;
@@ -62,31 +71,63 @@ export type FindPartnersResult =
   | { kind: "unknown-council" }
   | { kind: "unknown-category" };
 
-/** Every council taking part in a published arrangement of the category, one row per pair. */
-async function categoryRowsQuery(category: string) {
-  const published = publishedCte({ category });
-  const r = arrangementRevisions;
-  const o = organisations;
-  return db()
-    .with(published)
-    .select({
-      organisationCode: o.code,
-      arrangementId: published.arrangementId,
-      arrangement: {
-        slug: published.slug,
-        title: published.title,
-        stage: published.stage,
-        role: revisionPartners.role,
-        contactName: r.contactName,
-        contactEmail: r.contactEmail,
-        isIllustrative: published.isIllustrative,
-      },
-    })
-    .from(published)
-    .innerJoin(r, eq(r.id, published.revisionId))
-    .innerJoin(revisionPartners, eq(revisionPartners.revisionId, published.revisionId))
-    .innerJoin(o, and(eq(o.id, revisionPartners.organisationId), sql`${o.kind} = 'council'`))
-    .orderBy(published.title, published.slug);
+const categoryRow = z
+  .object({
+    organisation_code: z.string(),
+    arrangement_id: columns.int,
+    slug: z.string(),
+    title: z.string(),
+    stage: z.string(),
+    role: z.enum(["lead", "partner", "via"]),
+    via: z.array(z.string()),
+    contact_name: z.string().nullable(),
+    contact_email: z.string().nullable(),
+    is_illustrative: z.boolean(),
+  })
+  .transform((r) => ({
+    organisationCode: r.organisation_code,
+    arrangementId: r.arrangement_id,
+    arrangement: {
+      slug: r.slug,
+      title: r.title,
+      stage: r.stage,
+      role: r.role,
+      via: r.via,
+      contactName: r.contact_name,
+      contactEmail: r.contact_email,
+      isIllustrative: r.is_illustrative,
+    } satisfies PartnerArrangement,
+  }));
+
+/**
+ * Every council taking part on `day` in a shared arrangement of the category, one row per
+ * pair, with its part in it.
+ */
+function categoryRowsQuery(category: string, day: string) {
+  return checkedRows(
+    db(),
+    categoryRow,
+    sql`
+    WITH register AS (${registerOnDay(day, { category })}),
+    taking AS (
+      SELECT x.arrangement_id, x.organisation_id, bool_or(x.via_organisation_id IS NULL) AS named,
+             coalesce(array_agg(v.name ORDER BY v.name) FILTER (WHERE v.id IS NOT NULL), '{}')
+               AS via
+      FROM register_participants(${day}::date) x
+      LEFT JOIN organisations v ON v.id = x.via_organisation_id
+      GROUP BY x.arrangement_id, x.organisation_id
+    )
+    SELECT o.code AS organisation_code, r.arrangement_id, r.slug, r.title, r.stage::text AS stage,
+           CASE WHEN t.named THEN rp.role::text ELSE 'via' END AS role, t.via,
+           rev.contact_name, rev.contact_email, r.is_illustrative
+    FROM register r
+    JOIN taking t ON t.arrangement_id = r.arrangement_id
+    JOIN organisations o ON o.id = t.organisation_id AND o.kind = 'council'
+    JOIN arrangement_revisions rev ON rev.id = r.revision_id
+    LEFT JOIN revision_partners rp ON rp.revision_id = r.revision_id AND rp.organisation_id = o.id
+    WHERE NOT r.internal
+    ORDER BY r.title, r.slug`,
+  );
 }
 
 const getCategoryRows = cachedPublic("partner-category-rows", categoryRowsQuery);
@@ -128,7 +169,7 @@ export async function findPartners(
   const council = lookup.byCode(councilCode);
   if (!council) return { kind: "unknown-council" };
 
-  const rows = await getCategoryRows(category.slug);
+  const rows = await getCategoryRows(category.slug, today());
   const origin = councilCentroid(lookup, council);
   const own: PartnerArrangement[] = [];
   const byCouncil = new Map<string, PartnerCouncil>();
@@ -188,13 +229,13 @@ export async function partnerFinderCouncils(
   chosen?: string,
 ): Promise<Array<{ region: string; councils: CouncilChoice[] }>> {
   const { councils } = await councilDirectory();
-  const today = new Date().toISOString().slice(0, 10);
+  const day = today();
   const byRegion = new Map<string, CouncilChoice[]>(REGIONS.map((r) => [r.name, []]));
   for (const c of councils) {
-    if (!existsOn(c, today) && c.code !== chosen) continue;
+    if (!existsOn(c, day) && c.code !== chosen) continue;
     const region = c.region ?? "Other";
     const list = byRegion.get(region) ?? [];
-    list.push({ code: c.code, name: existsOn(c, today) ? c.shortName : `${c.shortName} (former)` });
+    list.push({ code: c.code, name: existsOn(c, day) ? c.shortName : `${c.shortName} (former)` });
     byRegion.set(region, list);
   }
   return [...byRegion]

@@ -33,7 +33,10 @@ export type PublicOrganisation = {
   /** First and last day it existed (ISO dates), when known. */
   startDate: string | null;
   endDate: string | null;
+  /** The organisation that took the largest part of it, when it has been replaced. */
   replacedBy: { code: string; name: string } | null;
+  /** Every organisation that replaced it (organisation_successions), largest part first. */
+  successors: { code: string; name: string; effectiveDate: string; shareBp: number }[];
   /** Published arrangements it leads or is a partner in. */
   arrangementCount: number;
 };
@@ -59,8 +62,14 @@ const organisationRow = z.object({
   parent_code: z.string().nullable(),
   start_date: columns.isoDate.nullable(),
   end_date: columns.isoDate.nullable(),
-  replaced_by_code: z.string().nullable(),
-  replaced_by_name: z.string().nullable(),
+  successors: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      effective_date: columns.isoDate,
+      share_bp: columns.int,
+    }),
+  ),
   arrangement_count: columns.int,
 });
 
@@ -89,10 +98,15 @@ function toOrganisation(row: z.output<typeof organisationRow>): PublicOrganisati
     parentCode: row.parent_code,
     startDate: row.start_date,
     endDate: row.end_date,
-    replacedBy:
-      row.replaced_by_code && row.replaced_by_name
-        ? { code: row.replaced_by_code, name: row.replaced_by_name }
-        : null,
+    replacedBy: row.successors[0]
+      ? { code: row.successors[0].code, name: row.successors[0].name }
+      : null,
+    successors: row.successors.map((x) => ({
+      code: x.code,
+      name: x.name,
+      effectiveDate: x.effective_date,
+      shareBp: x.share_bp,
+    })),
     arrangementCount: row.arrangement_count,
   };
 }
@@ -132,11 +146,15 @@ async function listQuery(query: OrganisationQuery): Promise<OrganisationList> {
            pg.council_type, pg.region, pg.parent_code,
            to_char(pg.start_date, 'YYYY-MM-DD') AS start_date,
            to_char(pg.end_date, 'YYYY-MM-DD') AS end_date,
-           rb.code AS replaced_by_code, rb.name AS replaced_by_name,
+           COALESCE((
+             SELECT jsonb_agg(jsonb_build_object('code', n.code, 'name', n.name,
+                      'effective_date', to_char(x.effective_date, 'YYYY-MM-DD'),
+                      'share_bp', x.share_bp) ORDER BY x.share_bp DESC, n.code)
+             FROM organisation_successions x JOIN organisations n ON n.id = x.successor_id
+             WHERE x.predecessor_id = pg.id), '[]'::jsonb) AS successors,
            COALESCE(tp.arrangement_count, 0) AS arrangement_count
     FROM (SELECT 1) one
     LEFT JOIN page pg ON true
-    LEFT JOIN organisations rb ON rb.id = pg.replaced_by_id
     LEFT JOIN taking_part tp ON tp.organisation_id = pg.id
     ORDER BY pg.ordinal
   `,

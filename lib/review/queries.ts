@@ -233,7 +233,6 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
   const author = alias(users, "author");
   const submitter = alias(users, "submitter");
   const reviewer = alias(users, "reviewer");
-  const successor = alias(organisations, "successor");
   const [row] = await reader
     .select({
       revisionId: arrangementRevisions.id,
@@ -247,7 +246,12 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
         code: organisations.code,
         name: organisations.name,
         region: organisations.region,
-        replacedByName: successor.name,
+        // Every council that replaced it, largest part first ("A and B"); the outer id written
+        // out, as Drizzle may leave a single table's columns unqualified.
+        replacedByName: sql<string | null>`(
+          SELECT string_agg(n.name, ' and ' ORDER BY x.share_bp DESC, n.name)
+          FROM organisation_successions x JOIN organisations n ON n.id = x.successor_id
+          WHERE x.predecessor_id = "organisations"."id")`,
       },
       authorName: author.name,
       submittedByName: submitter.name,
@@ -260,7 +264,6 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
     .from(arrangementRevisions)
     .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
     .innerJoin(organisations, eq(organisations.id, arrangements.leadOrganisationId))
-    .leftJoin(successor, eq(successor.id, organisations.replacedById))
     .leftJoin(author, eq(author.id, arrangementRevisions.authorId))
     .leftJoin(submitter, eq(submitter.id, arrangementRevisions.submittedById))
     .leftJoin(reviewer, eq(reviewer.id, arrangementRevisions.reviewedById))

@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { today } from "@/lib/clock";
+import * as bySql from "../support/expected-figures";
 import { sql } from "./fixtures";
 
 /*
  * The partner finder in Chromium: the GET form round-trips through the URL (with and without
- * JavaScript), results are the councils SQL says share the service, nearest first, and mistakes
+ * JavaScript), results are the councils SQL says share the service today by the register's
+ * rule, nearest first, and mistakes
  * get the GOV.UK error summary.
  */
 
@@ -44,17 +47,10 @@ test.describe("the partner finder", () => {
       .filter({ has: page.getByRole("heading", { name: "London Borough of Harrow" }) });
     expect(km(await harrow.getByTestId("partner-distance").innerText())).toBeLessThan(10);
 
-    // Exactly the councils SQL says share the category, except Brent.
+    // Exactly the councils SQL says share the category today by the rule, except Brent.
     const expected = await sql<{ code: string }[]>`
-      select distinct o.code from arrangements a
-      join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-      join revision_partners rp on rp.revision_id = r.id
-      join organisations o on o.id = rp.organisation_id and o.kind = 'council'
-      join service_categories c on c.slug = 'procurement-and-commissioning'
-      where (r.main_category_id = c.id
-             or exists (select 1 from revision_categories rc
-                        where rc.revision_id = r.id and rc.category_id = c.id))
-        and o.code <> 'E09000005'`;
+      select distinct code from (${bySql.categoryParticipants(sql, "procurement-and-commissioning", today())}) t
+      where code <> 'E09000005'`;
     const shown = await results
       .locator("[data-code]")
       .evaluateAll((items) => items.map((i) => i.getAttribute("data-code")!));

@@ -298,12 +298,18 @@ describe("figures equal SQL", () => {
     expect(new Set(all.map((o) => o.code)).size).toBe(counts.find((c) => c.kind === "council")!.n);
   });
 
-  it("replaced councils say what replaced them", async () => {
+  it("replaced councils say what replaced them, every part of a split", async () => {
     const [replaced] = await sql<{ code: string; by: string }[]>`
-      select o.code, r.code as by from organisations o join organisations r on r.id = o.replaced_by_id
+      select o.code, r.code as by from organisation_successions x
+      join organisations o on o.id = x.predecessor_id
+      join organisations r on r.id = x.successor_id
       where o.kind = 'council' order by o.code limit 1`;
     expect(replaced).toBeDefined();
-    const all: { code: string; replaced_by: { code: string } | null }[] = [];
+    const all: {
+      code: string;
+      replaced_by: { code: string } | null;
+      successors: { code: string; effective_date: string; share_bp: number }[];
+    }[] = [];
     for (let page = 1; page <= 4; page++) {
       const body = (await valid(`/api/v1/organisations?kind=council&limit=100&page=${page}`))
         .body as {
@@ -312,6 +318,14 @@ describe("figures equal SQL", () => {
       all.push(...body.data);
     }
     expect(all.find((o) => o.code === replaced!.code)?.replaced_by?.code).toBe(replaced!.by);
+    // Northamptonshire: North and West Northamptonshire from 1 April 2021, by population.
+    const northants = all.find((o) => o.code === "E10000021")!;
+    expect(northants.successors.map((x) => [x.code, x.effective_date]).sort()).toEqual([
+      ["E06000061", "2021-04-01"],
+      ["E06000062", "2021-04-01"],
+    ]);
+    expect(northants.successors.reduce((n, x) => n + x.share_bp, 0)).toBe(10_000);
+    expect(northants.replaced_by?.code).toBe(northants.successors[0]!.code);
   });
 });
 

@@ -5,13 +5,15 @@ import { geoCentroid, geoDistance } from "d3-geo";
 import { feature } from "topojson-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as appSql } from "@/db/client";
+import { today } from "@/lib/clock";
 import { findPartners, partnerFinderCouncils, type PartnerResults } from "@/lib/partners/finder";
 import { testDatabase } from "../support/db";
+import * as bySql from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
 
 /*
  * The partner finder against the database and the boundaries. Who shares a category comes from
- * SQL written here; distances from centroids computed here with d3-geo straight from the
+ * SQL written here over the register's rule (its SQL functions); distances from centroids computed here with d3-geo straight from the
  * shipped TopoJSON, so neither depends on lib/.
  */
 
@@ -35,18 +37,12 @@ for (const layer of ["ltla", "utla"]) {
 }
 const km = (a: string, b: string) => geoDistance(centroids.get(a)!, centroids.get(b)!) * 6371.0088;
 
-/** Councils in published arrangements whose main or further category is `category`. */
+const inCategory = (category: string) => bySql.categoryParticipants(sql, category, today());
+
+/** Councils sharing `category` today. */
 async function sharing(category: string): Promise<string[]> {
   const rows = await sql<{ code: string }[]>`
-    select distinct o.code
-    from arrangements a
-    join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-    join revision_partners rp on rp.revision_id = r.id
-    join organisations o on o.id = rp.organisation_id and o.kind = 'council'
-    where r.main_category_id = (select id from service_categories where slug = ${category})
-       or exists (select 1 from revision_categories rc
-                  where rc.revision_id = r.id
-                    and rc.category_id = (select id from service_categories where slug = ${category}))`;
+    select distinct code from (${inCategory(category)}) t`;
   return rows.map((r) => r.code);
 }
 
@@ -102,13 +98,8 @@ describe("the partner finder", () => {
       }
       // The chosen council's own arrangements in the category are listed apart.
       const [mine] = await sql<{ n: number }[]>`
-        select count(*)::int as n from arrangements a
-        join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-        join revision_partners rp on rp.revision_id = r.id
-        where rp.organisation_id = (select id from organisations where code = ${council})
-          and (r.main_category_id = (select id from service_categories where slug = ${category})
-               or exists (select 1 from revision_categories rc join service_categories c on c.id = rc.category_id
-                          where rc.revision_id = r.id and c.slug = ${category}))`;
+        select count(distinct arrangement_id)::int as n from (${inCategory(category)}) t
+        where code = ${council}`;
       expect(r.own).toHaveLength(mine!.n);
     }
   });
@@ -147,15 +138,9 @@ describe("the partner finder", () => {
   it("counts the arrangements behind the results, illustrative ones too", async () => {
     const r = await results(BRENT, "legal");
     const [row] = await sql<{ n: number; illustrative: number }[]>`
-      select count(distinct a.id)::int as n,
-             count(distinct a.id) filter (where a.is_illustrative)::int as illustrative
-      from arrangements a
-      join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
-      join revision_partners rp on rp.revision_id = r.id
-      join organisations o on o.id = rp.organisation_id and o.kind = 'council'
-      where r.main_category_id = (select id from service_categories where slug = 'legal')
-         or exists (select 1 from revision_categories rc join service_categories c on c.id = rc.category_id
-                    where rc.revision_id = r.id and c.slug = 'legal')`;
+      select count(distinct arrangement_id)::int as n,
+             count(distinct arrangement_id) filter (where is_illustrative)::int as illustrative
+      from (${inCategory("legal")}) t`;
     expect([r.arrangements, r.illustrative]).toEqual([row!.n, row!.illustrative]);
   });
 
@@ -180,6 +165,30 @@ describe("the partner finder", () => {
     expect(await findPartners("E99999999", "legal")).toEqual({ kind: "unknown-council" });
     expect(await findPartners("fire:001", "legal")).toEqual({ kind: "unknown-council" });
     expect(await findPartners(BRENT, "astrology")).toEqual({ kind: "unknown-category" });
+  });
+
+  it("finds a council that carries on a replaced council's arrangement, naming it", async () => {
+    const [row] = await sql<{ code: string; category: string; via: string; slug: string }[]>`
+      select o.code, c.slug as category, v.name as via, a.slug
+      from register_participants(${today()}::date) x
+      join register_standing(${today()}::date) st using (arrangement_id)
+      join arrangement_revisions r on r.id = st.revision_id
+      join arrangements a on a.id = st.arrangement_id
+      join service_categories c on c.id = r.main_category_id
+      join organisations o on o.id = x.organisation_id and o.kind = 'council'
+      join organisations v on v.id = x.via_organisation_id
+      where not st.internal and o.code <> ${BRENT}
+        and not exists (select 1 from register_participants(${today()}::date) y
+                        where y.arrangement_id = x.arrangement_id
+                          and y.organisation_id = x.organisation_id and y.via_organisation_id is null)
+      order by a.slug limit 1`;
+    expect(row).toBeDefined();
+    const r = await results(BRENT, row!.category);
+    const found = r.partners
+      .find((p) => p.code === row!.code)!
+      .arrangements.find((a) => a.slug === row!.slug);
+    expect(found).toMatchObject({ role: "via" });
+    expect(found!.via).toContain(row!.via);
   });
 
   it("offers today's councils to choose from, by region", async () => {

@@ -345,3 +345,25 @@ export async function expectedCouncilNetwork(sql: postgres.Sql, code: string, da
     where me.organisation_id = (select id from organisations where code = ${code})
     group by o.code`;
 }
+
+/**
+ * The shared arrangements of a category on `day` (main or further category), and the councils
+ * taking part in them by the rule: one row per arrangement and council, for those taking part
+ * for a council they replaced too; arrangements run within one council left out.
+ */
+export function categoryParticipants(sql: postgres.Sql, category: string, day: string) {
+  return sql`
+    with st as (select * from register_standing(${day}::date)),
+    cat as (
+      select st.arrangement_id, a.is_illustrative from st
+      join arrangement_revisions r on r.id = st.revision_id
+      join arrangements a on a.id = st.arrangement_id
+      where not st.internal
+        and (r.main_category_id = (select id from service_categories where slug = ${category})
+             or exists (select 1 from revision_categories rc
+                        where rc.revision_id = r.id
+                          and rc.category_id = (select id from service_categories where slug = ${category}))))
+    select distinct cat.arrangement_id, cat.is_illustrative, o.code
+    from cat join register_participants(${day}::date) x using (arrangement_id)
+    join organisations o on o.id = x.organisation_id and o.kind = 'council'`;
+}

@@ -5,7 +5,7 @@ import { getOpenDataSummary } from "@/lib/open-data/queries";
 import { prerenderingAtBuild } from "../prerender";
 import { DownloadsSection } from "./downloads-section";
 import { FieldsSections } from "./fields-sections";
-import { FormatsSection, LicenceSection } from "./terms-sections";
+import { FormatsSection, LicenceSection, SuccessorsSection } from "./terms-sections";
 import { formatUkDate } from "@/lib/format/dates";
 
 export const metadata: Metadata = {
@@ -47,6 +47,7 @@ export default async function OpenDataPage() {
 
       <DownloadsSection rows={rows} />
       <FormatsSection />
+      <SuccessorsSection />
       <FieldsSections />
       <LicenceSection />
     </>

@@ -45,6 +45,48 @@ export function FormatsSection() {
   );
 }
 
+/** The rule for successors: who takes part in an arrangement on a date, as every figure reads it. */
+export function SuccessorsSection() {
+  return (
+    <section aria-labelledby="successors-heading" className="mt-12">
+      <h2 id="successors-heading" className="text-2xl font-bold">
+        Councils that merge or split: who takes part on a date
+      </h2>
+      <div className="mt-4 max-w-3xl space-y-3">
+        <p>
+          The files list each arrangement&rsquo;s organisations as the council recorded them. When
+          councils are reorganised nothing is copied: the register knows which councils replaced
+          which, from what day, and for a split the part of the old council each new one took (by
+          population). The figures on this site read the register on a day by one rule:
+        </p>
+        <ul className="list-disc space-y-2 pl-6">
+          <li>
+            An arrangement is read on that day, or on its last day if it had ended, or its first if
+            it had not started.
+          </li>
+          <li>
+            An organisation that existed then takes part itself. One that had ceased takes part
+            through the councils that replaced it (&ldquo;via&rdquo; it), and theirs in turn.
+          </li>
+          <li>
+            An arrangement still running whose partners have all become one council is run within
+            that council from the day they did: it is no longer counted as shared, and its savings
+            count for the financial years before.
+          </li>
+          <li>
+            &ldquo;Councils involved&rdquo; are the councils existing on the day that take part in a
+            running, shared arrangement, out of all the councils existing that day.
+          </li>
+        </ul>
+        <p>
+          The headline, the map, council pages, the partner finder and <Code>/api/v1/stats</Code>{" "}
+          all give the same figures for the same day.
+        </p>
+      </div>
+    </section>
+  );
+}
+
 /** The licence, the attribution to include, and what the figures are (and are not). */
 export function LicenceSection() {
   return (

@@ -4,6 +4,7 @@ import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { LinkedNames } from "@/components/name-list";
 import { stageLabel } from "@/lib/councils/labels";
 import { formatLongDate } from "@/lib/format/dates";
+import { namesText } from "@/lib/format/names";
 import {
   formatDistance,
   type PartnerArrangement,
@@ -72,12 +73,19 @@ function NoPartners({ category }: { category: PartnerResults["category"] }) {
   );
 }
 
+/** "leads it", "a partner", or "for Allerdale Borough Council" (a council it replaced). */
+function roleText(a: PartnerArrangement): string {
+  if (a.role === "lead") return "leads it";
+  if (a.role === "partner") return "a partner";
+  return `for ${namesText(a.via)}`;
+}
+
 function ArrangementItem({ arrangement: a }: { arrangement: PartnerArrangement }) {
   return (
     <li>
       <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>{" "}
       <span className="text-ink-muted">
-        ({a.role === "lead" ? "leads it" : "a partner"}, {stageLabel(a.stage).toLowerCase()}
+        ({roleText(a)}, {stageLabel(a.stage).toLowerCase()}
         {a.isIllustrative ? ", illustrative" : ""})
       </span>
       {a.contactEmail ? (
