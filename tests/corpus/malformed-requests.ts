@@ -47,6 +47,8 @@ const SEGMENT_FAMILIES: {
   { family: "next-auth", path: (s) => `/api/auth/${s}` },
   { family: "workspace edit", path: (s) => `/workspace/${s}/edit`, as: "editor" },
   { family: "workspace preview", path: (s) => `/workspace/${s}/preview`, as: "editor" },
+  { family: "partner confirmation", path: (s) => `/workspace/${s}/confirm`, as: "editor" },
+  { family: "workspace partners", path: (s) => `/workspace/partners/${s}`, as: "editor" },
   { family: "admin review", path: (s) => `/admin/review/${s}`, as: "admin" },
   { family: "admin organisation", path: (s) => `/admin/organisations/${s}`, as: "admin" },
   { family: "admin user", path: (s) => `/admin/users/${s}`, as: "admin" },
@@ -158,6 +160,14 @@ const QUERY_TARGETS: { family: string; path: string; names: string[]; as?: "edit
       as: "admin",
     },
     { family: "workspace", path: "/workspace", names: ["state"], as: "editor" },
+    { family: "workspace partners", path: "/workspace/partners", names: ["state"], as: "editor" },
+    {
+      family: "admin reorganisation",
+      path: "/admin/organisations/reorganise",
+      names: ["council", "date"],
+      as: "admin",
+    },
+    { family: "service pages", path: "/about", names: ["x"] },
   ];
 
 const QUERY_VALUES = [
