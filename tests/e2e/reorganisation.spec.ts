@@ -81,6 +81,11 @@ test("an administrator records a reorganisation through the form", async ({ page
   await expect(main(page).getByRole("status")).toContainText(
     "The reorganisation has been recorded",
   );
+  await expect(
+    main(page)
+      .getByRole("definition")
+      .filter({ hasText: /^From 1 April 2045$/ }),
+  ).toHaveCount(1);
   const tookOver = main(page).getByRole("definition").filter({ hasText: ELMBRIDGE.name });
   await expect(tookOver).toContainText(`${ELMBRIDGE.name}, from 1 April 2045`);
   await expect(tookOver).toContainText(`${EPSOM.name}, from 1 April 2045`);

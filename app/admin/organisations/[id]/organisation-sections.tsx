@@ -9,10 +9,13 @@ import type {
 import { KIND_LABELS } from "@/lib/organisations/schemas";
 import { BodyForm, ReplacedForm } from "../organisation-forms";
 import { formatLongDate } from "@/lib/format/dates";
+import { today } from "@/lib/clock";
 import { bpToPercent, WHOLE_BP } from "@/lib/organisations/shares";
 
 function dates(start: string | null, end: string | null): string {
   if (!start && !end) return "Not recorded";
+  // A council formed by a reorganisation still to vest has no "today" yet.
+  if (start && !end && start > today()) return `From ${formatLongDate(start)}`;
   return `${start ? formatLongDate(start) : "unknown"} to ${end ? formatLongDate(end) : "today"}`;
 }
 
