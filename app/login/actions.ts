@@ -8,7 +8,7 @@ import { encodeSessionCookie, sessionCookie } from "@/lib/auth/cookie";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signOut } from "@/lib/auth/sign-out";
-import { redirectTarget } from "@/lib/auth/redirects";
+import { landingPage, redirectTarget } from "@/lib/auth/redirects";
 
 const signInSchema = z.object({
   email: z
@@ -31,7 +31,7 @@ export const signInAction = publicAction(signInSchema, async (input, { request, 
     ...cookie.options,
     maxAge: ABSOLUTE_TIMEOUT_SECONDS,
   });
-  redirect(redirectTarget(input.next, result.role === "admin" ? "/admin/review" : "/account"));
+  redirect(redirectTarget(input.next, landingPage(result.role)));
 });
 
 export const signOutAction = userAction(z.object({}), async (_input, { user, request }) => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current";
 import { ssoProvider } from "@/lib/auth/next-auth";
-import { safeRedirectPath } from "@/lib/auth/redirects";
+import { landingPage, safeRedirectPath } from "@/lib/auth/redirects";
 import { SignInForm } from "./sign-in-form";
 import { SsoButton } from "./sso-button";
 
@@ -23,7 +23,10 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const next = safeRedirectPath(typeof params.next === "string" ? params.next : null) ?? undefined;
-  if (await getCurrentUser()) redirect(next ?? "/account");
+  // Signed in already (a second visit, or back from single sign-on with no page asked for):
+  // go where this person works.
+  const user = await getCurrentUser();
+  if (user) redirect(next ?? landingPage(user.role));
   const error = typeof params.error === "string" ? params.error : undefined;
   const sso = ssoProvider();
   return (
@@ -47,7 +50,7 @@ export default async function SignInPage({
             With your organisation&apos;s account
           </h2>
           <p className="mt-1 mb-3 text-ink-muted">Most councils use this.</p>
-          <SsoButton label={`Sign in with ${sso.name}`} callbackUrl={next ?? "/account"} />
+          <SsoButton label={`Sign in with ${sso.name}`} callbackUrl={next ?? "/login"} />
         </section>
       ) : null}
       <section aria-labelledby="password-heading">
@@ -57,6 +60,16 @@ export default async function SignInPage({
         <SignInForm next={next} />
         <p className="mt-6">
           <Link href="/forgot-password">Forgotten your password?</Link>
+        </p>
+      </section>
+      <section aria-labelledby="account-heading" className="mt-8">
+        <h2 id="account-heading" className="text-xl font-bold">
+          No account yet?
+        </h2>
+        <p className="mt-2">
+          Accounts are for staff of councils and their partner bodies who keep their
+          organisation&apos;s arrangements up to date. Ask an administrator of the register to
+          invite you: see <Link href="/contact">how to contact us</Link>.
         </p>
       </section>
     </div>

@@ -69,10 +69,12 @@ export function authOptions(): AuthOptions {
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
       // The callbackUrl after single sign-on follows the same rule as a password sign-in's
-      // `next` (lib/auth/redirects.ts): one decision for every post-sign-in destination.
+      // `next` (lib/auth/redirects.ts): one decision for every post-sign-in destination. With
+      // no safe page asked for it goes back to /login, which knows the person now and sends
+      // them where they work (landingPage): next-auth does not know the role here.
       redirect({ url, baseUrl }) {
         const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
-        return `${baseUrl}${safeRedirectPath(path) ?? "/account"}`;
+        return `${baseUrl}${safeRedirectPath(path) ?? "/login"}`;
       },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return false;

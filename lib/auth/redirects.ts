@@ -64,6 +64,14 @@ export function safeRedirectPath(next: string | null | undefined): string | null
   return path;
 }
 
+/**
+ * Where someone works, and so where they land after signing in when they asked for no page:
+ * administrators at the review queue, council editors in their council's workspace.
+ */
+export function landingPage(role: "admin" | "council_editor"): string {
+  return role === "admin" ? "/admin/review" : "/workspace";
+}
+
 /** The destination after signing in: `next` when it is safe, otherwise the given default. */
 export function redirectTarget(next: string | null | undefined, fallback: string): string {
   return safeRedirectPath(next) ?? fallback;

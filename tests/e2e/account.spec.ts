@@ -70,7 +70,9 @@ test.describe("accounts", () => {
     await expect(invitee).toHaveURL(/\/login/);
 
     await signIn(invitee, email, "Tarn-Juniper-Ferry-2031");
-    await expect(invitee).toHaveURL(/\/account$/);
+    // A council editor lands in the workspace; the account page shows who they are.
+    await expect(invitee).toHaveURL(/\/workspace$/);
+    await invitee.goto("/account");
     await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Your account");
     await expect(invitee.getByRole("navigation", { name: "Account" })).toContainText(
       "Invited Editor",
@@ -98,7 +100,7 @@ test.describe("accounts", () => {
     // Signed in elsewhere with the old password.
     const elsewhere = await newPage(browser);
     await signIn(elsewhere, user.email, user.password);
-    await expect(elsewhere).toHaveURL(/\/account$/);
+    await expect(elsewhere).toHaveURL(/\/workspace$/);
 
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgotten your password?" }).click();
@@ -141,7 +143,7 @@ test.describe("accounts", () => {
       "Enter a correct email address and password",
     );
     await signIn(page, user.email, newPassword);
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/workspace$/);
 
     // A reset link works once.
     await page.goto(link);
@@ -233,7 +235,7 @@ test.describe("accounts", () => {
     await elsewhere.goto("/account");
     await expect(elsewhere).toHaveURL(/\/login/);
     await signIn(elsewhere, user.email, "Kestrel-Bridge-Lamp-0451");
-    await expect(elsewhere).toHaveURL(/\/account$/);
+    await expect(elsewhere).toHaveURL(/\/workspace$/);
     await elsewhere.context().close();
   });
 

@@ -1,9 +1,19 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUser, DEVON, main, signIn, sql, type TestUser, signedInRequest } from "./fixtures";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  createUser,
+  DEVON,
+  main,
+  newPage,
+  signIn,
+  sql,
+  type TestUser,
+  signedInRequest,
+} from "./fixtures";
 
 /*
  * Sign-in and the access layer end to end, in Chromium against the production build: password
- * sign-in and sign-out, one message for every refusal, single sign-on against a real OpenID
+ * sign-in and sign-out, one message for every refusal, where each role lands (or the page asked
+ * for), single sign-on against a real OpenID
  * Connect provider on loopback (tests/support/oidc-server.mjs), the role × page matrix, a
  * replayed admin action, the middleware-bypass header, and the security headers.
  */
@@ -72,9 +82,64 @@ test.describe("password sign-in", () => {
   });
 });
 
-test.describe("single sign-on (OpenID Connect on loopback)", () => {
-  async function ssoAs(page: import("@playwright/test").Page, email: string) {
+test.describe("where sign-in lands", () => {
+  async function fillSignIn(page: Page, user: TestUser) {
+    await page.getByRole("textbox", { name: "Email address" }).fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  test("an editor lands on the workspace, an administrator on the review queue", async ({
+    browser,
+  }) => {
+    const editor = await editorOf(DEVON.code, "lands");
+    const admin = await createUser("admin", "lands");
+    for (const [user, path, heading] of [
+      [editor, "/workspace", "Your workspace"],
+      [admin, "/admin/review", "Review queue"],
+    ] as const) {
+      const page = await newPage(browser);
+      await page.goto("/login");
+      await fillSignIn(page, user);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(heading);
+      // Signed in, the sign-in page sends them there too.
+      await page.goto("/login");
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await page.context().close();
+    }
+  });
+
+  test("sent to sign in from a protected page, they land on that page", async ({ browser }) => {
+    const editor = await editorOf(DEVON.code, "asked");
+    const admin = await createUser("admin", "asked");
+    for (const [user, asked, heading] of [
+      [editor, "/workspace/import", "Import arrangements from a spreadsheet"],
+      [admin, "/admin/users?q=asked", "Users"],
+    ] as const) {
+      const page = await newPage(browser);
+      await page.goto(asked);
+      await expect(page).toHaveURL(/\/login\?next=/);
+      await fillSignIn(page, user);
+      await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === asked);
+      await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(heading);
+      await page.context().close();
+    }
+  });
+
+  test("the sign-in page says how to get an account", async ({ page }) => {
     await page.goto("/login");
+    const section = main(page).getByRole("region", { name: "No account yet?" });
+    await expect(section).toContainText("Ask an administrator of the register to invite you");
+    await section.getByRole("link", { name: "how to contact us" }).click();
+    await expect(page).toHaveURL(/\/contact$/);
+    await expect(main(page)).toContainText("An account for your council");
+  });
+});
+
+test.describe("single sign-on (OpenID Connect on loopback)", () => {
+  async function ssoAs(page: Page, email: string, from = "/login") {
+    await page.goto(from);
     await page.getByRole("link", { name: "Sign in with Test council account" }).click();
     // The provider's own sign-in page, on its own port.
     await page.waitForURL((url) => url.port === process.env.OIDC_TEST_PORT);
@@ -84,7 +149,7 @@ test.describe("single sign-on (OpenID Connect on loopback)", () => {
 
   test("links a verified email to the existing user", async ({ page }) => {
     await ssoAs(page, "editor@devon.example.org");
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/workspace$/);
     await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
       "Devon County Council editor",
     );
@@ -92,6 +157,22 @@ test.describe("single sign-on (OpenID Connect on loopback)", () => {
       select s.provider from sessions s join users u on u.id = s.user_id
       where lower(u.email) = 'editor@devon.example.org' order by s.created_at desc limit 1`;
     expect(row!.provider).toBe("oidc");
+  });
+
+  test("lands an administrator on the review queue, and anyone on the page they asked for", async ({
+    browser,
+  }) => {
+    const admin = await newPage(browser);
+    await ssoAs(admin, "admin@example.org");
+    await expect(admin).toHaveURL(/\/admin\/review$/);
+    await admin.context().close();
+
+    const editor = await newPage(browser);
+    await editor.goto("/workspace/import");
+    await expect(editor).toHaveURL(/\/login\?next=%2Fworkspace%2Fimport$/);
+    await ssoAs(editor, "editor@devon.example.org", editor.url());
+    await expect(editor).toHaveURL(/\/workspace\/import$/);
+    await editor.context().close();
   });
 
   test("refuses an unknown email instead of creating an account", async ({ page }) => {

@@ -167,8 +167,8 @@ test("sign-in with a strange next signs in and goes to the default page", async 
     await page.getByRole("textbox", { name: "Email address" }).fill(editor.email);
     await page.getByLabel("Password", { exact: true }).fill(editor.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page, JSON.stringify(next)).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/);
-    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("Your account");
+    await expect(page, JSON.stringify(next)).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/workspace$/);
+    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("Your workspace");
     await context.close();
   }
 });

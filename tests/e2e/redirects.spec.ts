@@ -6,7 +6,8 @@ import { createUser, type TestUser } from "./fixtures";
  * passed the old "starts with / but not //" check, the browser dropped the TAB and the user
  * landed on evil.example after signing in; signed in, the same URL answered
  * "Location: /\t/evil.example/". A `next` holding a newline or 。 gave a 500 after the session
- * cookie was set. Every one must now sign in and go to the default page on this site.
+ * cookie was set. Every one must now sign in and go to the default page on this site: an
+ * editor's workspace.
  */
 const STRANGE_NEXT = [
   "/%09/evil.example/",
@@ -32,7 +33,7 @@ for (const next of STRANGE_NEXT) {
     await page.getByRole("textbox", { name: "Email address" }).fill(editor.email);
     await page.getByLabel("Password", { exact: true }).fill(editor.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/workspace$/);
     expect(new URL(page.url()).host).toBe(site);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
@@ -44,14 +45,15 @@ for (const next of STRANGE_NEXT) {
 
     expect(location).not.toMatch(/[\u0000-\u001f\u007f\\]/);
     expect(new URL(location, baseURL).host).toBe(site);
-    expect(new URL(location, baseURL).pathname).toBe("/account");
+    expect(new URL(location, baseURL).pathname).toBe("/workspace");
   });
 }
 
 test("a safe next is still honoured", async ({ page }) => {
-  await page.goto("/login?next=/workspace");
+  // Not the editor's default page (the workspace), so the test shows `next` was followed.
+  await page.goto("/login?next=/account%23password");
   await page.getByRole("textbox", { name: "Email address" }).fill(editor.email);
   await page.getByLabel("Password", { exact: true }).fill(editor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
+  await expect(page).toHaveURL(/\/account#password$/);
 });

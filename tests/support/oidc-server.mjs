@@ -14,6 +14,7 @@ import Provider, { interactionPolicy } from "oidc-provider";
 /** Account id = email. `unknown.person` is verified but is not a user of the app. */
 const ACCOUNTS = {
   "editor@devon.example.org": { name: "Devon Editor", email_verified: true },
+  "admin@example.org": { name: "Demo Admin", email_verified: true },
   "unknown.person@example.org": { name: "Unknown Person", email_verified: true },
   "unverified@devon.example.org": { name: "Unverified Person", email_verified: false },
 };
