@@ -1,14 +1,23 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
-import { filtersToParams, parseFilters, type PublishedFilters } from "@/lib/public/filters";
+import {
+  downloadQueryToParams,
+  filtersToParams,
+  parseDownloadQuery,
+  type DownloadQuery,
+  type PublishedFilters,
+  type Sort,
+} from "@/lib/public/filters";
 import { BOM, CSV_CONTENT_TYPE } from "@/lib/csv/writer";
 import { csvHeaderLine, csvRecords, jsonRecord, toJson } from "./encode";
 import { attachment, etagMatches, notModified, OPEN_CORS, REVALIDATE_EVERY_TIME } from "./http";
 import { LICENCE } from "./licence";
 import {
   arrangementChunk,
+  arrangementsWithIds,
   CHUNK_ROWS,
+  orderedArrangementIds,
   registerVersion,
   savingsChunk,
   type SavingsKey,
@@ -33,14 +42,18 @@ import {
  * changes the version. So a download is never staler than the database, and it can only hold
  * approved revisions (every chunk query starts from publishedArrangements). No session is read.
  *
- * The explorer's filters (lib/public/filters.ts parseFilters) narrow a download, so "download
- * these results" links can exist; a malformed filter answers 400, never 500.
+ * The explorer's filters (lib/public/filters.ts parseFilters) narrow a download, and its `sort`
+ * puts the arrangements file in the explorer's order, so the explorer's "these results as CSV"
+ * link gives exactly its results, in its order; a malformed filter answers 400, never 500.
  */
 
 export type OpenDataFile = "arrangements" | "savings";
 export type OpenDataFormat = "csv" | "json";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/** Hands over the next chunk of records each time it is called; `done` after the last. */
+type Cursor<Row> = () => Promise<{ rows: Row[]; done: boolean }>;
 
 type Source<Row, Key> = {
   fields: readonly Field<Row>[];
@@ -64,15 +77,51 @@ const SOURCES: {
   },
 };
 
-/** Pulls one chunk each time the reader wants more: `head`, the records, then `tail`. */
-function chunkedStream<Row, Key>(
+/** The register's order: each chunk starts after the last key of the one before. */
+function keysetCursor<Row, Key>(
   source: Source<Row, Key>,
   filters: PublishedFilters,
   chunkRows: number,
+): Cursor<Row> {
+  let after: Key | null = null;
+  return async () => {
+    const rows = await source.next(filters, after, chunkRows);
+    const last = rows[rows.length - 1];
+    if (last !== undefined) after = source.keyOf(last);
+    return { rows, done: rows.length < chunkRows };
+  };
+}
+
+/** The explorer's order: the ids in order first (one short query), then their records. */
+function explorerOrderCursor(
+  filters: PublishedFilters,
+  sort: Sort,
+  chunkRows: number,
+): Cursor<ArrangementRecord> {
+  let ids: number[] | null = null;
+  let position = 0;
+  return async () => {
+    ids ??= await orderedArrangementIds(filters, sort);
+    const chunk = ids.slice(position, position + chunkRows);
+    position += chunk.length;
+    const rows = chunk.length ? await arrangementsWithIds(filters, chunk) : [];
+    return { rows, done: position >= ids.length };
+  };
+}
+
+function cursorFor(file: OpenDataFile, query: DownloadQuery, chunkRows: number): Cursor<unknown> {
+  if (file === "arrangements" && query.sort) {
+    return explorerOrderCursor(query.filters, query.sort, chunkRows) as Cursor<unknown>;
+  }
+  return keysetCursor(SOURCES[file] as Source<unknown, unknown>, query.filters, chunkRows);
+}
+
+/** Pulls one chunk each time the reader wants more: `head`, the records, then `tail`. */
+function chunkedStream<Row>(
+  nextChunk: Cursor<Row>,
   parts: { head: string; tail: string; encode: (rows: Row[], first: boolean) => string },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let after: Key | null = null;
   let first = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -80,14 +129,12 @@ function chunkedStream<Row, Key>(
     },
     async pull(controller) {
       try {
-        const rows = await source.next(filters, after, chunkRows);
-        const last = rows[rows.length - 1];
-        if (last !== undefined) {
+        const { rows, done } = await nextChunk();
+        if (rows.length > 0) {
           controller.enqueue(encoder.encode(parts.encode(rows, first)));
           first = false;
-          after = source.keyOf(last);
         }
-        if (rows.length < chunkRows) {
+        if (done) {
           controller.enqueue(encoder.encode(parts.tail));
           controller.close();
         }
@@ -104,18 +151,14 @@ function chunkedStream<Row, Key>(
   });
 }
 
-function body(
-  file: OpenDataFile,
-  format: OpenDataFormat,
-  filters: PublishedFilters,
-  chunkRows: number,
-) {
-  const source = SOURCES[file] as Source<unknown, unknown>;
+function body(file: OpenDataFile, format: OpenDataFormat, query: DownloadQuery, chunkRows: number) {
+  const fields = SOURCES[file].fields as readonly Field<unknown>[];
+  const cursor = cursorFor(file, query, chunkRows);
   if (format === "csv") {
-    return chunkedStream(source, filters, chunkRows, {
-      head: BOM + csvHeaderLine(source.fields),
+    return chunkedStream(cursor, {
+      head: BOM + csvHeaderLine(fields),
       tail: "",
-      encode: (rows) => csvRecords(source.fields, rows),
+      encode: (rows) => csvRecords(fields, rows),
     });
   }
   const meta = toJson({
@@ -124,14 +167,15 @@ function body(
     attribution: LICENCE.attribution,
     third_party: LICENCE.thirdParty,
     documentation: "/data",
-    filters: Object.fromEntries(filtersToParams(filters)),
+    filters: Object.fromEntries(filtersToParams(query.filters)),
+    sort: file === "arrangements" ? query.sort : undefined,
   });
-  return chunkedStream(source, filters, chunkRows, {
+  return chunkedStream(cursor, {
     // The metadata object, opened up to take the records' array as its last member.
     head: `${meta.slice(0, -1)},${JSON.stringify(file)}:[`,
     tail: "\n]}\n",
     encode: (rows, first) =>
-      (first ? "\n" : ",\n") + rows.map((row) => jsonRecord(source.fields, row)).join(",\n"),
+      (first ? "\n" : ",\n") + rows.map((row) => jsonRecord(fields, row)).join(",\n"),
   });
 }
 
@@ -153,10 +197,13 @@ export async function downloadResponse(
   format: OpenDataFormat,
   options: { chunkRows?: number } = {},
 ): Promise<Response> {
-  const parsed = parseFilters(new URL(request.url).searchParams);
+  const parsed = parseDownloadQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(format, parsed.message);
-  const filters = parsed.value;
-  const query = filtersToParams(filters).toString();
+  // The savings file keeps the register's order: its lines follow their arrangements by id.
+  const wanted: DownloadQuery =
+    file === "arrangements" ? parsed.value : { filters: parsed.value.filters };
+  const query = downloadQueryToParams(wanted).toString();
+  const filtered = filtersToParams(wanted.filters).size > 0;
 
   const version = await registerVersion();
   const digest = createHash("sha256").update(`${file}.${format}?${query}`).digest("base64url");
@@ -168,8 +215,8 @@ export async function downloadResponse(
   };
   if (etagMatches(request, etag)) return notModified(headers);
 
-  const name = query ? `${file}-filtered.${format}` : `${file}.${format}`;
-  return new Response(body(file, format, filters, options.chunkRows ?? CHUNK_ROWS), {
+  const name = filtered ? `${file}-filtered.${format}` : `${file}.${format}`;
+  return new Response(body(file, format, wanted, options.chunkRows ?? CHUNK_ROWS), {
     headers: {
       ...headers,
       "Content-Type": format === "csv" ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE,

@@ -1,9 +1,9 @@
 import "server-only";
 
-import { asc, eq, gt, sql, type SQLWrapper } from "drizzle-orm";
+import { asc, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { checkedRow, columns } from "@/db/checked-rows";
+import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import {
   arrangementRevisions,
@@ -15,7 +15,8 @@ import {
 } from "@/db/schema";
 import { isoTimestamp, queryBuilder } from "@/db/typed-sql";
 import { cachedPublic } from "@/lib/cache/public-cache";
-import type { PublishedFilters } from "@/lib/public/filters";
+import { LIST_ORDER } from "@/lib/public/arrangements";
+import type { PublishedFilters, Sort } from "@/lib/public/filters";
 import { publishedArrangements, publishedCte } from "@/lib/public/published";
 import type { ArrangementRecord, SavingsRecord } from "./schema";
 
@@ -64,10 +65,12 @@ function otherCategoriesOf(revisionId: SQLWrapper) {
     WHERE ${revisionCategories.revisionId} = ${revisionId}), '{}')`;
 }
 
-export async function arrangementChunk(
+/** Published arrangements as download records: those `where` picks, in `order`. */
+function arrangementRecords(
   filters: PublishedFilters,
-  afterId: number | null,
-  limit: number = CHUNK_ROWS,
+  where: (published: ReturnType<typeof publishedCte>) => SQL | undefined,
+  order: (published: ReturnType<typeof publishedCte>) => SQL,
+  limit: number,
 ): Promise<ArrangementRecord[]> {
   const published = publishedCte(filters);
   const r = arrangementRevisions;
@@ -107,9 +110,59 @@ export async function arrangementChunk(
     .innerJoin(lead, eq(lead.id, published.leadOrganisationId))
     .innerJoin(mainCategory, eq(mainCategory.id, published.mainCategoryId))
     .crossJoinLateral(orgs)
-    .where(afterId === null ? undefined : gt(published.arrangementId, afterId))
-    .orderBy(asc(published.arrangementId))
+    .where(where(published))
+    .orderBy(order(published))
     .limit(limit);
+}
+
+/** The next chunk in the register's own order (arrangement id), after `afterId`. */
+export function arrangementChunk(
+  filters: PublishedFilters,
+  afterId: number | null,
+  limit: number = CHUNK_ROWS,
+): Promise<ArrangementRecord[]> {
+  return arrangementRecords(
+    filters,
+    (published) => (afterId === null ? undefined : gt(published.arrangementId, afterId)),
+    (published) => asc(published.arrangementId),
+    limit,
+  );
+}
+
+/**
+ * The ids of the published arrangements matching `filters`, in the explorer's order for `sort`
+ * (lib/public/arrangements.ts LIST_ORDER, the very SQL the explorer pages with). A download in
+ * that order reads them first, then the records chunk by chunk (`arrangementsWithIds`): the
+ * order is fixed once, so no record repeats or goes missing between chunks.
+ */
+export async function orderedArrangementIds(
+  filters: PublishedFilters,
+  sort: Sort,
+): Promise<number[]> {
+  const rows = await checkedRows(
+    db(),
+    z.object({ arrangement_id: columns.int }),
+    sql`WITH published AS (${publishedArrangements(filters)})
+        SELECT p.arrangement_id FROM published p ORDER BY ${LIST_ORDER[sort]}`,
+  );
+  return rows.map((row) => row.arrangement_id);
+}
+
+/**
+ * The records of these arrangements, in the order given. The filters still apply: one that
+ * stopped matching (or was withdrawn) since the ids were read is left out, never shown stale.
+ */
+export function arrangementsWithIds(
+  filters: PublishedFilters,
+  ids: readonly number[],
+): Promise<ArrangementRecord[]> {
+  const list = sql`${`{${ids.join(",")}}`}::int[]`;
+  return arrangementRecords(
+    filters,
+    (published) => sql`${published.arrangementId} = ANY (${list})`,
+    (published) => sql`array_position(${list}, ${published.arrangementId})`,
+    ids.length,
+  );
 }
 
 export type SavingsKey = { arrangementId: number; financialYear: number };

@@ -53,8 +53,9 @@ export type ArrangementList = {
 /*
  * Each order ends in the arrangement id, so equal keys (two arrangements saving the same, a
  * shared start date) always come out the same way and pages never repeat or skip a row.
+ * Over the `published` CTE as `p`; the explorer's CSV (lib/open-data/queries.ts) uses it too.
  */
-const ORDER: Record<Sort, SQL> = {
+export const LIST_ORDER: Record<Sort, SQL> = {
   relevance: sql`p.rank DESC, lower(p.title), p.arrangement_id`,
   savings: sql`p.total_pence DESC, lower(p.title), p.arrangement_id`,
   newest: sql`p.start_date DESC NULLS LAST, lower(p.title), p.arrangement_id`,
@@ -92,9 +93,9 @@ async function listQuery(query: ListQuery, currentYear: number): Promise<Arrange
       FROM published
     ),
     page AS (
-      SELECT p.*, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ordinal
+      SELECT p.*, row_number() OVER (ORDER BY ${LIST_ORDER[sort]}) AS ordinal
       FROM published p
-      ORDER BY ${ORDER[sort]}
+      ORDER BY ${LIST_ORDER[sort]}
       LIMIT ${limit} OFFSET ${offset}
     )
     SELECT t.total, t.illustrative, t.all_pence, t.unconfirmed_pence, ${summaryColumns("pg")},

@@ -274,6 +274,44 @@ export function parseListQuery(search: URLSearchParams): ParseResult<ListQuery> 
   };
 }
 
+export type DownloadQuery = {
+  filters: PublishedFilters;
+  /** The explorer's order; without it a download is in the register's order (by id). */
+  sort?: Sort;
+};
+
+/**
+ * A download's query (/data/arrangements.csv|json): the filters, and optionally the explorer's
+ * sort, so that "these results as CSV" lists them as the explorer does. Relevance without
+ * search text is the explorer's default order, as in parseListQuery.
+ */
+export function parseDownloadQuery(search: URLSearchParams): ParseResult<DownloadQuery> {
+  const filters = parseFilters(search);
+  const sort = z.object({ sort: listShape.sort }).safeParse(toRecord(search, ["sort"]));
+  if (!filters.ok || !sort.success) {
+    const errors = {
+      ...(filters.ok ? {} : filters.errors),
+      ...(sort.success ? {} : failure(sort.error).errors),
+    };
+    return { ok: false, errors, message: Object.values(errors).join(". ") };
+  }
+  const requested = sort.data.sort;
+  if (requested === undefined) return { ok: true, value: { filters: filters.value } };
+  const effective =
+    requested === "relevance" && !filters.value.q ? defaultSort(filters.value) : requested;
+  return { ok: true, value: { filters: filters.value, sort: effective } };
+}
+
+/**
+ * The address of the explorer's results as a download: its filters and its order written out
+ * (the default order too, since a download without a sort is in the register's order).
+ */
+export function downloadQueryToParams(query: DownloadQuery): URLSearchParams {
+  const out = filtersToParams(query.filters);
+  if (query.sort) out.set("sort", query.sort);
+  return out;
+}
+
 /** The sort a list falls back to when none is asked for. */
 export function defaultSort(filters: PublishedFilters): Sort {
   return filters.q ? "relevance" : "newest";

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import type postgres from "postgres";
 import { formatPence } from "@/lib/money";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
@@ -146,6 +148,45 @@ test.describe("the explorer", () => {
     await expect(page.getByTestId("explorer-empty")).toContainText(`There is no page ${pages + 5}`);
     await page.getByRole("link", { name: "Go to the last page" }).click();
     await expect(page).toHaveURL(new RegExp(`page=${pages}$`));
+  });
+
+  test("the results download as CSV: every match, in the explorer's order, from the link", async ({
+    page,
+  }) => {
+    await page.goto("/arrangements?region=london&sort=savings");
+    const london = await count(sql`lead.region = 'London'`);
+    await expect(page.getByTestId("result-count")).toHaveText(countText(london.n));
+    const links = page.getByTestId("explorer-open-data");
+    await expect(links).toContainText(`CSV (all ${countText(london.n)}, in this order)`);
+    // JSON stays beside it (the API's page of these results).
+    await expect(links.getByRole("link", { name: "JSON" })).toHaveAttribute(
+      "href",
+      "/api/v1/arrangements?region=london&sort=savings",
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      links.getByRole("link", { name: "CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("arrangements-filtered.csv");
+    const text = await readFile((await download.path())!, "utf8");
+    const rows: { slug: string; total_pence: string }[] = parse(text, { bom: true, columns: true });
+    const want = await sql<{ slug: string; total: string }[]>`
+      select a.slug, r.total_pence::text as total from arrangements a
+      join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
+      join organisations lead on lead.id = a.lead_organisation_id
+      where lead.region = 'London'
+      order by r.total_pence desc, lower(r.title), a.id`;
+    expect(rows.length).toBe(london.n);
+    expect(rows.map((r) => [r.slug, r.total_pence])).toEqual(want.map((w) => [w.slug, w.total]));
+    // The first page lists the file's first twenty.
+    const firstPage = await page
+      .getByTestId("explorer-results")
+      .locator("h3 a")
+      .evaluateAll((links) =>
+        links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!)),
+      );
+    expect(firstPage).toEqual(rows.slice(0, 20).map((r) => r.slug));
   });
 
   test("a malformed address explains itself beside each field, and shows nothing else", async ({

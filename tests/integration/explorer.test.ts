@@ -2,6 +2,7 @@
 process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +11,7 @@ import {
   type ArrangementList,
 } from "@/lib/public/arrangements";
 import {
+  downloadQueryToParams,
   listQueryToParams,
   parseListQuery,
   type ListQuery,
@@ -17,6 +19,9 @@ import {
   type Sort,
 } from "@/lib/public/filters";
 import { getOrganisationOptions } from "@/lib/public/organisations";
+import { downloadResponse } from "@/lib/open-data/download";
+import { publicHref } from "@/lib/public-routes";
+import { GET as arrangementsCsv } from "@/app/data/arrangements.csv/route";
 import { closeDatabases, testDatabase } from "../support/db";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 
@@ -332,6 +337,77 @@ describe("sorting and pages", () => {
       totalPence: 67_345_679n,
       isIllustrative: false,
     });
+  });
+});
+
+describe("the results as CSV", () => {
+  /** The explorer's CSV link for a search, fetched from the download's own route handler. */
+  async function csvOf(params: Record<string, string>) {
+    const q = query(params);
+    const link = publicHref(
+      "/data/arrangements.csv",
+      downloadQueryToParams({ filters: q.filters, sort: q.sort }),
+    );
+    const response = await arrangementsCsv(new Request(`http://localhost${link}`));
+    expect(response.status).toBe(200);
+    return { q, rows: csvRows(await response.text()) };
+  }
+
+  function csvRows(text: string): Record<string, string>[] {
+    return parse(text, { bom: true, columns: true });
+  }
+
+  it.each<Record<string, string>>([
+    {},
+    { region: "london", category: "procurement-and-commissioning" },
+    { region: "south-west", stage: "operational", from: "2010", sort: "savings" },
+    { partner: "fire", min: "50000", sort: "name" },
+    { q: "shared service", region: "east-of-england" },
+    { q: "procurement or trading" },
+    { organisation: DEVON, category: "legal", q: word },
+  ])("%j: exactly SQL's rows, in the explorer's order, money exact", async (params) => {
+    const { q, rows } = await csvOf(params);
+    const want = await expected(q.filters, q.sort);
+    expect(want.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.slug)).toEqual(want.map((w) => w.slug));
+    // Pence as whole numbers, pounds to the penny: the same sum SQL gives, exactly.
+    expect(rows.map((r) => r.total_pence)).toEqual(want.map((w) => w.total));
+    expect(rows.map((r) => r.total_pounds)).toEqual(
+      want.map(
+        (w) => `${BigInt(w.total) / 100n}.${String(BigInt(w.total) % 100n).padStart(2, "0")}`,
+      ),
+    );
+    // And what the explorer's own pages list, page after page.
+    const { slugs } = await allPages({ ...q, limit: 100 });
+    expect(rows.map((r) => r.slug)).toEqual(slugs);
+  });
+
+  it("streams the explorer's order across chunks: small chunks give the same file", async () => {
+    const url = "http://localhost/data/arrangements.csv?sort=savings";
+    const small = await (
+      await downloadResponse(new Request(url), "arrangements", "csv", { chunkRows: 7 })
+    ).text();
+    const whole = await (await arrangementsCsv(new Request(url))).text();
+    expect(small).toBe(whole);
+    const slugs = csvRows(small).map((r) => r.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugs).toEqual((await expected({}, "savings")).map((w) => w.slug));
+  });
+
+  it("without a sort keeps the register's order; a bad sort is refused with 400", async () => {
+    const plain = csvRows(
+      await (await arrangementsCsv(new Request("http://localhost/data/arrangements.csv"))).text(),
+    ).map((r) => r.slug);
+    const byId = await sql<{ slug: string }[]>`
+      select a.slug from arrangements a
+      join arrangement_revisions r on r.id = a.published_revision_id and r.state = 'approved'
+      order by a.id`;
+    expect(plain).toEqual(byId.map((r) => r.slug));
+    const bad = await arrangementsCsv(
+      new Request("http://localhost/data/arrangements.csv?sort=cheapest"),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/Sort by relevance, savings, newest or name/);
   });
 });
 

@@ -40,8 +40,10 @@ function FilteredDownloads() {
         . The filters are <Code>q</Code> (search words), <Code>region</Code>, <Code>category</Code>,{" "}
         <Code>organisation</Code> (a code), <Code>partner</Code> (councils-only, fire, police,
         health, other), <Code>stage</Code>, <Code>from</Code> and <Code>to</Code> (start years),{" "}
-        <Code>min</Code> and <Code>max</Code> (total savings in pounds). A filter that cannot be
-        read is refused with a message (status 400).
+        <Code>min</Code> and <Code>max</Code> (total savings in pounds). The arrangements files also
+        take the explorer&rsquo;s <Code>sort</Code> (relevance, savings, newest or name); without it
+        they are in the order arrangements were first recorded. A filter that cannot be read is
+        refused with a message (status 400).
       </p>
     </>
   );

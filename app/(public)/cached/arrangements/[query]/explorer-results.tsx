@@ -9,7 +9,12 @@ import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { Pagination } from "@/components/pagination";
 import { formatPence } from "@/lib/money";
 import type { ArrangementList } from "@/lib/public/arrangements";
-import { listQueryToParams, SORT_LABELS, type ListQuery } from "@/lib/public/filters";
+import {
+  downloadQueryToParams,
+  listQueryToParams,
+  SORT_LABELS,
+  type ListQuery,
+} from "@/lib/public/filters";
 import { publicHref } from "@/lib/public-routes";
 
 function countText(total: number): string {
@@ -83,6 +88,30 @@ function ResultsBody({
   );
 }
 
+/**
+ * The results as open data: every match as CSV, in the list's order (a download, with the same
+ * filters and sort), and this page as JSON from the API.
+ */
+function OpenDataLinks({ list, query }: { list: ArrangementList; query: ListQuery }) {
+  if (list.total === 0) return null;
+  const csv = publicHref(
+    "/data/arrangements.csv",
+    downloadQueryToParams({ filters: query.filters, sort: list.sort }),
+  );
+  return (
+    <p className="no-print mt-8 text-sm text-ink-muted" data-testid="explorer-open-data">
+      These results as open data:{" "}
+      <a href={csv} download>
+        CSV
+      </a>{" "}
+      (all {countText(list.total)}, in this order) or{" "}
+      <a href={publicHref("/api/v1/arrangements", listQueryToParams(query))}>JSON</a> (
+      {list.pages > 1 ? "this page, " : ""}
+      from the API: <a href="/api/v1/openapi.json">how the API works</a>).
+    </p>
+  );
+}
+
 /** The explorer's results: count and order, applied filters, the list and its pages. */
 export function ExplorerResults({
   list,
@@ -107,11 +136,7 @@ export function ExplorerResults({
             pages={list.pages}
             href={(page) => explorerHref({ ...query, page })}
           />
-          <p className="no-print mt-8 text-sm text-ink-muted">
-            These results as open data:{" "}
-            <a href={publicHref("/api/v1/arrangements", listQueryToParams(query))}>JSON</a> (
-            <a href="/api/v1/openapi.json">how the API works</a>).
-          </p>
+          <OpenDataLinks list={list} query={query} />
         </>
       ) : null}
     </section>
