@@ -43,7 +43,7 @@ export const CACHED_PAGES: readonly CachedPage[] = [
       "page",
     ],
   },
-  { path: "/partners", internal: "/cached/partners", params: ["council", "category"] },
+  { path: "/partners", internal: "/cached/partners", params: ["council", "category", "page"] },
 ];
 
 /**

@@ -10,6 +10,7 @@ import { councilDirectory, existsOn, type CouncilEntry } from "@/lib/councils/di
 import { councilTypeLabel } from "@/lib/councils/labels";
 import { councilCentroid, distanceKm, type LonLat } from "@/lib/geo/centroids";
 import type { CouncilLookup } from "@/lib/geo/councils";
+import { nowPartOf, type Successor } from "@/lib/organisations/successors";
 import { registerOnDay } from "@/lib/public/register";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -21,7 +22,8 @@ import { REGIONS } from "@/lib/public/regions";
  *
  * Who shares is the register's rule today (lib/public/register.ts): a council that replaced a
  * partner takes part for it ("via"), and an arrangement now run within one council is no
- * longer shared, so it is left out.
+ * longer shared, so it is left out. Only councils existing today are offered to choose from;
+ * a former council is answered through the councils it is part of today.
  */
 
 export type PartnerArrangement = {
@@ -54,8 +56,11 @@ type CouncilRef = { code: string; name: string };
 
 export type PartnerResults = {
   council: CouncilEntry;
-  /** The councils that replaced the chosen one, when it was abolished. */
-  replacedBy: CouncilRef[];
+  /**
+   * The former council asked about (an old link), when `council` is the one council it is part
+   * of today: the results are its successor's.
+   */
+  askedFor: { code: string; name: string; since: string } | null;
   category: { slug: string; name: string };
   /** The chosen council's own arrangements in the category. */
   own: PartnerArrangement[];
@@ -68,8 +73,12 @@ export type PartnerResults = {
 
 export type FindPartnersResult =
   | { kind: "found"; results: PartnerResults }
+  /** A former council that is part of several councils today (a split), or of none recorded. */
+  | { kind: "former"; council: CouncilEntry; successors: Successor[]; category: CategoryRef }
   | { kind: "unknown-council" }
   | { kind: "unknown-category" };
+
+type CategoryRef = { slug: string; name: string };
 
 const categoryRow = z
   .object({
@@ -159,17 +168,14 @@ function partnerCouncil(
   };
 }
 
-export async function findPartners(
-  councilCode: string,
-  categorySlug: string,
-): Promise<FindPartnersResult> {
-  const category = serviceCategoryBySlug(categorySlug);
-  if (!category) return { kind: "unknown-category" };
-  const { lookup } = await councilDirectory();
-  const council = lookup.byCode(councilCode);
-  if (!council) return { kind: "unknown-council" };
-
-  const rows = await getCategoryRows(category.slug, today());
+/** The councils sharing the category today, nearest `council` first. */
+async function partnersOf(
+  lookup: CouncilLookup<CouncilEntry>,
+  council: CouncilEntry,
+  category: CategoryRef,
+  day: string,
+): Promise<PartnerResults> {
+  const rows = await getCategoryRows(category.slug, day);
   const origin = councilCentroid(lookup, council);
   const own: PartnerArrangement[] = [];
   const byCouncil = new Map<string, PartnerCouncil>();
@@ -198,15 +204,46 @@ export async function findPartners(
       a.name.localeCompare(b.name, "en-GB"),
   );
   return {
+    council,
+    askedFor: null,
+    category,
+    own,
+    partners,
+    arrangements: arrangementIds.size,
+    illustrative: illustrativeIds.size,
+  };
+}
+
+/**
+ * The councils sharing a service, nearest the chosen council first. A council that has ceased
+ * takes part in nothing today, so an old link to one is answered through its successors: for
+ * the one council it is part of today, that council's results; for several (a split), the
+ * choice of them.
+ */
+export async function findPartners(
+  councilCode: string,
+  categorySlug: string,
+): Promise<FindPartnersResult> {
+  const found = serviceCategoryBySlug(categorySlug);
+  if (!found) return { kind: "unknown-category" };
+  const category = { slug: found.slug, name: found.name };
+  const { lookup } = await councilDirectory();
+  const council = lookup.byCode(councilCode);
+  if (!council) return { kind: "unknown-council" };
+  const day = today();
+  if (council.endDate === null || council.endDate >= day) {
+    return { kind: "found", results: await partnersOf(lookup, council, category, day) };
+  }
+
+  const successors = (await nowPartOf([council.code], day))[council.code] ?? [];
+  const only = successors.length === 1 ? lookup.byCode(successors[0]!.code) : undefined;
+  if (!only || !existsOn(only, day)) return { kind: "former", council, successors, category };
+  const results = await partnersOf(lookup, only, category, day);
+  return {
     kind: "found",
     results: {
-      council,
-      replacedBy: replacedBy(lookup, council),
-      category: { slug: category.slug, name: category.name },
-      own,
-      partners,
-      arrangements: arrangementIds.size,
-      illustrative: illustrativeIds.size,
+      ...results,
+      askedFor: { code: council.code, name: council.name, since: successors[0]!.since },
     },
   };
 }
@@ -222,20 +259,21 @@ export function formatDistance(km: number | null): string {
 export type CouncilChoice = { code: string; name: string };
 
 /**
- * The councils to choose from, by region in the register's order: those existing today, and
- * the chosen one if it is a former council (reached by an old link).
+ * The councils to choose from, by region in the register's order: those existing today. A
+ * former council is never offered; an old link to one is answered through its successors
+ * (findPartners).
  */
-export async function partnerFinderCouncils(
-  chosen?: string,
-): Promise<Array<{ region: string; councils: CouncilChoice[] }>> {
+export async function partnerFinderCouncils(): Promise<
+  Array<{ region: string; councils: CouncilChoice[] }>
+> {
   const { councils } = await councilDirectory();
   const day = today();
   const byRegion = new Map<string, CouncilChoice[]>(REGIONS.map((r) => [r.name, []]));
   for (const c of councils) {
-    if (!existsOn(c, day) && c.code !== chosen) continue;
+    if (!existsOn(c, day)) continue;
     const region = c.region ?? "Other";
     const list = byRegion.get(region) ?? [];
-    list.push({ code: c.code, name: existsOn(c, day) ? c.shortName : `${c.shortName} (former)` });
+    list.push({ code: c.code, name: c.shortName });
     byRegion.set(region, list);
   }
   return [...byRegion]
@@ -244,4 +282,17 @@ export async function partnerFinderCouncils(
       region,
       councils: list.sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
     }));
+}
+
+/** Councils shown on a page of results. */
+export const PARTNERS_PAGE_SIZE = 20;
+
+/** One page of the results (from 1); `pages` is at least 1. */
+export function partnersPage<T>(
+  partners: readonly T[],
+  page: number,
+): { rows: T[]; page: number; pages: number; first: number } {
+  const pages = Math.max(1, Math.ceil(partners.length / PARTNERS_PAGE_SIZE));
+  const start = (page - 1) * PARTNERS_PAGE_SIZE;
+  return { rows: partners.slice(start, start + PARTNERS_PAGE_SIZE), page, pages, first: start + 1 };
 }

@@ -1,13 +1,17 @@
 import { serviceCategoryBySlug } from "@/lib/categories";
+import { MAX_PAGE } from "@/lib/public/query-params";
 
 /*
- * The partner finder's question, from its URL: /partners?council=E09000005&category=legal.
+ * The partner finder's question, from its URL: /partners?council=E09000005&category=legal, and
+ * which page of the answer (&page=2).
  * Pure module. Whether the council exists is for the finder to say (it needs the register).
  */
 
 export type PartnerQuery = {
   council?: string;
   category?: string;
+  /** The page of results, from 1. */
+  page: number;
   /** Field → message, in the GOV.UK style; empty when the question can be answered. */
   errors: Record<string, string>;
   /** True when the form was sent (either field present), so missing answers are errors. */
@@ -15,6 +19,7 @@ export type PartnerQuery = {
 };
 
 const CODE = /^[A-Za-z]\d{8}$/;
+const PAGE = /^\d{1,6}$/;
 
 export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {
   const values = (name: string) =>
@@ -26,7 +31,7 @@ export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {
   const categories = values("category");
   const asked = search.has("council") || search.has("category");
   const errors: Record<string, string> = {};
-  const query: PartnerQuery = { errors, asked };
+  const query: PartnerQuery = { errors, asked, page: 1 };
 
   if (councils.length > 1) errors.council = "Choose one council";
   else if (councils[0] && !CODE.test(councils[0]))
@@ -39,6 +44,15 @@ export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {
     errors.category = "Choose a service from the list";
   else if (categories[0]) query.category = categories[0];
   else if (asked) errors.category = "Choose the service you want to share";
+
+  const pages = values("page");
+  if (pages.length > 1) errors.page = "Give one page number";
+  else if (pages[0] !== undefined) {
+    const page = PAGE.test(pages[0]) ? Number(pages[0]) : 0;
+    if (page < 1) errors.page = "The page must be a whole number from 1";
+    else if (page > MAX_PAGE) errors.page = `The page must be ${MAX_PAGE} or less`;
+    else query.page = page;
+  }
 
   return query;
 }

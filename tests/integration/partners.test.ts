@@ -6,7 +6,13 @@ import { feature } from "topojson-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as appSql } from "@/db/client";
 import { today } from "@/lib/clock";
-import { findPartners, partnerFinderCouncils, type PartnerResults } from "@/lib/partners/finder";
+import {
+  findPartners,
+  PARTNERS_PAGE_SIZE,
+  partnerFinderCouncils,
+  partnersPage,
+  type PartnerResults,
+} from "@/lib/partners/finder";
 import { testDatabase } from "../support/db";
 import * as bySql from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
@@ -191,21 +197,64 @@ describe("the partner finder", () => {
     expect(found!.via).toContain(row!.via);
   });
 
-  it("offers today's councils to choose from, by region", async () => {
+  it("offers exactly today's councils to choose from, by region: none that has ended", async () => {
     const groups = await partnerFinderCouncils();
     const offered = groups.flatMap((g) => g.councils.map((c) => c.code));
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from organisations
-      where kind = 'council' and (start_date is null or start_date <= current_date)
-        and (end_date is null or end_date >= current_date)`;
-    expect(offered).toHaveLength(row!.n);
+    const existing = await sql<{ code: string }[]>`
+      select code from organisations
+      where kind = 'council' and (start_date is null or start_date <= ${today()}::date)
+        and (end_date is null or end_date >= ${today()}::date)`;
+    expect(offered.sort()).toEqual(existing.map((r) => r.code).sort());
     expect(new Set(offered).size).toBe(offered.length);
     expect(groups.map((g) => g.region)).toContain("London");
-    // A former council appears only when it is the one asked about.
-    expect(offered).not.toContain("E07000026");
-    const withFormer = await partnerFinderCouncils("E07000026");
-    expect(withFormer.flatMap((g) => g.councils).find((c) => c.code === "E07000026")?.name).toBe(
-      "Allerdale (former)",
+    // Not one council that ended before today (the register holds 48).
+    const ended = await sql<{ code: string }[]>`
+      select code from organisations where kind = 'council' and end_date < ${today()}::date`;
+    expect(ended.length).toBeGreaterThan(40);
+    expect(offered.filter((code) => ended.some((e) => e.code === code))).toEqual([]);
+    expect(offered).not.toContain("E07000026"); // Allerdale
+  });
+
+  it("answers an old link to a former council through the council it is part of today", async () => {
+    // Allerdale became part of Cumberland: the answer is Cumberland's, said so.
+    const allerdale = await findPartners("E07000026", "revenues-and-benefits");
+    const cumberland = await results("E06000063", "revenues-and-benefits");
+    expect(allerdale.kind).toBe("found");
+    if (allerdale.kind !== "found") return;
+    expect(allerdale.results.council.code).toBe("E06000063");
+    expect(allerdale.results.askedFor).toEqual({
+      code: "E07000026",
+      name: "Allerdale Borough Council",
+      since: "2023-04-01",
+    });
+    expect(allerdale.results.partners.map((p) => p.code)).toEqual(
+      cumberland.partners.map((p) => p.code),
     );
+    // Northamptonshire was split in two: the choice of them, no answer of its own.
+    const northants = await findPartners("E10000021", "legal");
+    expect(northants).toMatchObject({
+      kind: "former",
+      council: { code: "E10000021" },
+      successors: [
+        expect.objectContaining({ code: "E06000061", since: "2021-04-01" }),
+        expect.objectContaining({ code: "E06000062", since: "2021-04-01" }),
+      ],
+    });
+  });
+
+  it("pages the councils found, 20 a page: every one once, in order", async () => {
+    const r = await results(BRENT, "procurement-and-commissioning");
+    expect(r.partners.length).toBeGreaterThan(2 * PARTNERS_PAGE_SIZE);
+    const first = partnersPage(r.partners, 1);
+    expect(first.pages).toBe(Math.ceil(r.partners.length / 20));
+    const walked = [];
+    for (let page = 1; page <= first.pages; page++) {
+      const shown = partnersPage(r.partners, page);
+      expect(shown.rows.length).toBe(page < first.pages ? 20 : r.partners.length - 20 * (page - 1));
+      expect(shown.first).toBe(20 * (page - 1) + 1);
+      walked.push(...shown.rows);
+    }
+    expect(walked).toEqual(r.partners);
+    expect(partnersPage(r.partners, first.pages + 1).rows).toEqual([]);
   });
 });

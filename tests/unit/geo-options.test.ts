@@ -90,7 +90,7 @@ describe("map classes", () => {
 
 describe("partner finder question", () => {
   it("is not asked until the form is sent", () => {
-    expect(parsePartnerQuery(q(""))).toEqual({ errors: {}, asked: false });
+    expect(parsePartnerQuery(q(""))).toEqual({ errors: {}, asked: false, page: 1 });
   });
 
   it("reads a council code and a category", () => {
@@ -99,6 +99,25 @@ describe("partner finder question", () => {
       category: "legal",
       errors: {},
       asked: true,
+      page: 1,
+    });
+  });
+
+  it("reads the page of results, refusing what is not a page number", () => {
+    expect(parsePartnerQuery(q("council=E09000005&category=legal&page=3")).page).toBe(3);
+    for (const [page, message] of [
+      ["0", "The page must be a whole number from 1"],
+      ["-2", "The page must be a whole number from 1"],
+      ["2.5", "The page must be a whole number from 1"],
+      ["lots", "The page must be a whole number from 1"],
+      ["20000", "The page must be 10000 or less"],
+    ]) {
+      const parsed = parsePartnerQuery(q(`council=E09000005&category=legal&page=${page}`));
+      expect(parsed.errors, page).toEqual({ page: message });
+      expect(parsed.page).toBe(1);
+    }
+    expect(parsePartnerQuery(q("council=E09000005&category=legal&page=1&page=2")).errors).toEqual({
+      page: "Give one page number",
     });
   });
 

@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { findPartners, partnerFinderCouncils, type PartnerResults } from "@/lib/partners/finder";
+import {
+  findPartners,
+  partnerFinderCouncils,
+  type FindPartnersResult,
+  type PartnerResults,
+} from "@/lib/partners/finder";
 import { parsePartnerQuery } from "@/lib/partners/query";
 import { queryFromSegment } from "@/lib/public-routes";
 import { PartnerForm } from "./partner-form";
-import { Results } from "./partner-results";
+import { FormerCouncilNotice, Results } from "./partner-results";
+
+type FormerCouncil = Extract<FindPartnersResult, { kind: "former" }>;
 
 export const metadata: Metadata = {
   title: "Find councils to share a service with",
@@ -21,20 +28,34 @@ export function generateStaticParams() {
   return [];
 }
 
+type Answer = { results: PartnerResults | null; former: FormerCouncil | null };
+
+/** The finder's answer to a question with no mistakes in it, or the mistake it finds. */
+async function answer(
+  council: string,
+  category: string,
+  errors: Record<string, string>,
+): Promise<Answer> {
+  const found = await findPartners(council, category);
+  if (found.kind === "found") return { results: found.results, former: null };
+  if (found.kind === "former") return { results: null, former: found };
+  if (found.kind === "unknown-council") errors.council = "Choose a council from the list";
+  else errors.category = "Choose a service from the list";
+  return { results: null, former: null };
+}
+
 export default async function PartnersPage({ params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
   const question = parsePartnerQuery(queryFromSegment(query));
-  const errors = { ...question.errors };
+  // The page number has no field of its own: its message stands alone in the summary.
+  const { page: pageError, ...errors } = question.errors;
 
-  let results: PartnerResults | null = null;
-  if (question.council && question.category && Object.keys(errors).length === 0) {
-    const found = await findPartners(question.council, question.category);
-    if (found.kind === "found") results = found.results;
-    else if (found.kind === "unknown-council") errors.council = "Choose a council from the list";
-    else errors.category = "Choose a service from the list";
-  }
+  const { results, former } =
+    question.council && question.category && Object.keys(question.errors).length === 0
+      ? await answer(question.council, question.category, errors)
+      : { results: null, former: null };
 
-  const groups = await partnerFinderCouncils(results?.council.code);
+  const groups = await partnerFinderCouncils();
   return (
     <>
       <h1 className="text-3xl font-bold text-brand sm:text-4xl">
@@ -52,12 +73,15 @@ export default async function PartnersPage({ params }: { params: Promise<{ query
           options: g.councils.map((c) => ({ value: c.code, label: c.name })),
         }))}
         categories={SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }))}
-        council={question.council}
+        // A former council is not offered: the form shows the council answered for instead.
+        council={former ? undefined : (results?.council.code ?? question.council)}
         category={question.category}
         errors={errors}
+        message={pageError}
       />
 
-      {results ? <Results results={results} /> : null}
+      {former ? <FormerCouncilNotice former={former} /> : null}
+      {results ? <Results results={results} page={question.page} /> : null}
     </>
   );
 }

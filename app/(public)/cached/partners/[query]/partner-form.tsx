@@ -13,17 +13,20 @@ export function PartnerForm({
   council,
   category,
   errors,
+  message,
 }: {
   councils: SelectGroup[];
   categories: SelectOption[];
   council?: string;
   category?: string;
   errors: Record<string, string>;
+  /** A problem with no field of its own (the page number). */
+  message?: string;
 }) {
   const field = bindFields({ values: { council, category }, errors });
   return (
     <form method="get" action="/partners" className="no-print mt-6" noValidate>
-      <ErrorSummary errors={errors} fieldOrder={["council", "category"]} />
+      <ErrorSummary errors={errors} message={message} fieldOrder={["council", "category"]} />
       <div className="grid gap-x-8 md:grid-cols-2">
         <FieldList
           field={field}

@@ -1,40 +1,66 @@
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { LinkedNames } from "@/components/name-list";
+import { listHref, Pagination, showing } from "@/components/pagination";
 import { stageLabel } from "@/lib/councils/labels";
 import { formatLongDate } from "@/lib/format/dates";
 import { namesText } from "@/lib/format/names";
 import {
   formatDistance,
+  PARTNERS_PAGE_SIZE,
+  partnersPage,
+  type FindPartnersResult,
   type PartnerArrangement,
   type PartnerResults,
 } from "@/lib/partners/finder";
 
-/** Councils shown with their arrangements and contacts; the rest are listed in a table. */
-const SHOWN_IN_FULL = 20;
-
 type Partner = PartnerResults["partners"][number];
+type FormerCouncil = Extract<FindPartnersResult, { kind: "former" }>;
 
-/** The council asked about was abolished: say so, and offer its successor's search. */
-function AbolishedNotice({ results }: { results: PartnerResults }) {
-  const { council, category, replacedBy } = results;
-  if (!council.endDate) return null;
+const searchHref = (category: string) => (code: string) =>
+  `/partners?council=${code}&category=${category}`;
+
+/** An old link to a former council, answered for the council it is part of today. */
+function AskedForNotice({ results }: { results: PartnerResults }) {
+  const { askedFor, council } = results;
+  if (!askedFor) return null;
   return (
-    <p className="mt-4 border-l-8 border-rule-strong bg-surface p-4">
-      {council.name} was abolished on {formatLongDate(council.endDate)}
-      {replacedBy.length > 0 ? (
-        <>
-          {" "}
-          and was replaced by{" "}
-          <LinkedNames
-            items={replacedBy}
-            href={(code) => `/partners?council=${code}&category=${category.slug}`}
-          />
-        </>
-      ) : null}
-      .
+    <p
+      className="mt-4 border-l-8 border-rule-strong bg-surface p-4"
+      data-testid="partner-asked-for"
+    >
+      {askedFor.name} has been part of {council.name} since {formatLongDate(askedFor.since)}, so
+      these are the councils nearest to {council.shortName}.
     </p>
+  );
+}
+
+/**
+ * An old link to a former council that is part of several councils today (or of none
+ * recorded): which they are, each with its own search.
+ */
+export function FormerCouncilNotice({ former }: { former: FormerCouncil }) {
+  const { council, successors, category } = former;
+  return (
+    <section aria-labelledby="former-heading" className="mt-10" data-testid="partner-former">
+      <h2 id="former-heading" className="text-2xl font-bold">
+        {council.name} no longer exists
+      </h2>
+      <p className="mt-2">
+        {council.name} was abolished
+        {council.endDate ? ` on ${formatLongDate(council.endDate)}` : ""}
+        {successors.length > 0 ? (
+          <>
+            . Its area is now part of{" "}
+            <LinkedNames items={successors} href={searchHref(category.slug)} />: choose one to see
+            the councils sharing {category.name.toLowerCase()} nearest to it
+          </>
+        ) : (
+          ": choose the council that serves its area today"
+        )}
+        .
+      </p>
+    </section>
   );
 }
 
@@ -134,69 +160,53 @@ function PartnerCard({ partner: p }: { partner: Partner }) {
   );
 }
 
-const FURTHER_COLUMNS = [
-  { label: "Council" },
-  { label: "Distance", numeric: true },
-  { label: "Arrangements" },
-];
-
-function FurtherAway({ partners }: { partners: Partner[] }) {
+/** A page past the end: said plainly, with a way back. */
+function NoSuchPage({ page, pages, href }: { page: number; pages: number; href: string }) {
   return (
-    <DataTable
-      id="further"
-      dense
-      regionClassName="mt-8"
-      testId="partner-further"
-      captionClassName="mb-2 text-left text-lg font-bold"
-      caption={`${partners.length.toLocaleString("en-GB")} more council${partners.length === 1 ? "" : "s"} further away`}
-      columns={FURTHER_COLUMNS}
-    >
-      {partners.map((p) => (
-        <tr key={p.code} data-code={p.code}>
-          <th scope="row">
-            <Link href={`/councils/${p.code}`}>{p.name}</Link>
-            {p.endDate ? <span className="text-ink-muted"> (former council)</span> : null}
-          </th>
-          <td className="num whitespace-nowrap" data-testid="partner-distance">
-            {formatDistance(p.distanceKm)}
-          </td>
-          <td>
-            <ul className="space-y-1 leading-6">
-              {p.arrangements.map((a) => (
-                <li key={a.slug}>
-                  <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>
-                </li>
-              ))}
-            </ul>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <p className="mt-4 border-l-8 border-rule-strong bg-surface p-4" data-testid="partner-empty">
+      There is no page {page}: these results fill {pages} page{pages === 1 ? "" : "s"}.{" "}
+      <Link href={href}>Go to the last page</Link>.
+    </p>
   );
 }
 
-function PartnerList({ partners }: { partners: Partner[] }) {
+/** One page of the councils found, nearest first, and the links to the other pages. */
+function PartnerList({ results, page }: { results: PartnerResults; page: number }) {
+  const { partners, council, category } = results;
+  const shown = partnersPage(partners, page);
+  const href = (n: number) =>
+    listHref("/partners", { council: council.code, category: category.slug, page: n });
   return (
     <>
       <p className="mt-4" data-testid="partner-count">
         {partners.length.toLocaleString("en-GB")} council
-        {partners.length === 1 ? "" : "s"} found. Distances are in a straight line between the
-        centres of the councils&rsquo; areas.
+        {partners.length === 1 ? "" : "s"} found
+        {shown.pages > 1 && shown.rows.length > 0
+          ? ` (${showing({ page, pageSize: PARTNERS_PAGE_SIZE, total: partners.length }).toLowerCase()})`
+          : ""}
+        . Distances are in a straight line between the centres of the councils&rsquo; areas.
       </p>
-      <ol className="mt-4 space-y-6" data-testid="partner-list">
-        {partners.slice(0, SHOWN_IN_FULL).map((p) => (
-          <PartnerCard key={p.code} partner={p} />
-        ))}
-      </ol>
-      {partners.length > SHOWN_IN_FULL ? (
-        <FurtherAway partners={partners.slice(SHOWN_IN_FULL)} />
-      ) : null}
+      {shown.rows.length === 0 ? (
+        <NoSuchPage page={page} pages={shown.pages} href={href(shown.pages)} />
+      ) : (
+        <ol className="mt-4 space-y-6" start={shown.first} data-testid="partner-list">
+          {shown.rows.map((p) => (
+            <PartnerCard key={p.code} partner={p} />
+          ))}
+        </ol>
+      )}
+      <Pagination
+        page={Math.min(page, shown.pages)}
+        pages={shown.pages}
+        href={href}
+        label="Pages of councils found"
+      />
     </>
   );
 }
 
 /** The councils already sharing the service, nearest first. */
-export function Results({ results }: { results: PartnerResults }) {
+export function Results({ results, page }: { results: PartnerResults; page: number }) {
   const { council, category, partners } = results;
   return (
     <section aria-labelledby="results-heading" className="mt-10" data-testid="partner-results">
@@ -207,12 +217,12 @@ export function Results({ results }: { results: PartnerResults }) {
         illustrativeCount={results.illustrative}
         totalCount={results.arrangements}
       />
-      <AbolishedNotice results={results} />
+      <AskedForNotice results={results} />
       <OwnArrangements results={results} />
       {partners.length === 0 ? (
         <NoPartners category={category} />
       ) : (
-        <PartnerList partners={partners} />
+        <PartnerList results={results} page={page} />
       )}
     </section>
   );
