@@ -22,6 +22,7 @@ export function IllustrativeBanner({
     <DemoNotice
       id="illustrative-banner-title"
       title="Demo data: these figures include illustrative records"
+      shortTitle="Illustrative demo data"
       testId="illustrative-banner"
     >
       <p className="mt-2">

@@ -6,6 +6,7 @@ export function IllustrativeNotice() {
     <DemoNotice
       id="illustrative-notice-title"
       title="Demo data: this is an illustrative record"
+      shortTitle="An illustrative demo record"
       testId="illustrative-notice"
     >
       <p className="mt-2">

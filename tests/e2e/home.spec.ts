@@ -168,4 +168,59 @@ test.describe("home page: the national picture", () => {
     );
     await expect(banner).toContainText("not real data");
   });
+
+  test("on a phone the demo banner is one line with a 'More' that opens, without JavaScript too", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto("/");
+    const banner = page.getByRole("complementary", { name: /Demo data/ });
+    await expect(banner).toBeVisible();
+    const summary = banner.locator("summary");
+    await expect(summary).toHaveText(/^Illustrative demo data\s*More/);
+    // The line fits: its words are not cut short.
+    const title = summary.locator("span").first();
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const closed = (await banner.boundingBox())!;
+    const { line, padding } = await summary.evaluate((el) => {
+      const aside = getComputedStyle(el.closest("aside")!);
+      return {
+        line: parseFloat(getComputedStyle(el).lineHeight),
+        padding: parseFloat(aside.paddingTop) + parseFloat(aside.paddingBottom),
+      };
+    });
+    // One line of text and the box's padding: no more.
+    expect(closed.height).toBeLessThanOrEqual(line + padding + 1);
+    const details = banner.locator("details");
+    const text = details.locator("p").filter({ hasText: "not real data" });
+    await expect(text).toBeHidden();
+
+    await summary.click();
+    await expect(details).toHaveAttribute("open", "");
+    await expect(text).toBeVisible();
+    await expect(summary).toContainText("Less");
+    expect((await banner.boundingBox())!.height).toBeGreaterThan(closed.height * 3);
+    // By keyboard it closes again.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await expect(text).toBeHidden();
+    await context.close();
+  });
+
+  test("on a wide screen the demo banner shows everything, with no disclosure", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto("/");
+    const banner = page.getByRole("complementary", { name: /Demo data/ });
+    await expect(banner.locator("summary")).toBeHidden();
+    await expect(
+      banner.getByText("Demo data: these figures include illustrative records").first(),
+    ).toBeVisible();
+    await expect(banner.locator("p:visible").filter({ hasText: "not real data" })).toHaveCount(1);
+  });
 });
