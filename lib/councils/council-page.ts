@@ -9,6 +9,7 @@ import { successionsOf, type Succession } from "@/lib/organisations/successors";
 import { financialYearOf } from "@/lib/financial-year";
 import { registerOnDay } from "@/lib/public/register";
 import { isUnconfirmedLine } from "@/lib/public/unconfirmed";
+import { savingsYears, type SavingsYear } from "@/lib/stats/queries";
 import { councilDirectory, type CouncilEntry } from "./directory";
 
 /*
@@ -18,7 +19,8 @@ import { councilDirectory, type CouncilEntry } from "./directory";
  * for councils it replaced ("through Allerdale"); their savings and the organisations it shares
  * with. A council that has ceased takes part in nothing today: its page lists the arrangements
  * recorded with it, as they stand today (carried on by its successors, or ended), and the
- * organisations named with it. Figures are computed in SQL.
+ * organisations named with it. Figures are computed in SQL, its savings by year by the
+ * dashboard's own query (lib/stats/queries.ts savingsYears) over the same arrangements.
  *
  * Savings are counted as the register records them: each arrangement's whole savings, in full,
  * for every council taking part (shares are not recorded, so none are invented); an
@@ -75,6 +77,11 @@ export type CouncilPage = {
     illustrative: number;
   };
   network: PartnerLink[];
+  /**
+   * The savings of its arrangements by financial year (the same arrangements and lines as
+   * `totals`, so they add up to totals.totalPence), with a running total.
+   */
+  years: SavingsYear[];
 };
 
 export type CouncilLookupResult =
@@ -240,14 +247,20 @@ function networkQuery(whose: Whose): Promise<PartnerLink[]> {
   );
 }
 
+/** Its arrangements' savings by financial year: the dashboard's years, over its arrangements. */
+function yearsQuery(whose: Whose): Promise<SavingsYear[]> {
+  return savingsYears(registerAndMine(whose), "taking");
+}
+
 async function councilFiguresQuery(organisationId: number, day: string, ceased: boolean) {
   const whose = { organisationId, day, ceased };
-  const [arrangements, totals, network] = await Promise.all([
+  const [arrangements, totals, network, years] = await Promise.all([
     arrangementsQuery(whose),
     totalsQuery(whose),
     networkQuery(whose),
+    yearsQuery(whose),
   ]);
-  return { arrangements, totals, network };
+  return { arrangements, totals, network, years };
 }
 
 const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, not, sql } from "drizzle-orm";
+import { and, desc, eq, not, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { countRows, sumPence } from "@/db/typed-sql";
@@ -82,16 +82,20 @@ const savingsYearRow = z
   }));
 
 /**
- * Published savings per financial year, oldest first, with a running total. Years between the
- * first and last with savings appear even when nothing was reported for them, as zero, so a
- * chart never silently closes a gap.
+ * Savings per financial year of the arrangements in `relation`, a CTE that `ctes` defines over
+ * the register on a day (each row with its revision_id and internal_from), oldest first, with a
+ * running total. An arrangement run within one council counts its years before, not after.
+ * Years between the first and last with savings appear even when nothing was reported for
+ * them, as zero, so a chart never silently closes a gap. The dashboard and council pages both
+ * read their years through it.
  */
-async function savingsByYearQuery(filters: DashboardFilters, day: string): Promise<SavingsYear[]> {
+export function savingsYears(ctes: SQL, relation: string): Promise<SavingsYear[]> {
+  const register = sql.identifier(relation);
   return checkedRows(
     db(),
     savingsYearRow,
     sql`
-    WITH register AS (${registerOnDay(day, filters)}),
+    WITH ${ctes},
     by_year AS (
       SELECT
         s.financial_year,
@@ -99,8 +103,7 @@ async function savingsByYearQuery(filters: DashboardFilters, day: string): Promi
         COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'forecast'), 0)::bigint
           AS forecast_pence
       FROM revision_savings s
-      JOIN register r ON r.revision_id = s.revision_id
-      -- An arrangement run within one council counts its years before, not after.
+      JOIN ${register} r ON r.revision_id = s.revision_id
       WHERE ${lineCounts("s", "r")}
       GROUP BY s.financial_year
     ),
@@ -121,6 +124,11 @@ async function savingsByYearQuery(filters: DashboardFilters, day: string): Promi
     ORDER BY y.financial_year
   `,
   );
+}
+
+/** Published savings per financial year on the day, for the dashboard's filters. */
+function savingsByYearQuery(filters: DashboardFilters, day: string): Promise<SavingsYear[]> {
+  return savingsYears(sql`register AS (${registerOnDay(day, filters)})`, "register");
 }
 
 /**

@@ -119,7 +119,11 @@ export function tableToCsv(table: FigureTable): string {
 const money = (label: string, csv: string): Column => ({ label, csv, kind: "money" });
 const count = (label: string, csv: string): Column => ({ label, csv, kind: "count" });
 
-export function savingsByYearTable(years: SavingsYear[], headline: Headline): FigureTable {
+/** The years' table; `totals` (the headline's, or a council's) makes its total row. */
+export function savingsByYearTable(
+  years: SavingsYear[],
+  totals: Pick<Headline, "actualPence" | "forecastPence" | "totalPence">,
+): FigureTable {
   return {
     chart: "savings-by-year",
     caption: "Savings by financial year, in pounds (exact figures)",
@@ -139,7 +143,7 @@ export function savingsByYearTable(years: SavingsYear[], headline: Headline): Fi
     ]),
     footer: {
       label: "Total",
-      cells: [headline.actualPence, headline.forecastPence, headline.totalPence, null],
+      cells: [totals.actualPence, totals.forecastPence, totals.totalPence, null],
     },
   };
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { today } from "@/lib/clock";
+import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import * as bySql from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
@@ -71,6 +72,40 @@ test.describe("council pages", () => {
       const name = names.find((x) => x.code === n.code)!.name;
       expect(partnerRows).toContainEqual([name, String(n.n)]);
     }
+  });
+
+  test("chart Devon's savings over time, with a table beside it equal to SQL", async ({ page }) => {
+    const years = await bySql.expectedCouncilYears(sql, "E10000008", today());
+    expect(years.length).toBeGreaterThan(3);
+    await page.goto("/councils/E10000008");
+    const section = page.getByTestId("council-years");
+    await expect(section.getByRole("heading", { level: 2 })).toHaveText("Savings over time");
+
+    const table = section.getByRole("table", { name: /^Savings of Devon's arrangements/ });
+    const shown = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.querySelectorAll("th, td"), (c) => c.textContent!.trim())),
+      );
+    expect(shown).toEqual(
+      years.map((y) => [
+        financialYearLabel(y.financialYear),
+        formatPence(y.actualPence, "full"),
+        formatPence(y.forecastPence, "full"),
+        formatPence(y.totalPence, "full"),
+        formatPence(y.cumulativePence, "full"),
+      ]),
+    );
+    // Its total is the savings figure at the top of the page.
+    const total = years.at(-1)!.cumulativePence;
+    await expect(table.locator("tfoot td").nth(2)).toHaveText(formatPence(total, "full"));
+    await expect(page.getByTestId("council-savings")).toContainText(formatPence(total, "full"));
+
+    // The chart is named for assistive technology and drawn beside the table.
+    const chart = section.getByRole("img", { name: /^Savings by financial year/ });
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   });
 
   test("say what a former council became, with a link to it", async ({ page }) => {

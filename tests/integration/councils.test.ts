@@ -12,6 +12,7 @@ import {
   expectedCouncilFigures,
   expectedCouncilNetwork,
   expectedCouncilRows,
+  expectedCouncilYears,
 } from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
 
@@ -204,6 +205,40 @@ describe("council pages", () => {
         .filter((a) => a.role === "via")
         .flatMap((a) => a.via.map((v) => v.code)),
     ).toContain("E07000026");
+  });
+
+  it("give its savings by financial year as SQL does, adding up to its savings figure", async () => {
+    const day = today();
+    // Devon, East Devon, Brent, Cumberland (carrying on Allerdale's), and Allerdale itself.
+    for (const [code, ceased] of [
+      ["E10000008", false],
+      ["E07000040", false],
+      ["E09000005", false],
+      ["E06000063", false],
+      ["E07000026", true],
+    ] as const) {
+      const page = await found(code);
+      expect(page.ceased).toBe(ceased);
+      const years = await expectedCouncilYears(sql, code, day, { ceased });
+      expect(years.length, code).toBeGreaterThan(3);
+      expect(page.years, code).toEqual(years);
+      // The same arrangements and lines as the headline figure above the chart.
+      expect(years.at(-1)!.cumulativePence, code).toBe(page.totals.totalPence);
+    }
+    // This test's arrangement is in Devon's years, to the penny.
+    const devon = await found("E10000008");
+    const without = await sql<{ y2016: string }[]>`
+      select coalesce(sum(s.amount_pence), 0)::text as y2016
+      from (select distinct arrangement_id from register_participants(${day}::date)
+            where organisation_id = ${devon.council.id}) x
+      join register_standing(${day}::date) st using (arrangement_id)
+      join revision_savings s on s.revision_id = st.revision_id
+      join arrangements a on a.id = st.arrangement_id
+      where s.financial_year = 2016
+        and s.kind = 'actual' and a.slug not like ${`%${tag}%`}
+        and (st.internal_from is null or make_date(s.financial_year, 4, 1) < st.internal_from)`;
+    const y2016 = devon.years.find((y) => y.financialYear === 2016)!;
+    expect(y2016.actualPence - BigInt(without[0]!.y2016)).toBe(123_456_78n);
   });
 
   it("list a ceased council's recorded arrangements as they stand today", async () => {

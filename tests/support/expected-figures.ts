@@ -110,15 +110,10 @@ export async function expectedHeadline(sql: postgres.Sql, filters: Filters) {
   };
 }
 
-export async function expectedYears(sql: postgres.Sql, filters: Filters) {
-  const rows = await sql<{ year: number; actual: string; forecast: string }[]>`
-    with m as (${matching(sql, filters)})
-    select s.financial_year::int as year,
-           sum(case when s.kind = 'actual' then s.amount_pence else 0 end)::text as actual,
-           sum(case when s.kind = 'forecast' then s.amount_pence else 0 end)::text as forecast
-    from revision_savings s join m st on st.revision_id = s.revision_id
-    where ${LINE_COUNTS(sql)}
-    group by s.financial_year order by s.financial_year`;
+type YearSums = { year: number; actual: string; forecast: string };
+
+/** Sums by year as the charts' rows: every year from the first to the last, running total. */
+function fillYears(rows: YearSums[]) {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const out = [];
   let cumulative = 0n;
@@ -138,6 +133,50 @@ export async function expectedYears(sql: postgres.Sql, filters: Filters) {
     });
   }
   return out;
+}
+
+export async function expectedYears(sql: postgres.Sql, filters: Filters) {
+  const rows = await sql<YearSums[]>`
+    with m as (${matching(sql, filters)})
+    select s.financial_year::int as year,
+           sum(case when s.kind = 'actual' then s.amount_pence else 0 end)::text as actual,
+           sum(case when s.kind = 'forecast' then s.amount_pence else 0 end)::text as forecast
+    from revision_savings s join m st on st.revision_id = s.revision_id
+    where ${LINE_COUNTS(sql)}
+    group by s.financial_year order by s.financial_year`;
+  return fillYears(rows);
+}
+
+/**
+ * A council's savings by financial year on `day`: the savings lines that count of every
+ * arrangement it takes part in by the rule (itself or via councils it replaced), each in full;
+ * for a council that has ceased, of the arrangements recorded with it.
+ */
+export async function expectedCouncilYears(
+  sql: postgres.Sql,
+  code: string,
+  day: string,
+  { ceased = false } = {},
+) {
+  const rows = await sql<YearSums[]>`
+    with st as (select * from register_standing(${day}::date)),
+    me as (select id from organisations where code = ${code}),
+    mine as (
+      ${
+        ceased
+          ? sql`select st.arrangement_id from st join revision_partners rp
+                  on rp.revision_id = st.revision_id and rp.organisation_id = (select id from me)`
+          : sql`select distinct x.arrangement_id from register_participants(${day}::date) x
+                where x.organisation_id = (select id from me)`
+      })
+    select s.financial_year::int as year,
+           sum(case when s.kind = 'actual' then s.amount_pence else 0 end)::text as actual,
+           sum(case when s.kind = 'forecast' then s.amount_pence else 0 end)::text as forecast
+    from mine m join st using (arrangement_id)
+    join revision_savings s on s.revision_id = st.revision_id
+    where ${LINE_COUNTS(sql)}
+    group by s.financial_year order by s.financial_year`;
+  return fillYears(rows);
 }
 
 export type Group = { key: string | null; arrangements: number; totalPence: bigint };

@@ -9,6 +9,10 @@ import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatPence } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
 import { today } from "@/lib/clock";
+import { FigureTableView } from "@/components/charts/figure-table";
+import { SavingsByYearFigure } from "@/components/charts/lazy-charts";
+import { savingsByYearSummary, yearBars } from "@/lib/stats/charts";
+import { savingsByYearTable } from "@/lib/stats/tables";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -106,6 +110,60 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
           },
         ]}
       />
+    </section>
+  );
+}
+
+/** The years' sums for the table's total row: the same arrangements as the headline figure. */
+function yearTotals(years: CouncilPage["years"]) {
+  let actualPence = 0n;
+  let forecastPence = 0n;
+  for (const y of years) {
+    actualPence += y.actualPence;
+    forecastPence += y.forecastPence;
+  }
+  return { actualPence, forecastPence, totalPence: actualPence + forecastPence };
+}
+
+/**
+ * The savings of its arrangements by financial year: the dashboard's chart of years, small,
+ * with its table beside it (the same figures, exact), read by the same rule as the figures
+ * above, so the table's total is the headline's.
+ */
+export function SavingsOverTimeSection({ page }: { page: CouncilPage }) {
+  const { years, council } = page;
+  const totals = yearTotals(years);
+  const table = {
+    ...savingsByYearTable(years, totals),
+    caption: `Savings of ${council.shortName}'s arrangements by financial year, in pounds (exact figures)`,
+  };
+  return (
+    <section aria-labelledby="years-heading" className="mt-10" data-testid="council-years">
+      <h2 id="years-heading" className="text-2xl font-bold">
+        Savings over time
+      </h2>
+      <p className="mt-2 max-w-3xl text-ink-muted">
+        The savings of the arrangements counted above, by financial year (1 April to 31 March), each
+        arrangement&rsquo;s in full. Actual savings have been achieved; forecast savings are what
+        the councils expect.
+      </p>
+      {years.length === 0 ? (
+        <p className="mt-4">No savings have been published for these arrangements.</p>
+      ) : (
+        <div className="mt-6 grid gap-8 lg:grid-cols-2 lg:items-start print:block">
+          <figure className="min-w-0 break-inside-avoid">
+            <SavingsByYearFigure
+              data={yearBars(years)}
+              summary={savingsByYearSummary(years, totals.totalPence)}
+            />
+            <figcaption className="mt-2 text-sm text-ink-muted">
+              Chart of the figures in the table. The line shows the running total on the right-hand
+              scale.
+            </figcaption>
+          </figure>
+          <FigureTableView table={table} />
+        </div>
+      )}
     </section>
   );
 }

@@ -5,7 +5,13 @@ import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { getCouncilPage } from "@/lib/councils/council-page";
 import { arrangementsText } from "@/lib/councils/labels";
 import { ArrangementsSection } from "./council-arrangements";
-import { AboutSection, CouncilStatus, FiguresSection, NetworkSection } from "./council-sections";
+import {
+  AboutSection,
+  CouncilStatus,
+  FiguresSection,
+  NetworkSection,
+  SavingsOverTimeSection,
+} from "./council-sections";
 
 // An ordinary dynamic route, cached per council on first request (ISR) and dropped when the
 // register changes; nothing here reads the request.
@@ -60,6 +66,7 @@ export default async function CouncilPageRoute({ params }: Props) {
       />
       <AboutSection page={page} />
       <FiguresSection page={page} />
+      <SavingsOverTimeSection page={page} />
 
       <ArrangementsSection
         id="led"
