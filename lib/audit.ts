@@ -1,11 +1,13 @@
 import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { AuditAction } from "@/lib/audit-log/actions";
 
 export type AuditInput = {
   actorUserId: number | null;
   organisationId?: number | null;
-  action: string;
+  /** One of the kinds listed in lib/audit-log/actions.ts. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   before?: unknown;

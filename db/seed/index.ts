@@ -7,6 +7,7 @@ import { hash, type Algorithm } from "@node-rs/argon2";
 import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, organisations, serviceCategories, users } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-log/actions";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { deriveSuccessions, generateDemoArrangements } from "./demo";
 import { insertDemoEditions } from "./editions";
@@ -149,7 +150,7 @@ export async function seed(db: Db, options: { demo: boolean }): Promise<SeedSumm
       summary.editions.inserted;
     if (changed > 0) {
       await tx.insert(auditEvents).values({
-        action: "seed",
+        action: "seed" satisfies AuditAction,
         entityType: "database",
         after: { ...summary, demo: options.demo },
       });

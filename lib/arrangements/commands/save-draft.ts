@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql as raw } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { arrangementRevisions } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-log/actions";
 import type { CurrentUser } from "@/lib/auth/access";
 import { refuse } from "@/lib/commands/refusal";
 import { invalid, notFound, type CommandResult, type Success } from "@/lib/commands/result";
@@ -41,7 +42,7 @@ export type SaveDraftInput = {
   audit?: AuditAs;
 };
 
-type AuditAs = { action: string; detail: Record<string, unknown> };
+type AuditAs = { action: AuditAction; detail: Record<string, unknown> };
 
 export type SavedDraft = {
   arrangementId: number;
@@ -180,7 +181,7 @@ async function writeDraft(
   key: string,
   values: ArrangementInput,
   refs: RevisionReferences,
-): Promise<{ revisionId: number; version: number; action: string }> {
+): Promise<{ revisionId: number; version: number; action: AuditAction }> {
   if (state.newest.state === "draft") {
     const revisionId = state.newest.id;
     await tx

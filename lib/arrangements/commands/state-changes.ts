@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql as raw } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { arrangementRevisions, arrangements, organisations } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-log/actions";
 import type { CurrentUser } from "@/lib/auth/access";
 import type { CommandResult, Success } from "@/lib/commands/result";
 import type { CommandContext } from "@/lib/commands/transact";
@@ -36,7 +37,7 @@ async function stateChanged(
   user: CurrentUser,
   organisationId: number,
   state: ArrangementState,
-  change: { action: string; before?: Record<string, unknown>; after?: unknown },
+  change: { action: AuditAction; before?: Record<string, unknown>; after?: unknown },
   outcome: { message: string; status: StateChanged["status"] },
 ): Promise<Success<StateChanged>> {
   const baseVersion = await raiseLockVersion(cx.tx, state.arrangementId, user);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/db/client";
 import type { User } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-log/actions";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { issueToken, type TokenPurpose } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/commands/parse";
@@ -71,7 +72,7 @@ export async function mailNewLink(
   cx: CommandContext,
   actor: CurrentUser,
   target: User,
-  link: { purpose: TokenPurpose; action: string; mail: (token: string) => MailContent },
+  link: { purpose: TokenPurpose; action: AuditAction; mail: (token: string) => MailContent },
 ): Promise<void> {
   const token = await issueToken(cx.tx, {
     userId: target.id,
@@ -92,7 +93,7 @@ export async function mailNewLink(
 /** What differs between an administrator's "send this user a fresh link" commands. */
 type FreshLink = {
   purpose: TokenPurpose;
-  action: string;
+  action: AuditAction;
   /** Why the target's account cannot have this link now, or null when it can. */
   refusal: (target: User) => string | null;
   mail: (tx: Tx, actor: CurrentUser, target: User) => Promise<(token: string) => MailContent>;
