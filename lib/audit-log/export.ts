@@ -5,13 +5,16 @@ import type { CurrentUser } from "@/lib/auth/access";
 import { csvStream, type CsvRow } from "@/lib/csv/writer";
 import { changesText } from "./diff";
 import { auditEventBatches, type AuditRow } from "./queries";
+import { sentenceText } from "./sentences";
 import type { AuditFilters } from "./schemas";
 
 /*
  * The filtered audit trail as CSV, streamed a thousand events at a time through the one CSV
  * writer (lib/csv/writer.ts), whose formula guard matters most here: names and before/after text
- * come from users and land in administrators' spreadsheets. The export is itself an audited
- * act: who took a copy of the trail, with which filters.
+ * come from users and land in administrators' spreadsheets. Each row keeps the machine codes
+ * (action, entity type and id, the JSON) and ends with the event as the page words it
+ * (`description`). The export is itself an audited act: who took a copy of the trail, with
+ * which filters.
  */
 
 const HEADER = [
@@ -28,6 +31,8 @@ const HEADER = [
   "changes",
   "before_json",
   "after_json",
+  // Added last, so consumers that read the columns by position still find the others.
+  "description",
 ];
 
 function line(row: AuditRow): CsvRow {
@@ -45,6 +50,7 @@ function line(row: AuditRow): CsvRow {
     changesText(row.changes),
     row.before === null ? null : JSON.stringify(row.before),
     row.after === null ? null : JSON.stringify(row.after),
+    sentenceText(row.sentence),
   ];
 }
 

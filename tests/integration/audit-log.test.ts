@@ -130,6 +130,13 @@ describe("reading the trail", () => {
     );
     expect(none.total).toBe(0);
 
+    // A second page to read, even when this file runs alone on a fresh database.
+    const [written] = await sql<{ n: number }[]>`select count(*)::int as n from audit_events`;
+    if (written!.n <= 50)
+      await sql`
+        insert into audit_events (actor_user_id, action, entity_type, entity_id)
+        select ${admin.id}, 'auth.sign_out', 'user', ${String(admin.id)}
+        from generate_series(1, ${51 - written!.n})`;
     const all = await listAuditEvents(admin, parseAuditFilters({}).filters);
     const [count] = await sql<{ n: number }[]>`select count(*)::int as n from audit_events`;
     expect(all.total).toBeGreaterThanOrEqual(count!.n);

@@ -121,6 +121,16 @@ describe("formulas in stored text come out inert in every CSV download", () => {
       const rows = readCsv(await new Response(stream).text());
       expect(rows).toHaveLength(STARTS.length);
       expect(rows.map((r) => r.actor_name).sort()).toEqual(actors.map(inert).sort());
+      // The sentence starts with the person's name, so it is guarded too.
+      expect(rows.map((r) => r.description).sort()).toEqual(
+        actors
+          .map((name) =>
+            inert(
+              `${name} (${payload("=", "organisation")}) recorded “Csv guard: ${run}” about an account`,
+            ),
+          )
+          .sort(),
+      );
       for (const row of rows) {
         expect(row.organisation_name).toBe(inert(payload("=", "organisation")));
         expect(row.request_id).toMatch(/^'\+HYPERLINK/);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Column } from "@/components/data-table";
 import { listHref } from "@/components/pagination";
 import type { listAuditEvents } from "@/lib/audit-log/queries";
+import type { SentencePart } from "@/lib/audit-log/sentences";
 import { formatDateTime } from "@/lib/format/dates";
 
 export type AuditEvent = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
@@ -35,45 +36,71 @@ function Changes({ changes }: { changes: AuditEvent["changes"] }) {
   );
 }
 
-/** A link to the log filtered to one person or organisation. */
-function FilterLink({ filter, children }: { filter: Record<string, number>; children: string }) {
+/** The event in words, its people, organisations and arrangements linked to their pages. */
+function Sentence({ parts }: { parts: SentencePart[] }) {
   return (
-    <Link prefetch={false} href={listHref("/admin/audit", filter)}>
-      {children}
-    </Link>
+    <p className="wrap-anywhere">
+      {parts.map((part, i) =>
+        typeof part === "string" ? (
+          part
+        ) : (
+          <Link key={i} prefetch={false} href={part.href}>
+            {part.text}
+          </Link>
+        ),
+      )}
+    </p>
   );
 }
 
-/** The audit log's columns: when, what, who, where, which record, and what changed. */
+/** Links to the log narrowed to the event's person or organisation (the filters, in one click). */
+function Narrow({ event }: { event: AuditEvent }) {
+  const links = [
+    event.actorUserId !== null && (
+      <Link
+        key="user"
+        prefetch={false}
+        href={listHref("/admin/audit", { user: event.actorUserId })}
+      >
+        Events by {event.actorName}
+      </Link>
+    ),
+    event.organisationId !== null && (
+      <Link
+        key="organisation"
+        prefetch={false}
+        href={listHref("/admin/audit", { organisation: event.organisationId })}
+      >
+        Events for {event.organisationName}
+      </Link>
+    ),
+  ].filter(Boolean);
+  if (links.length === 0) return null;
+  return (
+    <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-ink-muted">
+      {links.map((link) => link)}
+    </p>
+  );
+}
+
+/** The audit log's columns: when (UK time), the event as a sentence, and what it changed. */
 export const AUDIT_COLUMNS: Column<AuditEvent>[] = [
-  { label: "When", cellClassName: "whitespace-nowrap", cell: (event) => formatDateTime(event.at) },
-  { label: "Action", rowHeader: true, cellClassName: "font-mono", cell: (event) => event.action },
   {
-    label: "Who",
-    cell: (event) =>
-      event.actorUserId ? (
-        <FilterLink filter={{ user: event.actorUserId }}>
-          {event.actorName ?? `User ${event.actorUserId}`}
-        </FilterLink>
-      ) : (
-        "System"
-      ),
+    label: "When (UK time)",
+    cellClassName: "whitespace-nowrap",
+    cell: (event) => <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>,
   },
   {
-    label: "Organisation",
-    cell: (event) =>
-      event.organisationId ? (
-        <FilterLink filter={{ organisation: event.organisationId }}>
-          {event.organisationName ?? ""}
-        </FilterLink>
-      ) : (
-        "None"
-      ),
-  },
-  {
-    label: "Record",
-    cellClassName: "break-all",
-    cell: (event) => `${event.entityType}${event.entityId ? ` ${event.entityId}` : ""}`,
+    label: "Event",
+    rowHeader: true,
+    className: "min-w-80",
+    cellClassName: "font-normal",
+    cell: (event) => (
+      <>
+        <Sentence parts={event.sentence} />
+        <Narrow event={event} />
+      </>
+    ),
   },
   { label: "Before → after", cell: (event) => <Changes changes={event.changes} /> },
 ];

@@ -6,6 +6,7 @@ import { listHref, showing } from "@/components/pagination";
 import { RecordList } from "@/components/record-list";
 import { auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
 import { auditQuery, parseAuditFilters } from "@/lib/audit-log/schemas";
+import { auditActionLabel } from "@/lib/audit-log/sentences";
 import { requireAdmin } from "@/lib/auth/access";
 import { organisationGroups } from "@/lib/users/labels";
 import { one, type SearchParams } from "../list-params";
@@ -33,7 +34,9 @@ function filterFields(options: Awaited<ReturnType<typeof auditFilterOptions>>): 
       name: "action",
       label: "Action",
       placeholder: "Any action",
-      options: options.actions.map((a) => ({ value: a, label: a })),
+      options: options.actions
+        .map((a) => ({ value: a, label: auditActionLabel(a) }))
+        .sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
     },
     {
       kind: "group",
@@ -77,8 +80,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       >
-        Every sign-in, change, submission, decision and administrative act, newest first. Events
-        cannot be changed or deleted by anyone, administrators included.
+        Every sign-in, change, submission, decision and administrative act, newest first, in UK
+        time. Events cannot be changed or deleted by anyone, administrators included. The download
+        keeps each event&rsquo;s codes beside its description.
       </PageHeader>
 
       <FilterForm
