@@ -1,5 +1,5 @@
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatDateTime, formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 import { isAuditAction, type AuditAction } from "./actions";
 import { humanise } from "./diff";
@@ -398,13 +398,14 @@ function seeded(event: NamedAuditEvent): SentencePart[] {
 
 function editionCreated(event: NamedAuditEvent): SentencePart[] {
   const name = text(field(event.after, "name"));
+  // A moment, not a day: shown in UK time, as the edition's own page shows it.
   const asOf = text(field(event.after, "asOf"));
-  const moment = asOf ? longDate(asOf) : null;
+  const moment = asOf && !Number.isNaN(Date.parse(asOf)) ? formatDateTime(asOf) : null;
   return [
     ...actor(event),
     " published the edition ",
     ...(name ? quoted(name) : ["(no name recorded)"]),
-    ...(moment ? [`: the register as it stood on ${moment}`] : []),
+    ...(moment ? [`: the register as it stood at ${moment}`] : []),
   ];
 }
 

@@ -241,9 +241,10 @@ const CASES: Record<AuditAction, [NamedAuditEvent, string]> = {
       entityType: "edition",
       entityId: "8",
       organisation: null,
-      after: { name: "Spring 2026", asOf: "2026-03-31T23:00:00.000Z" },
+      // 23:30 UTC on 31 March is 00:30 on 1 April in UK summer time.
+      after: { name: "Spring 2026", asOf: "2026-03-31T23:30:00.000Z" },
     }),
-    "Jo Bloggs published the edition ‘Spring 2026’: the register as it stood on 31 March 2026",
+    "Jo Bloggs published the edition ‘Spring 2026’: the register as it stood at 1 April 2026 at 00:30",
   ],
   "audit.exported": [
     event({ entityType: "audit_log", organisation: null, after: { filters: { user: 9 } } }),
