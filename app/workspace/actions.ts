@@ -110,8 +110,12 @@ function commandAction(command: Command, notice: Notice) {
         return {
           message: `This record was changed by ${result.conflict.changedByName} at ${formatDateTime(result.conflict.changedAt)} since you opened it. Reload the page to see the changes.`,
         };
-      // A button has no fields to mark: the refusal's message says what to correct.
-      if (result.reason === "invalid") return { message: result.message };
+      // A button has no fields to mark: its summary lists each problem, linked to the field
+      // on the edit page (submitting a draft that is not complete yet).
+      if (result.reason === "invalid") {
+        const { _form: formMessage, ...errors } = result.errors;
+        return { message: formMessage ?? result.message, errors };
+      }
       return failureState(result, values);
     }
     redirect(`/workspace?notice=${notice}`);

@@ -8,30 +8,10 @@ import { pickFormValues, type ArrangementFormValues } from "@/lib/arrangements/s
 import { saveArrangementAction } from "./actions";
 import { BenefitsAndContactFields, DetailsFields, NoSavingsField } from "./arrangement-fields";
 import { ConflictView } from "./conflict-view";
+import { fieldOrder } from "./field-order";
 import type { ArrangementFormState } from "./form-state";
 import { PartnerPicker, type PartnerChoice } from "./partner-picker";
 import { SavingsRows } from "./savings-rows";
-
-function fieldOrder(values: ArrangementFormValues): string[] {
-  const rows = Math.max(values.savingsYear.length, values.savingsAmount.length);
-  return [
-    "title",
-    "description",
-    "mainCategory",
-    "furtherCategories",
-    "stage",
-    "startDate",
-    "endDate",
-    "partners",
-    ...Array.from({ length: rows }, (_, i) =>
-      ["year", "amount", "kind"].map((p) => `savings.${i}.${p}`),
-    ).flat(),
-    "noSavingsReason",
-    "benefits",
-    "contactName",
-    "contactEmail",
-  ];
-}
 
 function SectionHeading({ children }: { children: string }) {
   return <h2 className="mt-8 mb-3 text-2xl font-bold">{children}</h2>;
@@ -112,12 +92,18 @@ function FormButtons({
   cancelHref: string;
 }) {
   return (
-    <div className="mt-8 flex flex-wrap items-center gap-4">
-      <button type="submit" className="button" disabled={pending}>
-        {label}
-      </button>
-      <Link href={cancelHref}>Cancel</Link>
-    </div>
+    <>
+      <p className="mt-8 max-w-2xl text-ink-muted" id="save-draft-hint">
+        You can save a draft that is not finished: what you have typed is kept. Everything the
+        register needs is checked when you submit it for review.
+      </p>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className="button" disabled={pending}>
+          {label}
+        </button>
+        <Link href={cancelHref}>Cancel</Link>
+      </div>
+    </>
   );
 }
 

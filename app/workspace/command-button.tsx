@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import type { FormState } from "@/lib/auth/access";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -8,6 +9,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 /**
  * One command on an arrangement (submit, withdraw, delete, discard) as a small form of its own:
  * a real POST that works without JavaScript, carrying the version the page was loaded from.
+ * A refusal naming fields (a draft submitted before it is complete) lists each one, linked to
+ * the field on the edit page, in the order the form shows them.
  */
 export function CommandButton({
   action: serverAction,
@@ -15,12 +18,17 @@ export function CommandButton({
   baseVersion,
   label,
   variant = "primary",
+  fieldsPage,
+  fieldOrder,
 }: {
   action: Action;
   arrangementId: number;
   baseVersion: number;
   label: string;
   variant?: "primary" | "secondary" | "warning";
+  /** Where the fields a refusal names are edited. */
+  fieldsPage?: string;
+  fieldOrder?: string[];
 }) {
   const [state, action, pending] = useActionState(serverAction, {} as FormState);
   const className =
@@ -36,7 +44,16 @@ export function CommandButton({
       <button type="submit" className={className} disabled={pending}>
         {label}
       </button>
-      {state.message ? (
+      {state.errors && Object.keys(state.errors).length > 0 ? (
+        <div className="mt-4 max-w-xl">
+          <ErrorSummary
+            errors={state.errors}
+            message={state.message}
+            fieldOrder={fieldOrder}
+            fieldsPage={fieldsPage}
+          />
+        </div>
+      ) : state.message ? (
         <p role="alert" className="mt-2 max-w-md font-semibold text-error">
           {state.message}
         </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/data-table";
+import { describeCompleteness, draftTitle } from "@/lib/arrangements/completeness";
 import type { WorkspaceItem } from "@/lib/arrangements/queries";
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { formatDateTime } from "@/lib/format/dates";
@@ -14,11 +15,11 @@ function ItemLinks({ item, edit }: { item: WorkspaceItem; edit: boolean }) {
     <>
       {edit ? (
         <Link prefetch={false} href={`${base}/edit`} className="mr-4">
-          Edit<span className="sr-only"> {item.title}</span>
+          Edit<span className="sr-only"> {draftTitle(item.title)}</span>
         </Link>
       ) : null}
       <Link prefetch={false} href={`${base}/preview`}>
-        Preview<span className="sr-only"> {item.title}</span>
+        Preview<span className="sr-only"> {draftTitle(item.title)}</span>
       </Link>
     </>
   );
@@ -32,7 +33,7 @@ export function ReturnedList({ items }: { items: WorkspaceItem[] }) {
         <li key={item.arrangementId} className="border-l-8 border-error bg-surface p-4">
           <h3 className="text-lg font-bold">
             <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
-              {item.title}
+              {draftTitle(item.title)}
             </Link>
           </h3>
           <p className="text-ink-muted">
@@ -58,7 +59,7 @@ const ITEM_COLUMNS: Column<WorkspaceItem>[] = [
     cell: (item) => (
       <>
         <Link prefetch={false} href={`/workspace/${item.arrangementId}/preview`}>
-          {item.title}
+          {draftTitle(item.title)}
         </Link>
         {item.publishedTitle && item.publishedTitle !== item.title ? (
           <span className="block text-ink-muted">Published as “{item.publishedTitle}”</span>
@@ -71,7 +72,20 @@ const ITEM_COLUMNS: Column<WorkspaceItem>[] = [
       </>
     ),
   },
-  { label: "Status", cell: (item) => STATUS_LABELS[item.status] },
+  {
+    label: "Status",
+    cell: (item) => (
+      <>
+        {STATUS_LABELS[item.status]}
+        {item.completeness ? (
+          <span className="block text-ink-muted">
+            {describeCompleteness(item.completeness)}
+            {item.completeness.ready ? "" : ` (to do: ${item.completeness.toDo.join(", ")})`}
+          </span>
+        ) : null}
+      </>
+    ),
+  },
   {
     label: "Last changed",
     cell: (item) =>

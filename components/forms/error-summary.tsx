@@ -13,11 +13,14 @@ export function ErrorSummary({
   errors,
   message,
   fieldOrder,
+  fieldsPage = "",
 }: {
   errors?: Record<string, string>;
   message?: string;
   /** Field names in the order they appear on the page. */
   fieldOrder?: string[];
+  /** The page the fields are on, when it is not this one (a command refused on a preview). */
+  fieldsPage?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   // Unique per form: a page can hold several forms, each with its own summary.
@@ -46,7 +49,10 @@ export function ErrorSummary({
         {message ? <li className="font-semibold text-error">{message}</li> : null}
         {entries.map(([field, text]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`} className="font-semibold text-error underline">
+            <a
+              href={`${fieldsPage}#${fieldId(field)}`}
+              className="font-semibold text-error underline"
+            >
               {text}
             </a>
           </li>

@@ -75,10 +75,10 @@ export const arrangementRevisions = pgTable(
     version: integer().notNull(),
     title: text().notNull(),
     description: text().notNull(),
-    mainCategoryId: integer()
-      .notNull()
-      .references(() => serviceCategories.id),
-    stage: arrangementStage().notNull(),
+    // Null only in a draft not yet finished (an officer saves half-finished work as it is);
+    // the completeness check below keeps every submitted or reviewed revision whole.
+    mainCategoryId: integer().references(() => serviceCategories.id),
+    stage: arrangementStage(),
     startDate: date(),
     endDate: date(),
     benefits: text()
@@ -166,6 +166,13 @@ export const arrangementRevisions = pgTable(
       sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
     ),
     check("arrangement_revisions_version_check", sql`${t.version} >= 1`),
+    // A draft may be half-finished; anything submitted, approved, returned or superseded has
+    // its title, description, main category and stage (the rest of the rules, which span
+    // partners and savings, are the submit command's: lib/arrangements/commands).
+    check(
+      "arrangement_revisions_complete_check",
+      sql`${t.state} = 'draft' OR (${t.title} <> '' AND ${t.description} <> '' AND ${t.mainCategoryId} IS NOT NULL AND ${t.stage} IS NOT NULL)`,
+    ),
     check(
       "arrangement_revisions_reviewed_check",
       sql`${t.state} NOT IN ('approved', 'rejected', 'superseded') OR ${t.reviewedAt} IS NOT NULL`,

@@ -4,7 +4,7 @@ import type { CommandContext } from "@/lib/commands/transact";
 import { arrangementRevisions, arrangements } from "@/db/schema";
 import { recordContributions, type ContributionKind } from "./contributions";
 import { draftRevision, insertRevisionChildren, type RevisionReferences } from "./revision-rows";
-import type { ArrangementInput } from "./schema";
+import type { DraftInput } from "./schema";
 import { auditContent, chunks, freeSlugs } from "./shared";
 
 /*
@@ -14,7 +14,7 @@ import { auditContent, chunks, freeSlugs } from "./shared";
  */
 
 export type NewDraft = {
-  input: ArrangementInput;
+  input: DraftInput;
   refs: RevisionReferences;
   /** Stored on the revision (unique): the same form or import row sent twice writes once. */
   idempotencyKey: string;

@@ -1,23 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import {
-  arrangementRevisions,
-  arrangements,
-  organisations,
-  revisionCategories,
-  revisionPartners,
-  revisionSavings,
-  serviceCategories,
-} from "@/db/schema";
+import { arrangementRevisions, arrangements, organisations } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
 import { actsFor } from "@/lib/organisations/acting-for";
-import { revisionContentColumns } from "./revision-rows";
-import {
-  revisionToFormValues,
-  type ArrangementFormValues,
-  type StoredRevisionContent,
-} from "./schema";
+import { readRevisionContent } from "./revision-content";
+import { revisionToFormValues, type ArrangementFormValues } from "./schema";
 import { workspaceStatus, type WorkspaceStatus } from "./state";
 import { editorOrganisation } from "./workspace";
 
@@ -29,6 +17,7 @@ import { editorOrganisation } from "./workspace";
  */
 
 export { activeOn, partnerOptions, type PartnerOption } from "./partner-options";
+export { readRevisionContent, readRevisionContents } from "./revision-content";
 export {
   editorOrganisation,
   listWorkspace,
@@ -36,52 +25,6 @@ export {
   type Workspace,
   type WorkspaceItem,
 } from "./workspace";
-
-/* Revision content ------------------------------------------------------------------------------ */
-
-/** A stored revision with its partner codes, category slugs and savings, as a form shows it. */
-export async function readRevisionContent(
-  reader: DbOrTx,
-  revisionId: number,
-): Promise<StoredRevisionContent | null> {
-  const [revision] = await reader
-    .select(revisionContentColumns)
-    .from(arrangementRevisions)
-    .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
-    .where(eq(arrangementRevisions.id, revisionId));
-  if (!revision) return null;
-
-  const [further, partners, savings] = await Promise.all([
-    reader
-      .select({ slug: serviceCategories.slug })
-      .from(revisionCategories)
-      .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
-      .where(eq(revisionCategories.revisionId, revisionId))
-      .orderBy(asc(serviceCategories.sortOrder)),
-    reader
-      .select({ code: organisations.code })
-      .from(revisionPartners)
-      .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
-      .where(and(eq(revisionPartners.revisionId, revisionId), eq(revisionPartners.role, "partner")))
-      .orderBy(asc(organisations.name)),
-    reader
-      .select({
-        financialYear: revisionSavings.financialYear,
-        amountPence: revisionSavings.amountPence,
-        kind: revisionSavings.kind,
-      })
-      .from(revisionSavings)
-      .where(eq(revisionSavings.revisionId, revisionId))
-      .orderBy(asc(revisionSavings.financialYear)),
-  ]);
-
-  return {
-    ...revision,
-    furtherCategories: further.map((c) => c.slug),
-    partners: partners.map((p) => p.code),
-    savings,
-  };
-}
 
 /* One arrangement for editing ----------------------------------------------------------------- */
 

@@ -8,7 +8,7 @@ import {
   revisionSavings,
   serviceCategories,
 } from "@/db/schema";
-import type { ArrangementInput } from "./schema";
+import type { DraftInput } from "./schema";
 import { chunks } from "./shared";
 
 /*
@@ -36,13 +36,14 @@ export const revisionContentColumns = {
 
 /** Database ids for what the input names: its categories and partner organisations. */
 export type RevisionReferences = {
-  mainCategoryId: number;
+  /** Null for a draft saved before its main category was chosen. */
+  mainCategoryId: number | null;
   furtherCategoryIds: number[];
   partnerIds: number[];
 };
 
 /** The revision's own columns. */
-export function revisionFields(input: ArrangementInput, mainCategoryId: number) {
+export function revisionFields(input: DraftInput, mainCategoryId: number | null) {
   return {
     title: input.title,
     description: input.description,
@@ -61,7 +62,7 @@ export function revisionFields(input: ArrangementInput, mainCategoryId: number) 
 export function draftRevision(
   arrangementId: number,
   version: number,
-  input: ArrangementInput,
+  input: DraftInput,
   refs: RevisionReferences,
   authorId: number,
   idempotencyKey: string,
@@ -79,7 +80,7 @@ export function draftRevision(
 export type RevisionChildren = {
   revisionId: number;
   refs: RevisionReferences;
-  input: ArrangementInput;
+  input: DraftInput;
 };
 
 /**

@@ -23,6 +23,14 @@ import { formatPence, parsePounds } from "@/lib/money";
  * Text is stored as NFC with hidden characters refused, and dates lie from 1990 to 20 years
  * ahead (lib/content-rules.ts): the same rules for save, submit (which parses the stored draft
  * again) and the CSV import, which all come through this schema.
+ *
+ * Two levels (issue 15, item 1). Saving a draft checks only what it must to store what was
+ * typed: types (a real date, a category or stage from the list, an amount in pounds, a whole
+ * savings row), lengths, the content rules, and what the database itself refuses (an end before
+ * the start, a partner twice or the lead as partner). Everything else — something missing, an
+ * end date on an arrangement that has not ended, a reason for no savings beside savings, an
+ * email address in the wrong format — is a rule of completeness, run on "Submit for review"
+ * (and by the import, which makes only complete drafts), every problem listed at once.
  */
 
 export const STAGES = ["planned", "operational", "ended"] as const;
@@ -58,7 +66,7 @@ export type ArrangementFormValues = {
 
 export type SavingsInput = { financialYear: number; amountPence: bigint; kind: SavingsKind };
 
-/** What the form means, ready to store. Partners are organisation codes, never the lead. */
+/** What a complete form means, ready to submit. Partners are organisation codes, never the lead. */
 export type ArrangementInput = {
   title: string;
   description: string;
@@ -74,6 +82,15 @@ export type ArrangementInput = {
   contactName: string | null;
   contactEmail: string | null;
 };
+
+/** What a draft form means, as far as it is filled in: no main category or stage yet is fine. */
+export type DraftInput = Omit<ArrangementInput, "mainCategory" | "stage"> & {
+  mainCategory: ServiceCategorySlug | null;
+  stage: Stage | null;
+};
+
+/** "draft": only what storing needs; "submit": every rule (see the module's comment). */
+export type RuleLevel = "draft" | "submit";
 
 export const EMPTY_FORM_VALUES: ArrangementFormValues = {
   title: "",
@@ -168,14 +185,27 @@ function dateProblem(value: string, label: string, example: string): string | nu
 
 type TextField = "title" | "description" | "noSavingsReason" | "contactName";
 
-function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): ArrangementInput {
+function interpret(
+  raw: z.output<typeof rawSchema>,
+  ctx: z.RefinementCtx,
+  level: RuleLevel,
+): DraftInput {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: "custom", path, message });
+  // A rule of completeness: reported on submission only.
+  const submit = level === "submit";
+  const incomplete = (path: (string | number)[], message: string) => {
+    if (submit) issue(path, message);
+  };
 
   /** The field's value as stored (NFC, trimmed; one line when `oneLine`), its problem reported. */
   const checkText = (field: TextField, rule: TextRule & { oneLine?: true }) => {
     const value = rule.oneLine ? plain(raw[field]).replace(/\s+/g, " ") : plain(raw[field]);
-    const problem = textProblem(raw[field], value, rule);
+    const problem = textProblem(
+      raw[field],
+      value,
+      submit ? rule : { ...rule, required: undefined },
+    );
     if (problem) issue([field], problem);
     return value;
   };
@@ -192,7 +222,7 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
   });
 
   const mainCategory = raw.mainCategory.trim();
-  if (!mainCategory) issue(["mainCategory"], "Select the main service category");
+  if (!mainCategory) incomplete(["mainCategory"], "Select the main service category");
   else if (!isServiceCategorySlug(mainCategory))
     issue(["mainCategory"], "Select a service category from the list");
 
@@ -202,11 +232,12 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
   if (furtherCategories.some((s) => !isServiceCategorySlug(s)))
     issue(["furtherCategories"], "Select further categories from the list");
   else if (furtherCategories.includes(mainCategory))
-    issue(["furtherCategories"], "Further categories must not include the main category");
+    incomplete(["furtherCategories"], "Further categories must not include the main category");
 
   const stage = raw.stage.trim();
-  if (!(STAGES as readonly string[]).includes(stage))
-    issue(["stage"], "Select whether the arrangement is planned, operational or ended");
+  const stageMessage = "Select whether the arrangement is planned, operational or ended";
+  if (!stage) incomplete(["stage"], stageMessage);
+  else if (!(STAGES as readonly string[]).includes(stage)) issue(["stage"], stageMessage);
 
   const startDate = raw.startDate.trim();
   const endDate = raw.endDate.trim();
@@ -215,18 +246,22 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
   const startOk = startProblem === null;
   if (startProblem) issue(["startDate"], startProblem);
   else if (!startDate && (stage === "operational" || stage === "ended"))
-    issue(["startDate"], "Enter the date the arrangement started");
+    incomplete(["startDate"], "Enter the date the arrangement started");
+  // An end before the start is refused even in a draft: the database cannot hold it.
   if (endProblem) issue(["endDate"], endProblem);
-  else if (!endDate && stage === "ended")
-    issue(["endDate"], "Enter the date the arrangement ended");
-  else if (endDate && stage && stage !== "ended" && (STAGES as readonly string[]).includes(stage))
-    issue(["endDate"], "Only an ended arrangement has an end date: remove it or choose “ended”");
   else if (startOk && endDate && startDate && endDate < startDate)
     issue(["endDate"], "End date must be the same as or after the start date");
+  else if (!endDate && stage === "ended")
+    incomplete(["endDate"], "Enter the date the arrangement ended");
+  else if (endDate && stage && stage !== "ended" && (STAGES as readonly string[]).includes(stage))
+    incomplete(
+      ["endDate"],
+      "Only an ended arrangement has an end date: remove it or choose “ended”",
+    );
 
   const partners = raw.partners.map((s) => s.trim()).filter(Boolean);
   if (partners.length === 0)
-    issue(["partners"], "Add at least one partner organisation besides your own");
+    incomplete(["partners"], "Add at least one partner organisation besides your own");
   else if (partners.some((code) => !ORGANISATION_CODE.test(code)))
     issue(["partners"], "Select partner organisations from the list");
   else if (new Set(partners).size !== partners.length)
@@ -236,12 +271,12 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
   const { rows: savings, typed: savingsTyped } = savingsRows(raw, issue);
 
   const noSavingsReason = plain(raw.noSavingsReason);
-  if (savingsTyped === 0 && !noSavingsReason)
+  if (submit && savingsTyped === 0 && !noSavingsReason)
     issue(
       ["noSavingsReason"],
       "Enter the savings for at least one year, or say why there are none",
     );
-  else if (savingsTyped > 0 && noSavingsReason)
+  else if (submit && savingsTyped > 0 && noSavingsReason)
     issue(["noSavingsReason"], "Remove the reason for no savings: this arrangement has savings");
   else checkText("noSavingsReason", { label: "Reason", max: NO_SAVINGS_REASON_MAX });
 
@@ -255,21 +290,24 @@ function interpret(raw: z.output<typeof rawSchema>, ctx: z.RefinementCtx): Arran
   });
   const contactEmail = raw.contactEmail.trim();
   const emailHidden = hiddenCharacterProblem("Contact email", contactEmail);
+  const emailMessage = "Enter an email address in the correct format, like name@example.org";
   if (emailHidden) issue(["contactEmail"], emailHidden);
-  else if (contactEmail && (contactEmail.length > 320 || !EMAIL.safeParse(contactEmail).success))
-    issue(["contactEmail"], "Enter an email address in the correct format, like name@example.org");
+  else if (contactEmail.length > 320) issue(["contactEmail"], emailMessage);
+  else if (contactEmail && !EMAIL.safeParse(contactEmail).success)
+    incomplete(["contactEmail"], emailMessage);
 
   return {
     title,
     description,
-    mainCategory: mainCategory as ServiceCategorySlug,
+    mainCategory: (mainCategory || null) as ServiceCategorySlug | null,
     furtherCategories: furtherCategories as ServiceCategorySlug[],
-    stage: stage as Stage,
+    stage: (stage || null) as Stage | null,
     startDate: startDate || null,
     endDate: endDate || null,
     partners,
     savings,
-    noSavingsReason: savings.length === 0 ? noSavingsReason || null : null,
+    // A draft keeps a reason typed beside savings (submission asks to remove one or the other).
+    noSavingsReason: submit && savings.length > 0 ? null : noSavingsReason || null,
     benefits: BENEFITS.map((b) => b.slug).filter((slug) => benefits.includes(slug)),
     contactName: contactName || null,
     contactEmail: contactEmail || null,
@@ -328,20 +366,36 @@ function savingsRows(
   return { rows: rows.sort((a, b) => a.financialYear - b.financialYear), typed };
 }
 
-/** The create/edit form: raw form values in, ArrangementInput out. */
-export const arrangementFormSchema = rawSchema.transform(interpret);
+/** The create/edit form with every rule: raw form values in, a complete ArrangementInput out. */
+export const arrangementFormSchema = rawSchema.transform(
+  (raw, ctx) => interpret(raw, ctx, "submit") as ArrangementInput,
+);
 
-export type ParseResult =
-  { ok: true; data: ArrangementInput } | { ok: false; errors: Record<string, string> };
+/** The same form as a draft: only what storing needs (see the module's comment). */
+export const draftFormSchema = rawSchema.transform((raw, ctx) => interpret(raw, ctx, "draft"));
 
-/** Parses form values; errors are one message per field, keyed by the form's field names. */
-export function parseArrangementForm(values: unknown): ParseResult {
-  const parsed = arrangementFormSchema.safeParse(values ?? {});
+export type ParseResult<T = ArrangementInput> =
+  { ok: true; data: T } | { ok: false; errors: Record<string, string> };
+
+function toResult<T>(parsed: z.ZodSafeParseResult<T>): ParseResult<T> {
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues)
     errors[issue.path.join(".") || "_form"] ??= issue.message;
   return { ok: false, errors };
+}
+
+/**
+ * Parses form values with every rule (submission, the import); errors are one message per
+ * field, keyed by the form's field names.
+ */
+export function parseArrangementForm(values: unknown): ParseResult {
+  return toResult(arrangementFormSchema.safeParse(values ?? {}));
+}
+
+/** Parses form values as a draft to save: what was typed, as far as it goes. */
+export function parseDraftForm(values: unknown): ParseResult<DraftInput> {
+  return toResult(draftFormSchema.safeParse(values ?? {}));
 }
 
 /** Only the form's own fields, as strings and lists: what to echo back to a form on error. */
@@ -356,9 +410,10 @@ export function pickFormValues(values: Record<string, unknown>): ArrangementForm
 export type StoredRevisionContent = {
   title: string;
   description: string;
-  mainCategory: string;
+  /** Null in a draft saved before it was chosen. */
+  mainCategory: string | null;
   furtherCategories: string[];
-  stage: string;
+  stage: string | null;
   startDate: string | null;
   endDate: string | null;
   /** Partner organisation codes, the lead excluded. */
@@ -377,11 +432,11 @@ export function revisionToFormValues(stored: StoredRevisionContent): Arrangement
   return {
     title: stored.title,
     description: stored.description,
-    mainCategory: stored.mainCategory,
+    mainCategory: stored.mainCategory ?? "",
     furtherCategories: [...stored.furtherCategories].sort(
       (a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99),
     ),
-    stage: stored.stage,
+    stage: stored.stage ?? "",
     startDate: stored.startDate ?? "",
     endDate: stored.endDate ?? "",
     partners: [...stored.partners],

@@ -2,7 +2,7 @@ import "server-only";
 import { inArray, or, sql as raw } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { arrangements } from "@/db/schema";
-import type { ArrangementInput } from "./schema";
+import type { DraftInput } from "./schema";
 
 /*
  * Pieces the editor's commands, the CSV import and the organisations' commands share.
@@ -56,7 +56,7 @@ export function chunks<T>(items: T[], size = 2000): T[][] {
 }
 
 /** What an audit event records of an arrangement's content (money as strings: JSON has no bigint). */
-export function auditContent(input: ArrangementInput, version: number) {
+export function auditContent(input: DraftInput, version: number) {
   return {
     version,
     title: input.title,

@@ -5,6 +5,8 @@ import { db } from "@/db/client";
 import { arrangementRevisions, arrangements, organisations, revisionPartners } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/access";
 import { actedFor } from "@/lib/organisations/acting-for";
+import { completenessOf, type Completeness } from "./completeness";
+import { readRevisionContents } from "./revision-content";
 import { workspaceStatus, type WorkspaceStatus } from "./state";
 
 /*
@@ -39,6 +41,8 @@ export type WorkspaceItem = {
   reviewNote: string | null;
   /** The lead, when it is a council the editor's organisation took over from. */
   inheritedFrom: string | null;
+  /** How far an open draft meets the submission rules; null when the newest is not a draft. */
+  completeness: Completeness | null;
 };
 
 export type PartnerItem = {
@@ -97,6 +101,7 @@ function ownArrangements(organisationId: number) {
       >`CASE WHEN ${lead.id} <> ${organisationId} THEN ${lead.name} END`,
       slug: arrangements.slug,
       isIllustrative: arrangements.isIllustrative,
+      revisionId: arrangementRevisions.id,
       title: arrangementRevisions.title,
       publishedTitle: published.title,
       version: arrangementRevisions.version,
@@ -129,7 +134,8 @@ function partnerOf(organisationId: number): Promise<PartnerItem[]> {
       arrangementId: arrangements.id,
       slug: arrangements.slug,
       title: arrangementRevisions.title,
-      stage: arrangementRevisions.stage,
+      // A published revision always has its stage (arrangement_revisions_complete_check).
+      stage: sql<PartnerItem["stage"]>`${arrangementRevisions.stage}`,
       leadOrganisationName: lead.name,
       isIllustrative: arrangements.isIllustrative,
     })
@@ -149,7 +155,7 @@ function partnerOf(organisationId: number): Promise<PartnerItem[]> {
 
 type OwnRow = Awaited<ReturnType<typeof ownArrangements>>[number];
 
-function toItem(r: OwnRow): WorkspaceItem {
+function toItem(r: OwnRow, completeness: Completeness | null): WorkspaceItem {
   const isPublished = r.publishedTitle !== null;
   const status = workspaceStatus({
     published: isPublished,
@@ -170,7 +176,15 @@ function toItem(r: OwnRow): WorkspaceItem {
     reviewedAt: r.reviewedAt,
     reviewNote: status.endsWith("rejected") ? r.reviewNote : null,
     inheritedFrom: r.inheritedFrom,
+    completeness,
   };
+}
+
+/** Each open draft's completeness, by its revision id (the drafts' content read in bulk). */
+async function draftCompleteness(rows: OwnRow[]): Promise<Map<number, Completeness>> {
+  const drafts = rows.filter((r) => r.state === "draft").map((r) => r.revisionId);
+  const contents = await readRevisionContents(db(), drafts);
+  return new Map([...contents].map(([id, content]) => [id, completenessOf(content)]));
 }
 
 /**
@@ -191,8 +205,9 @@ export async function listWorkspace(user: CurrentUser): Promise<Workspace | null
     pending: [],
     rejected: [],
   };
+  const completeness = await draftCompleteness(rows);
   for (const row of rows) {
-    const item = toItem(row);
+    const item = toItem(row, completeness.get(row.revisionId) ?? null);
     groups[GROUP_OF[item.status]].push(item);
   }
   const counts = {

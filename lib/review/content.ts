@@ -73,9 +73,12 @@ export async function readSnapshots(
   const further = await readFurtherCategories(reader, ids);
   const partners = await readPartners(reader, ids);
   const savings = await readSavings(reader, ids);
-  for (const { id, ...revision } of revisions) {
+  for (const { id, stage, ...revision } of revisions) {
     out.set(id, {
       ...revision,
+      // Read only for submitted and published revisions, which always have a stage (the
+      // database's arrangement_revisions_complete_check); only a draft may lack one.
+      stage: stage ?? "",
       furtherCategories: further.filter((c) => c.revisionId === id).map((c) => c.slug),
       partners: partners
         .filter((p) => p.revisionId === id)

@@ -150,6 +150,15 @@ test.afterAll(async () => {
   await publicChange();
 });
 
+/** A draft saves unfinished, so its form's errors need a savings amount that is not money. */
+const saveUnreadableAmount = async (page: Page) => {
+  await main(page)
+    .getByRole("group", { name: "Savings row 1" })
+    .getByLabel("Amount saved, in pounds")
+    .fill("twelve pounds");
+  await submitEmpty("Save draft")(page);
+};
+
 const submitEmpty = (button: string) => async (page: Page) => {
   await main(page).getByRole("button", { name: button }).click();
   await expect(main(page).getByRole("alert").first()).toContainText("There is a problem");
@@ -194,7 +203,7 @@ const VISITS: Visit[] = [
     label: "workspace form, errors",
     path: "/workspace/new",
     role: "editor",
-    prepare: submitEmpty("Save draft"),
+    prepare: saveUnreadableAmount,
   },
   { label: "workspace preview", path: "/workspace/:draft/preview", role: "editor" },
   { label: "workspace edit", path: "/workspace/:draft/edit", role: "editor" },

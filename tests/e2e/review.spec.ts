@@ -149,7 +149,8 @@ test("an editor submits, an admin approves, and the home page total rises by exa
   await expect(review.getByText("New arrangement", { exact: true })).toBeVisible();
   const savings = review.getByRole("table", { name: "Savings by financial year" });
   await expect(savings).toContainText(`£${amount}`);
-  await expect(review.getByText(PLYMOUTH)).toBeVisible();
+  // The partner is shown added in the diff (and listed again under the partners' answers).
+  await expect(review.getByRole("insertion").filter({ hasText: PLYMOUTH })).toBeVisible();
 
   const countBefore = await queueCount();
   await review.getByRole("button", { name: "Approve and publish" }).click();

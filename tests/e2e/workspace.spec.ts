@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./a11y";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
 
 /*
  * The council workspace in the browser: an editor adds an arrangement with the partner
  * combobox and savings rows, fixes a validation error without retyping anything, submits it
- * for review; another council's editor cannot reach it.
+ * for review; saves a draft half finished, comes back to it, and is told everything still
+ * missing when submitting it; another council's editor cannot reach it.
  */
 
 const PLYMOUTH = { code: "E06000026", name: "Plymouth City Council" };
@@ -120,6 +122,71 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
              where p.revision_id = r.id and p.role = 'partner') as partners
     from arrangement_revisions r where r.title = ${title}`;
   expect(revisions).toEqual([{ state: "submitted", savings: 3, partners: 2 }]);
+});
+
+test("an editor saves an unfinished draft with no title, comes back to it, and submitting it names every missing field", async ({
+  page,
+}) => {
+  const editor = await editorOf(DEVON.code, "ws-unfinished");
+  const description = `Half-finished: a shared legal team ${randomUUID().slice(0, 8)}`;
+  await signIn(page, editor.email, editor.password);
+  await page.goto("/workspace/new");
+  const form = main(page);
+  await form.getByLabel("Description").fill(description);
+  await form.getByLabel("Start date").fill("2019-04-01");
+  await form.getByRole("checkbox", { name: "Greater resilience" }).check();
+  await form.getByLabel("Public contact email (optional)").fill("jo.bloggs@");
+  await form.getByRole("button", { name: "Save draft" }).click();
+
+  // Saved as it is: no title, category, stage, partners or savings yet.
+  await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
+  const id = Number(/\/workspace\/(\d+)\//.exec(page.url())![1]);
+  await expect(form.getByRole("heading", { level: 1 })).toHaveText("Untitled draft");
+  await expect(form.getByTestId("draft-progress")).toHaveText(
+    "1 of 6 required parts done. Still to do before you can submit it: Title, Service category, Stage and dates, Partners, Savings, Benefits and contact.",
+  );
+
+  // The workspace lists it with how complete it is; coming back shows everything typed.
+  await page.goto("/workspace");
+  const drafts = form.getByRole("region", { name: /^Drafts/ });
+  const row = drafts.getByRole("row").filter({
+    has: page.locator(`a[href="/workspace/${id}/preview"]`),
+  });
+  await expect(row).toContainText("Untitled draft");
+  await expect(row).toContainText("1 of 6 required parts done");
+  await row.getByRole("link", { name: "Edit Untitled draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/${id}/edit$`));
+  await expect(form.getByRole("heading", { level: 1 })).toHaveText("Edit an untitled draft");
+  await expect(form.getByLabel("Title")).toHaveValue("");
+  await expect(form.getByLabel("Description")).toHaveValue(description);
+  await expect(form.getByLabel("Start date")).toHaveValue("2019-04-01");
+  await expect(form.getByRole("checkbox", { name: "Greater resilience" })).toBeChecked();
+  await expect(form.getByLabel("Public contact email (optional)")).toHaveValue("jo.bloggs@");
+
+  // Submitting runs every rule: each problem is named, linked to its field on the edit page.
+  await page.goto(`/workspace/${id}/preview`);
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toContainText("Edit the draft before submitting it for review:");
+  const links = summary.getByRole("link");
+  await expect(links).toHaveText([
+    "Enter a title",
+    "Select the main service category",
+    "Select whether the arrangement is planned, operational or ended",
+    "Add at least one partner organisation besides your own",
+    "Enter the savings for at least one year, or say why there are none",
+    "Enter an email address in the correct format, like name@example.org",
+  ]);
+  await expect(links.first()).toHaveAttribute("href", `/workspace/${id}/edit#field-title`);
+  await expect(summary).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  const [revision] = await sql<{ state: string; title: string }[]>`
+    select state, title from arrangement_revisions where arrangement_id = ${id}`;
+  expect(revision).toEqual({ state: "draft", title: "" });
+
+  await links.first().click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/${id}/edit#field-title$`));
+  await expect(form.getByLabel("Description")).toHaveValue(description);
 });
 
 test("another council's editor gets 404 on an arrangement's workspace pages", async ({
@@ -244,19 +311,23 @@ test.describe("without JavaScript", () => {
     await form
       .getByRole("listbox", { name: "Partner organisations" })
       .selectOption([PLYMOUTH.code, TORBAY.code]);
-    await fillRow(page, 1, "2024", "£10,000", "forecast");
+    await fillRow(page, 1, "2024", "ten thousand", "forecast");
     await form.getByRole("button", { name: "Save draft" }).click();
 
-    // No description: the page comes back from the server with the error and every value.
+    // An amount that is not money: the page comes back from the server with the error and
+    // every value. (No description yet is fine: a draft may be unfinished.)
     const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
-    await expect(summary.getByRole("link", { name: "Enter a description" })).toBeVisible();
+    await expect(summary.getByRole("link")).toHaveText([
+      "Enter an amount in pounds using numbers only, like 1,250,000 or 1250000.50",
+    ]);
     await expect(form.getByLabel("Title")).toHaveValue(title);
     await expect(
       form.getByRole("listbox", { name: "Partner organisations" }).locator("option:checked"),
     ).toHaveText([PLYMOUTH.name, TORBAY.name]);
-    await expect(savingsRow(page, 1).getByLabel("Amount saved, in pounds")).toHaveValue("£10,000");
+    const amount = savingsRow(page, 1).getByLabel("Amount saved, in pounds");
+    await expect(amount).toHaveValue("ten thousand");
 
-    await form.getByLabel("Description").fill("One contract for three councils.");
+    await amount.fill("£10,000");
     await form.getByRole("button", { name: "Save draft" }).click();
     await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
     await expect(form.getByRole("heading", { name: title })).toBeVisible();

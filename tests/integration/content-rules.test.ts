@@ -98,7 +98,7 @@ describe("saving and submitting", () => {
     expect(result).toMatchObject({
       ok: false,
       reason: "invalid",
-      message: expect.stringMatching(/^Edit the draft before submitting it: Description contains/),
+      message: "Edit the draft before submitting it for review:",
       errors: {
         description: expect.stringContaining("zero-width space, U+200B"),
         endDate: expect.stringMatching(

@@ -13,7 +13,7 @@ import { invalid, type FieldErrors } from "@/lib/commands/result";
 import { firstLifetimeProblem, lifetimeProblem, type Lifetime } from "../lifetime";
 import { readRevisionContent } from "../queries";
 import type { RevisionReferences } from "../revision-rows";
-import { parseArrangementForm, revisionToFormValues, type ArrangementInput } from "../schema";
+import { parseArrangementForm, revisionToFormValues, type DraftInput } from "../schema";
 
 type Partner = Lifetime & { id: number; code: string };
 
@@ -28,13 +28,15 @@ const lifetimeColumns = {
 /** Database ids for the form's categories and partners; field errors for what the database refuses. */
 export async function resolveReferences(
   tx: Tx,
-  input: ArrangementInput,
+  input: DraftInput,
   leadOrganisationId: number,
 ): Promise<RevisionReferences> {
   const categories = await tx
     .select({ id: serviceCategories.id, slug: serviceCategories.slug })
     .from(serviceCategories)
-    .where(inArray(serviceCategories.slug, [input.mainCategory, ...input.furtherCategories]));
+    .where(
+      inArray(serviceCategories.slug, [...named(input.mainCategory), ...input.furtherCategories]),
+    );
   const categoryId = new Map(categories.map((c) => [c.slug, c.id]));
   const found = await tx
     .select(lifetimeColumns)
@@ -49,20 +51,22 @@ export async function resolveReferences(
   const errors = referenceErrors(input, categoryId, byCode, lead!);
   if (Object.keys(errors).length) refuse(invalid(errors));
   return {
-    mainCategoryId: categoryId.get(input.mainCategory)!,
+    mainCategoryId: input.mainCategory === null ? null : categoryId.get(input.mainCategory)!,
     furtherCategoryIds: input.furtherCategories.map((s) => categoryId.get(s)!),
     partnerIds: input.partners.map((code) => byCode.get(code)!.id),
   };
 }
 
+const named = <T>(value: T | null): T[] => (value === null ? [] : [value]);
+
 function referenceErrors(
-  input: ArrangementInput,
+  input: DraftInput,
   categoryId: Map<string, number>,
   byCode: Map<string, Partner>,
   lead: Partner,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  if (!categoryId.has(input.mainCategory))
+  if (input.mainCategory !== null && !categoryId.has(input.mainCategory))
     errors.mainCategory = "Select a service category from the list";
   if (input.furtherCategories.some((s) => !categoryId.has(s)))
     errors.furtherCategories = "Select further categories from the list";
@@ -108,16 +112,18 @@ export async function refuseOutsideLifetime(tx: Tx, revisionId: number): Promise
   }
 }
 
+const SUBMIT_REFUSED = "Edit the draft before submitting it for review:";
+
 /**
- * At submission: the draft's content through the form's schema again, as the rules are now (a
- * draft saved before a rule existed — dates outside 1990 to 20 years ahead, hidden characters —
- * must not reach review). Refuses with the first problem as the message.
+ * At submission: the draft's content through the form's full rules (a draft is saved half
+ * finished, and one saved before a rule existed — dates outside 1990 to 20 years ahead, hidden
+ * characters — must not reach review either). Refuses with every problem, keyed by the edit
+ * form's field names, so the editor sees the whole list at once.
  */
 export async function refuseInvalidContent(tx: Tx, revisionId: number): Promise<void> {
   const stored = await readRevisionContent(tx, revisionId);
   if (!stored) return;
   const parsed = parseArrangementForm(revisionToFormValues(stored));
   if (parsed.ok) return;
-  const first = Object.values(parsed.errors)[0]!;
-  refuse(invalid(parsed.errors, `Edit the draft before submitting it: ${first}`));
+  refuse(invalid(parsed.errors, SUBMIT_REFUSED));
 }

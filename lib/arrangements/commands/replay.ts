@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { arrangementRevisions, arrangements } from "@/db/schema";
 import { notFound, type CommandResult } from "@/lib/commands/result";
 import { readArrangementState, readRevisionContent } from "../queries";
-import { parseArrangementForm, revisionToFormValues, type ArrangementInput } from "../schema";
+import { parseDraftForm, revisionToFormValues, type DraftInput } from "../schema";
 import { conflictWith, type ArrangementFailure } from "./failures";
 import type { SavedDraft } from "./save-draft";
 
@@ -19,7 +19,7 @@ export async function replay(
   reader: DbOrTx,
   key: string,
   organisationId: number,
-  values: ArrangementInput,
+  values: DraftInput,
 ): Promise<CommandResult<SavedDraft, ArrangementFailure> | null> {
   const [row] = await reader
     .select({
@@ -39,7 +39,7 @@ export async function replay(
   // The same form sent again with other values (Back, edit, save) is not a repeat: the record
   // has moved on since that form was loaded, so it is answered as a conflict, nothing lost.
   const stored = await readRevisionContent(reader, row.revisionId);
-  const again = stored ? parseArrangementForm(revisionToFormValues(stored)) : null;
+  const again = stored ? parseDraftForm(revisionToFormValues(stored)) : null;
   if (!again?.ok || sameContent(again.data, values) === false) {
     const state = await readArrangementState(reader, row.arrangementId);
     if (state) return conflictWith(reader, state);
@@ -58,8 +58,8 @@ export async function replay(
 }
 
 /** Equal content whatever the order of partners, categories, benefits and savings rows. */
-function sameContent(a: ArrangementInput, b: ArrangementInput): boolean {
-  const canonical = (v: ArrangementInput) =>
+function sameContent(a: DraftInput, b: DraftInput): boolean {
+  const canonical = (v: DraftInput) =>
     JSON.stringify(
       {
         ...v,

@@ -19,7 +19,7 @@ import {
   revisionFields,
   type RevisionReferences,
 } from "../revision-rows";
-import { parseArrangementForm, type ArrangementInput } from "../schema";
+import { parseDraftForm, type DraftInput } from "../schema";
 import { auditContent } from "../shared";
 import { canDo } from "../state";
 import { leadOrganisation, lockOwnArrangement, refuseAccess } from "./access";
@@ -78,7 +78,9 @@ export async function saveDraft(
 
   const key = typeof input.idempotencyKey === "string" ? input.idempotencyKey.trim() : "";
   if (!IDEMPOTENCY_KEY.test(key)) return invalid({ _form: EXPIRED }, EXPIRED);
-  const parsed = parseArrangementForm(input.values);
+  // Only what storing needs: a half-finished draft is kept as typed; the full rules run on
+  // submission (./state-changes.ts).
+  const parsed = parseDraftForm(input.values);
   if (!parsed.ok) return invalid(parsed.errors);
   const values = parsed.data;
 
@@ -106,7 +108,7 @@ async function createDraft(
   user: CurrentUser,
   organisationId: number,
   key: string,
-  values: ArrangementInput,
+  values: DraftInput,
 ): Promise<Success<SavedDraft>> {
   const first = await replay(cx.tx, key, organisationId, values);
   if (first) return first.ok ? first : refuse(first);
@@ -129,7 +131,7 @@ async function updateDraft(
   user: CurrentUser,
   organisationId: number,
   key: string,
-  values: ArrangementInput,
+  values: DraftInput,
   target: { arrangementId: number; baseVersion: number | null | undefined; audit?: AuditAs },
 ): Promise<Success<SavedDraft>> {
   const state = await lockOwnArrangement(cx.tx, user, target.arrangementId, organisationId);
@@ -179,7 +181,7 @@ async function writeDraft(
   user: CurrentUser,
   state: ArrangementState,
   key: string,
-  values: ArrangementInput,
+  values: DraftInput,
   refs: RevisionReferences,
 ): Promise<{ revisionId: number; version: number; action: AuditAction }> {
   if (state.newest.state === "draft") {

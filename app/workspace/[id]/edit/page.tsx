@@ -70,7 +70,11 @@ export default async function EditArrangementPage({ params }: { params: Promise<
   return (
     <div className="max-w-4xl">
       <BackLink href="/workspace">Back to your workspace</BackLink>
-      <h1 className="text-3xl font-bold">Edit “{arrangement.values.title}”</h1>
+      <h1 className="text-3xl font-bold">
+        {arrangement.values.title.trim()
+          ? `Edit “${arrangement.values.title}”`
+          : "Edit an untitled draft"}
+      </h1>
       <p className="mt-2 text-ink-muted">
         {STATUS_LABELS[arrangement.status]}
         {arrangement.publishedRevisionId !== null

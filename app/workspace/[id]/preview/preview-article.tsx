@@ -1,6 +1,7 @@
 import { BenefitsSection, ContactSection } from "@/components/arrangement/benefits-and-contact";
 import { DataTable, type Column } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
+import { draftTitle } from "@/lib/arrangements/completeness";
 import type { ArrangementFormValues } from "@/lib/arrangements/schema";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import { financialYearLabel } from "@/lib/financial-year";
@@ -64,6 +65,9 @@ function PreviewSavings({ values }: { values: ArrangementFormValues }) {
   );
 }
 
+/** What a half-finished draft shows for a choice not made yet. */
+const NOT_YET = "Not chosen yet";
+
 /** The draft as the public will see it once approved. */
 export function PreviewArticle({
   values,
@@ -80,7 +84,7 @@ export function PreviewArticle({
     <article aria-labelledby="arrangement-title">
       <p className="text-ink-muted">Preview</p>
       <h1 id="arrangement-title" className="text-3xl font-bold">
-        {values.title}
+        {draftTitle(values.title)}
       </h1>
       <p className="mt-4 max-w-2xl whitespace-pre-line">{values.description}</p>
       <SummaryList
@@ -98,10 +102,11 @@ export function PreviewArticle({
           },
           {
             term: "Service",
-            value: serviceCategoryBySlug(values.mainCategory)?.name ?? values.mainCategory,
+            value:
+              serviceCategoryBySlug(values.mainCategory)?.name ?? (values.mainCategory || NOT_YET),
           },
           further.length > 0 && { term: "Also covers", value: further.join(", ") },
-          { term: "Stage", value: STAGE_LABELS[stage] ?? values.stage },
+          { term: "Stage", value: STAGE_LABELS[stage] ?? (values.stage || NOT_YET) },
           {
             term: "Started",
             value: values.startDate ? formatLongDate(values.startDate) : "Not yet",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { completenessOfValues, describeCompleteness } from "@/lib/arrangements/completeness";
 import type { ArrangementForEdit } from "@/lib/arrangements/queries";
 import { canDo, STATUS_LABELS } from "@/lib/arrangements/state";
 import {
@@ -8,6 +9,7 @@ import {
   withdrawSubmissionAction,
 } from "../../actions";
 import { CommandButton } from "../../command-button";
+import { fieldOrder } from "../../field-order";
 import { formatDateTime } from "@/lib/format/dates";
 
 const COMMANDS = [
@@ -50,9 +52,25 @@ function Commands({ arrangement }: { arrangement: ArrangementForEdit }) {
           {...button}
           arrangementId={arrangementId}
           baseVersion={baseVersion}
+          fieldsPage={`/workspace/${arrangementId}/edit`}
+          fieldOrder={fieldOrder(arrangement.values)}
         />
       ))}
     </div>
+  );
+}
+
+/** An open draft: how far it meets the submission rules, and which parts are still to do. */
+function DraftProgress({ arrangement }: { arrangement: ArrangementForEdit }) {
+  if (arrangement.revision.state !== "draft") return null;
+  const completeness = completenessOfValues(arrangement.values);
+  return (
+    <p className="mt-2" data-testid="draft-progress">
+      <strong>{describeCompleteness(completeness)}.</strong>{" "}
+      {completeness.ready
+        ? "Submit it for review when you are ready."
+        : `Still to do before you can submit it: ${completeness.toDo.join(", ")}.`}
+    </p>
   );
 }
 
@@ -69,6 +87,7 @@ export function StatusPanel({ arrangement }: { arrangement: ArrangementForEdit }
           ? "Below is how the public will see it once it is approved."
           : "It is waiting for review and cannot be changed unless you withdraw it."}
       </p>
+      <DraftProgress arrangement={arrangement} />
       {arrangement.reviewNote !== null ? (
         <div className="mt-3 border-l-8 border-error bg-paper p-3">
           <p className="font-semibold">
