@@ -23,15 +23,25 @@ import { ringsToPath, simplifyArc, type Point } from "./svg-path";
  * either side) are projected and simplified once, then stitched into areas: neighbours keep
  * exactly the same border, so simplifying leaves no gaps or overlaps.
  *
- * The frame is a viewBox in map units (one unit is about 220 m on the ground); the page's SVG
- * scales to any width.
+ * The frame is a viewBox in map units quantised to the size the map is drawn at: the page draws
+ * it at most MAP_DRAWN_WIDTH CSS pixels wide (max-w-2xl), and a unit is half a pixel there (about
+ * 490 m on the ground), so whole units are finer than the eye can tell while every coordinate
+ * stays short. The page's SVG scales to any width.
  */
 
+/** The widest the page draws the map, in CSS pixels (components/map: max-w-2xl). */
+export const MAP_DRAWN_WIDTH = 672;
+/** Map units per CSS pixel at that width: coordinates are whole units, so half a pixel. */
+const UNITS_PER_PIXEL = 2;
 /** Width of the map in viewBox units. */
-export const MAP_WIDTH = 3000;
-const PADDING = 30;
-/** Simplification tolerance in map units (about 550 m): half a pixel on a 600-pixel-wide map. */
-const TOLERANCE = 2.5;
+export const MAP_WIDTH = MAP_DRAWN_WIDTH * UNITS_PER_PIXEL;
+const PADDING = 14;
+/**
+ * Simplification tolerance in map units: one pixel at the widest the map is drawn, half a
+ * pixel on a phone. Finer detail cannot be seen and only adds bytes (a third of them at half
+ * a pixel).
+ */
+export const MAP_TOLERANCE = UNITS_PER_PIXEL;
 
 export type Frame = { width: number; height: number };
 
@@ -72,7 +82,7 @@ function projectedTopology(): BoundaryTopology {
         y += dy!;
         return projection([x * sx + ox, y * sy + oy]) ?? [0, 0];
       });
-      return simplifyArc(points, TOLERANCE).map(([px, py]) => [px, py]);
+      return simplifyArc(points, MAP_TOLERANCE).map(([px, py]) => [px, py]);
     });
     projected = { ...topo, transform: undefined, arcs };
   }

@@ -1,8 +1,8 @@
 /*
  * Small, exact helpers for drawing in SVG. Pure module.
  *
- * Paths are written compactly so a map of 326 councils stays a reasonable page: coordinates are
- * whole map units (the viewBox is large enough that a unit is finer than the boundaries), each
+ * Paths are written compactly so a map of 326 councils stays a small page: coordinates are
+ * whole map units (the caller sizes its viewBox so a unit is finer than the eye can tell), each
  * ring starts with an absolute move and continues with relative lines, repeated commands are
  * left out and a minus sign doubles as a separator. Relative steps are differences of rounded
  * absolute points, so rounding never drifts along a ring.

@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { ringArea, ringsToPath, simplifyArc, simplifyLine, type Point } from "@/lib/geo/svg-path";
 
@@ -71,6 +72,30 @@ describe("ringsToPath", () => {
       .map(([x, y]) => [Math.round(x), Math.round(y)] as Point)
       .filter((p, i, all) => i === 0 || p[0] !== all[i - 1]![0] || p[1] !== all[i - 1]![1]);
     expect(parsed).toEqual(rounded);
+  });
+
+  it("round-trips random rings: each corner comes back as its own point rounded (within half a unit)", () => {
+    const random = seedrandom("map-quantiser");
+    for (let trial = 0; trial < 200; trial++) {
+      // A wandering ring of 3 to 60 corners, anywhere (negative too), in steps of up to 30 units.
+      let x = (random() - 0.5) * 4000;
+      let y = (random() - 0.5) * 4000;
+      const ring: Point[] = [];
+      for (let i = 3 + Math.floor(random() * 58); i > 0; i--) {
+        ring.push([x, y]);
+        x += (random() - 0.5) * 60;
+        y += (random() - 0.5) * 60;
+      }
+      const d = ringsToPath([ring]);
+      expect(d, d).toMatch(/^(M-?\d+[ -]?\d+l(-?\d+)?([ -]\d+)*z)?$/);
+      const [parsed = []] = parse(d);
+      const expected = ring
+        .map(([px, py]) => [Math.round(px), Math.round(py)] as Point)
+        .filter((p, i, all) => i === 0 || p[0] !== all[i - 1]![0] || p[1] !== all[i - 1]![1]);
+      const [first, last] = [expected[0]!, expected[expected.length - 1]!];
+      if (expected.length > 1 && first[0] === last[0] && first[1] === last[1]) expected.pop();
+      expect(parsed).toEqual(expected.length >= 3 ? expected : []);
+    }
   });
 });
 

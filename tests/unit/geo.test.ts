@@ -9,7 +9,7 @@ import { BOUNDARY_YEARS } from "@/lib/geo/constants";
 import { councilLookup, successorOf } from "@/lib/geo/councils";
 import { hexLayoutFiles, hexNeighbours, placeHexes } from "@/lib/geo/hex";
 import { councilsDrawn, mapGeometry } from "@/lib/geo/map-shapes";
-import { boundaryPaths } from "@/lib/geo/projection";
+import { boundaryPaths, englandProjection, MAP_TOLERANCE, MAP_WIDTH } from "@/lib/geo/projection";
 
 /*
  * The map's geography against the shipped reference files: the councils drawn per year and
@@ -113,9 +113,9 @@ describe("councils drawn by year and tier", () => {
 describe("boundary paths", () => {
   it("fits England in the frame, every area inside it", () => {
     const { frame, paths } = boundaryPaths(2018, "lower");
-    expect(frame.width).toBe(3000);
+    expect(frame.width).toBe(MAP_WIDTH);
     // England is taller than it is wide.
-    expect(frame.height).toBeGreaterThan(3000);
+    expect(frame.height).toBeGreaterThan(MAP_WIDTH);
     for (const p of paths) {
       const points = pathPoints(p.d);
       expect(points.length, p.areaName).toBeGreaterThanOrEqual(3);
@@ -141,10 +141,54 @@ describe("boundary paths", () => {
     expect(centre("E10000020")[0]).toBeGreaterThan(centre("E10000008")[0]);
   });
 
+  it("keeps each area's extent within the tolerance and half a unit of its true shape", () => {
+    // The path as written (simplified, whole units) against the boundary projected point by
+    // point, unsimplified: the same box to within what simplifying and rounding may move.
+    const { projection } = englandProjection();
+    const box = (points: Iterable<readonly [number, number]>) => {
+      const b = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of points) {
+        b[0] = Math.min(b[0]!, x);
+        b[1] = Math.min(b[1]!, y);
+        b[2] = Math.max(b[2]!, x);
+        b[3] = Math.max(b[3]!, y);
+      }
+      return b;
+    };
+    for (const [year, tier] of [
+      [2018, "lower"],
+      [2025, "upper"],
+    ] as const) {
+      const { paths } = boundaryPaths(year, tier);
+      const features = new Map(areasFor(year, tier).map((f) => [f.properties.areacd, f]));
+      for (const p of paths) {
+        const geometry = features.get(p.areaCode)!.geometry;
+        const polygons =
+          geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+        const rings = polygons
+          .flat()
+          .map((ring) => ring.map((lonLat) => projection(lonLat as [number, number])!));
+        // Islets under two pixels across are specks the map leaves out (ringsToPath).
+        const drawn = rings.filter((ring) => {
+          const [x0, y0, x1, y1] = box(ring);
+          return Math.max(x1! - x0!, y1! - y0!) >= 2 * MAP_TOLERANCE;
+        });
+        const truth = box(drawn.flat());
+        const written = box(pathPoints(p.d));
+        for (let i = 0; i < 4; i++) {
+          expect(Math.abs(written[i]! - truth[i]!), `${p.areaName} ${year}`).toBeLessThanOrEqual(
+            MAP_TOLERANCE + 0.5,
+          );
+        }
+      }
+    }
+  });
+
   it("keeps the whole map small enough to send as HTML", () => {
     const { paths } = boundaryPaths(2018, "lower");
     const bytes = paths.reduce((sum, p) => sum + p.d.length, 0);
-    expect(bytes).toBeLessThan(90_000);
+    // 72 KB in a 3,000-unit viewBox at half a 600-pixel map's pixel; 40 KB drawn to its size.
+    expect(bytes).toBeLessThan(45_000);
     // And not so small that shapes are lost: even the City of London has a shape.
     const city = paths.find((p) => p.areaCode === "E09000001")!;
     expect(pathPoints(city.d).length).toBeGreaterThanOrEqual(3);

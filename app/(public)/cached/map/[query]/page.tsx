@@ -39,6 +39,7 @@ function MapSection({ model, heading }: { model: MapModel; heading: string }) {
         Skip the map to the table of councils
       </a>
       <figure className="mt-4">
+        {/* At most 672 px: the boundaries are quantised to it (lib/geo/projection.ts). */}
         <div className="mx-auto max-w-2xl">
           <EnglandMap
             areas={model.areas}
