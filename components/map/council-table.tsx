@@ -1,11 +1,20 @@
 import type { MapModel } from "@/lib/councils/map";
 import { formatPence } from "@/lib/money";
+import { CouncilRows, type CouncilRow } from "./council-rows";
 
 /**
  * Every council drawn on the map with its figures: the map's equivalent as a table. Its own
  * scrolling box (both ways, with the column heads kept in view), the skip link's target.
  */
 export function CouncilTable({ model, caption }: { model: MapModel; caption: string }) {
+  const rows = model.areas.map((area): CouncilRow => [
+    area.code,
+    area.shortName,
+    area.typeLabel,
+    area.arrangements.toLocaleString("en-GB"),
+    area.viaArrangements.toLocaleString("en-GB"),
+    formatPence(area.totalPence, "full"),
+  ]);
   return (
     <div
       id="council-table"
@@ -22,30 +31,13 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
           <tr className="border-b-2 border-rule-strong text-left">
             <th scope="col">Council</th>
             <th scope="col">Type</th>
-            <th scope="col" className="num">
-              Arrangements
-            </th>
-            <th scope="col" className="num">
-              Of which through councils it replaced
-            </th>
-            <th scope="col" className="num">
-              Savings
-            </th>
+            <th scope="col">Arrangements</th>
+            <th scope="col">Of which through councils it replaced</th>
+            <th scope="col">Savings</th>
           </tr>
         </thead>
         <tbody>
-          {model.areas.map((area) => (
-            <tr key={area.code}>
-              <th scope="row">
-                {/* Plain links: hundreds of them, with nothing to prefetch or hydrate. */}
-                <a href={`/councils/${area.code}`}>{area.shortName}</a>
-              </th>
-              <td>{area.typeLabel}</td>
-              <td className="num">{area.arrangements.toLocaleString("en-GB")}</td>
-              <td className="num">{area.viaArrangements.toLocaleString("en-GB")}</td>
-              <td className="num">{formatPence(area.totalPence, "full")}</td>
-            </tr>
-          ))}
+          <CouncilRows rows={rows} />
         </tbody>
       </table>
     </div>

@@ -1,4 +1,5 @@
 import type { MapArea } from "@/lib/councils/map";
+import { MapAreas, type AreaRow } from "./map-areas";
 import { MapInteractions } from "./map-interactions";
 import { MapPatterns } from "./map-patterns";
 import "./map.css";
@@ -6,7 +7,8 @@ import "./map.css";
 /**
  * England's councils as server-rendered SVG: every area a link to its council page, named with
  * its figures, reachable by keyboard (in the table's order, by name) and drawn even without
- * JavaScript. The client island only adds the tooltip and highlight.
+ * JavaScript. The client island only adds the tooltip and highlight; the areas are a client
+ * component only so that the page carries them compactly (map-areas.tsx).
  */
 export function EnglandMap({
   areas,
@@ -21,6 +23,7 @@ export function EnglandMap({
   title: string;
   description: string;
 }) {
+  const rows = areas.map((a): AreaRow => [a.code, a.label, a.classIndex, a.d]);
   return (
     <div className="ssm-map">
       <MapInteractions width={width} height={height}>
@@ -34,16 +37,7 @@ export function EnglandMap({
           <title id="map-svg-title">{title}</title>
           <desc id="map-svg-desc">{description}</desc>
           <MapPatterns prefix="map-pattern" size={Math.round(width / 110)} />
-          {areas.map((area) => (
-            <a
-              key={area.code}
-              href={`/councils/${area.code}`}
-              aria-label={area.label}
-              className={`ma c${area.classIndex}`}
-            >
-              <path d={area.d} />
-            </a>
-          ))}
+          <MapAreas areas={rows} />
         </svg>
       </MapInteractions>
     </div>
