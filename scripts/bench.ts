@@ -18,6 +18,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { findFreePort } from "./lib/embedded-db";
@@ -34,8 +35,17 @@ const SERVER_URL = "postgres://postgres@127.0.0.1:5432";
 
 type Load = { p50: number; p99: number; rps: number; errors: number; statuses: string };
 type SqlTiming = { p50: number; p99: number };
+/** What a page weighs as sent: bytes of the body, and gzipped as a browser would receive it. */
+type Weight = { raw: number; gzip: number };
 /** `single`: the same request one at a time (c=1), for the ratio to its raw SQL. */
-type Row = { scenario: Scenario; load: Load; ping: Load; single?: Load; sql?: SqlTiming };
+type Row = {
+  scenario: Scenario;
+  load: Load;
+  ping: Load;
+  single?: Load;
+  sql?: SqlTiming;
+  weight?: Weight;
+};
 
 function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(
@@ -105,6 +115,16 @@ async function timeSql(probe: SqlProbe, runs = 60): Promise<SqlTiming> {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/**
+ * The body of a GET scenario, once: its size is most of what a cached page costs to serve
+ * (autocannon asks without Accept-Encoding, so the server copies it whole every time).
+ */
+async function weigh(url: string, cookie?: string): Promise<Weight> {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {} });
+  const body = Buffer.from(await response.arrayBuffer());
+  return { raw: body.length, gzip: gzipSync(body).length };
+}
+
 /** Signs in through the real form (a server action without JavaScript); returns the cookie. */
 async function signInCookie(base: string, email: string): Promise<string> {
   const page = await (await fetch(`${base}/login`)).text();
@@ -164,13 +184,13 @@ function report(rows: Row[], lighthouse: LighthouseScores[] | null, meta: Record
     "",
     "## Throughput and latency",
     "",
-    "| scenario | c | req/s | p50 ms | p99 ms | /ping req/s | share of /ping | page p50 at c=1 | raw SQL p50 / p99 ms | page ÷ SQL (c=1) | statuses | target |",
-    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
+    "| scenario | c | req/s | p50 ms | p99 ms | /ping req/s | share of /ping | page p50 at c=1 | raw SQL p50 / p99 ms | page ÷ SQL (c=1) | KB sent (gzipped) | statuses | target |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
     ...rows.map((row) => {
       const s = row.scenario;
       const share = row.load.rps / row.ping.rps;
       const ratio = row.sql && row.single ? row.single.p50 / Math.max(row.sql.p50, 0.01) : null;
-      return `| ${s.name} | ${s.connections} | ${fmt(row.load.rps)} | ${fmt(row.load.p50)} | ${fmt(row.load.p99)} | ${fmt(row.ping.rps)} | ${fmt(share * 100, 1)}% | ${row.single ? fmt(row.single.p50) : "—"} | ${row.sql ? `${fmt(row.sql.p50, 1)} / ${fmt(row.sql.p99, 1)}` : "—"} | ${ratio === null ? "—" : fmt(ratio, 1)} | ${row.load.statuses}${row.load.errors ? `, ${row.load.errors} errors` : ""} | ${verdict(s, row)} |`;
+      return `| ${s.name} | ${s.connections} | ${fmt(row.load.rps)} | ${fmt(row.load.p50)} | ${fmt(row.load.p99)} | ${fmt(row.ping.rps)} | ${fmt(share * 100, 1)}% | ${row.single ? fmt(row.single.p50) : "—"} | ${row.sql ? `${fmt(row.sql.p50, 1)} / ${fmt(row.sql.p99, 1)}` : "—"} | ${ratio === null ? "—" : fmt(ratio, 1)} | ${row.weight ? `${fmt(row.weight.raw / 1024)} (${fmt(row.weight.gzip / 1024)})` : "—"} | ${row.load.statuses}${row.load.errors ? `, ${row.load.errors} errors` : ""} | ${verdict(s, row)} |`;
     }),
     "",
   ];
@@ -297,7 +317,10 @@ runMain(async () => {
           })
         : undefined;
       const sqlTiming = scenario.sql ? await timeSql(scenario.sql) : undefined;
-      rows.push({ scenario, load: measured, ping, single, sql: sqlTiming });
+      const weight = scenario.request
+        ? undefined
+        : await weigh(`${base}${scenario.path}`, scenario.signedIn ? cookie : undefined);
+      rows.push({ scenario, load: measured, ping, single, sql: sqlTiming, weight });
     }
   } finally {
     for (const server of servers) server.kill("SIGTERM");
