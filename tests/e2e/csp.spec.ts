@@ -65,7 +65,10 @@ test("pages rendered per request: a fresh nonce, their own scripts run, an injec
 
   const visits: [TestUser | undefined, string[]][] = [
     [undefined, ["/login", "/forgot-password", "/reset-password?token=x"]],
-    [editor, ["/workspace", "/workspace/new", "/workspace/import", "/account"]],
+    [
+      editor,
+      ["/workspace", "/workspace/new", "/workspace/import", "/account", "/account/no-such-page"],
+    ],
     [admin, ["/admin/review", "/admin/users", "/admin/audit", "/admin/no-such-page"]],
   ];
   for (const [user, paths] of visits) {
