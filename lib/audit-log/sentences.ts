@@ -151,8 +151,13 @@ function arrangementHref(arrangement: NonNullable<NamedAuditEvent["arrangement"]
 /** "‘Shared legal service’", linked where there is a page for it. */
 function arrangement(event: NamedAuditEvent): SentencePart[] {
   const title = recordedTitle(event) ?? event.arrangement?.title ?? null;
-  if (!title) return [event.entityId ? "an arrangement that no longer exists" : "an arrangement"];
   const href = event.arrangement ? arrangementHref(event.arrangement) : null;
+  if (!title) {
+    // A draft may be saved without a title (drafts save as they are); it still exists.
+    if (event.arrangement)
+      return [href ? { text: "an untitled arrangement", href } : "an untitled arrangement"];
+    return [event.entityId ? "an arrangement that no longer exists" : "an arrangement"];
+  }
   return quoted(href ? { text: title, href } : title);
 }
 

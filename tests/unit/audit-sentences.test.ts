@@ -310,6 +310,30 @@ describe("every kind of audit event reads as a sentence", () => {
     ]);
   });
 
+  it("names a draft saved without a title as untitled, linked where it can be read", () => {
+    const untitled = { ...LEGAL, title: "", published: false };
+    expect(
+      sentenceText(
+        auditSentence(
+          onArrangement({
+            action: "arrangement.draft_saved",
+            after: { title: "" },
+            arrangement: untitled,
+          }),
+        ),
+      ),
+    ).toBe("Jo Bloggs (Devon County Council) saved the draft of an untitled arrangement");
+    const inReview = onArrangement({
+      action: "arrangement.draft_saved",
+      after: {},
+      arrangement: { ...untitled, reviewRevisionId: 601 },
+    });
+    expect(links(inReview).at(-1)).toEqual({
+      text: "an untitled arrangement",
+      href: "/admin/review/601",
+    });
+  });
+
   it("names an arrangement that no longer exists without a link", () => {
     const gone = event({
       action: "arrangement.withdrawn",
