@@ -1,7 +1,14 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { arrangements, partnerConfirmations } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import type { Tx } from "@/db/client";
+import {
+  arrangementRevisions,
+  arrangements,
+  organisations,
+  partnerConfirmations,
+} from "@/db/schema";
 import { refuseAccess } from "@/lib/arrangements/commands/access";
 import { editorOrganisation } from "@/lib/arrangements/workspace";
 import type { CurrentUser } from "@/lib/auth/access";
@@ -10,7 +17,8 @@ import { refuse } from "@/lib/commands/refusal";
 import { notFound, type CommandResult, type Invalid, type NotFound } from "@/lib/commands/result";
 import { transact, type CommandOptions } from "@/lib/commands/transact";
 import type { RequestInfo } from "@/lib/request";
-import { askedRevision } from "./asked";
+import { notifyAdminsOfDispute, type DisputeNotice } from "@/lib/review/notifications";
+import { askedRevision, type AskedRevision } from "./asked";
 import { ANSWERED_NOTICES, type AnsweredNotice } from "./labels";
 import { confirmSchema, disputeSchema, type ConfirmInput, type DisputeInput } from "./schemas";
 
@@ -23,7 +31,8 @@ import { confirmSchema, disputeSchema, type ConfirmInput, type DisputeInput } fr
  * `arrangement.access_refused`. The answer and its audit event are written in one transaction,
  * with the arrangement locked so a submission or approval cannot interleave; when the
  * published version names the organisation, the public page (which marks a disputed partner
- * "not confirmed") is refreshed.
+ * "not confirmed") is refreshed. A new dispute is mailed to every administrator in the same
+ * transaction.
  */
 
 export type Answered = {
@@ -118,6 +127,8 @@ async function answerAsPartner(
     const wasDisputed = before?.state === "disputed";
     if (asked.namedInPublished && wasDisputed !== (answer.state === "disputed"))
       await cx.publicChanged();
+    if (answer.state === "disputed" && !wasDisputed)
+      await notifyAdminsOfDispute(cx.tx, await disputeNotice(cx.tx, asked, organisationId, answer));
     const notice = answeredNotice(answer.state, asked.state === "approved");
     return {
       ok: true,
@@ -127,6 +138,29 @@ async function answerAsPartner(
       state: answer.state,
     };
   });
+}
+
+async function disputeNotice(
+  tx: Tx,
+  asked: AskedRevision,
+  partnerId: number,
+  answer: Answer,
+): Promise<DisputeNotice> {
+  const partner = alias(organisations, "partner");
+  const lead = alias(organisations, "lead");
+  const [row] = await tx
+    .select({ title: arrangementRevisions.title, partnerName: partner.name, leadName: lead.name })
+    .from(arrangementRevisions)
+    .innerJoin(partner, eq(partner.id, partnerId))
+    .innerJoin(lead, eq(lead.id, asked.leadOrganisationId))
+    .where(eq(arrangementRevisions.id, asked.revisionId));
+  const published = asked.state === "approved";
+  return {
+    ...row!,
+    reason: answer.reason ?? "",
+    published,
+    path: published ? `/arrangements/${asked.slug}` : `/admin/review/${asked.revisionId}`,
+  };
 }
 
 function answeredNotice(state: Answer["state"], published: boolean): AnsweredNotice {

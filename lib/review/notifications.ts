@@ -35,13 +35,17 @@ export type SubmissionNotice = {
   submittedAt: Date;
 };
 
-/** Tells every active administrator that a submission is waiting in the review queue. */
-export async function notifyAdminsOfSubmission(tx: Tx, notice: SubmissionNotice): Promise<number> {
-  const admins = await tx
+function activeAdmins(tx: Tx) {
+  return tx
     .select({ email: users.email, name: users.name })
     .from(users)
     .where(and(eq(users.role, "admin"), eq(users.status, "active")))
     .orderBy(users.id);
+}
+
+/** Tells every active administrator that a submission is waiting in the review queue. */
+export async function notifyAdminsOfSubmission(tx: Tx, notice: SubmissionNotice): Promise<number> {
+  const admins = await activeAdmins(tx);
   const what = notice.isEdit
     ? "a change to a published arrangement"
     : "a new arrangement, not yet published";
@@ -62,6 +66,53 @@ export async function notifyAdminsOfSubmission(tx: Tx, notice: SubmissionNotice)
           "",
           "The review queue lists every submission waiting, oldest first:",
           siteLink("/admin/review"),
+        ].join("\n"),
+      },
+      { tx },
+    );
+  }
+  return admins.length;
+}
+
+export type DisputeNotice = {
+  title: string;
+  /** The partner that disputes it, and the council that leads it. */
+  partnerName: string;
+  leadName: string;
+  reason: string;
+  /** Where an administrator reads it: the submission's review page, or the public page. */
+  path: string;
+  published: boolean;
+};
+
+/**
+ * Tells every active administrator that a named partner disputes taking part in an
+ * arrangement: a published record may be wrong in public, and a waiting one should not be
+ * approved without a word with both councils.
+ */
+export async function notifyAdminsOfDispute(tx: Tx, notice: DisputeNotice): Promise<number> {
+  const admins = await activeAdmins(tx);
+  const where = notice.published
+    ? "It is published: the public page now marks this partner as not confirmed."
+    : "It is waiting for review; its review page shows the dispute.";
+  for (const admin of admins) {
+    await sendMail(
+      {
+        to: admin.email,
+        subject: subjectWith("Partner disputes an arrangement: ", notice.title),
+        text: [
+          `Hello ${admin.name},`,
+          "",
+          `${notice.partnerName} says it does not take part in this arrangement led by ${notice.leadName}:`,
+          "",
+          `  ${notice.title}`,
+          "",
+          "Their reason:",
+          "",
+          ...notice.reason.split("\n").map((line) => `  ${line}`),
+          "",
+          where,
+          siteLink(notice.path),
         ].join("\n"),
       },
       { tx },

@@ -203,6 +203,28 @@ describe("confirming and disputing", () => {
     const queue = await listQueue(admin, { organisation: devonEditor.organisationId! });
     const row = queue.items.find((item) => item.revisionId === saved.revisionId)!;
     expect(row.disputedPartners).toBe(1);
+
+    // Every administrator is told once, with the reason and the review page; disputing again
+    // (the reason reworded) tells nobody twice.
+    const aboutThis = async () =>
+      (await mailTo(admin.email)).filter(
+        (m) =>
+          m.subject.startsWith("Partner disputes") &&
+          m.body.endsWith(`/admin/review/${saved.revisionId}`),
+      );
+    const told = await aboutThis();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toMatch(/^Partner disputes an arrangement: /);
+    expect(told[0]!.body).toContain("Somerset Council says it does not take part");
+    expect(told[0]!.body).toContain(REASON);
+    expectOk(
+      await disputePartnership(
+        somersetEditor,
+        { arrangementId: id, reason: `${REASON} Still.` },
+        f.request,
+      ),
+    );
+    expect(await aboutThis()).toHaveLength(1);
   });
 
   it("keeps a dispute when the lead submits again, and asks again for a confirmation", async () => {
