@@ -100,7 +100,11 @@ export function arrangementDetailJson(a: ArrangementDetail) {
     data: {
       ...summary,
       description: a.description,
-      organisations: a.organisations.map((o) => ({ ...organisationRefJson(o), role: o.role })),
+      organisations: a.organisations.map((o) => ({
+        ...organisationRefJson(o),
+        role: o.role,
+        not_confirmed: o.notConfirmed,
+      })),
       further_categories: a.furtherCategories,
       benefits: a.benefits.map((slug) => ({ slug, label: benefitLabel(slug) ?? slug })),
       contact:

@@ -145,6 +145,11 @@ export const apiSchemas: Record<string, Schema> = {
       items: object({
         ...organisationRefProperties,
         role: { type: "string", enum: ["lead", "partner"] },
+        not_confirmed: {
+          type: "boolean",
+          description:
+            'True when this partner disputes taking part (it was named, and says it does not share this service); its page marks it "not confirmed". Never true for the lead.',
+        },
       }),
     },
     further_categories: { type: "array", items: ref("Category") },

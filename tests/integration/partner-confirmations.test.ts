@@ -6,6 +6,7 @@ import { submitForReview, withdrawSubmission } from "@/lib/arrangements/commands
 import type { CurrentUser } from "@/lib/auth/access";
 import { confirmPartnership, disputePartnership } from "@/lib/confirmations/commands";
 import { getPartnerRequest, listPartnerRequests } from "@/lib/confirmations/queries";
+import { arrangementDetailJson } from "@/lib/open-data/json";
 import { getPublishedArrangement } from "@/lib/public/arrangements";
 import { approveRevision } from "@/lib/review/commands";
 import { getReview, listQueue } from "@/lib/review/queries";
@@ -303,6 +304,14 @@ describe("published anyway", () => {
         ]),
       );
     expect(await marks()).toEqual({ [DEVON]: false, [EAST_DEVON]: false, [SOMERSET_NOW]: true });
+    // The API's record says so too.
+    const api = arrangementDetailJson((await getPublishedArrangement(saved.slug))!);
+    expect(api.data.organisations.map((o) => [o.code, o.not_confirmed])).toEqual(
+      expect.arrayContaining([
+        [DEVON, false],
+        [SOMERSET_NOW, true],
+      ]),
+    );
     // Published, the partner still answers about the published version.
     expect(await getPartnerRequest(somersetEditor, id)).toMatchObject({
       revisionState: "approved",
