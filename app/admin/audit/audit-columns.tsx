@@ -55,30 +55,32 @@ function Sentence({ parts }: { parts: SentencePart[] }) {
 
 /** Links to the log narrowed to the event's person or organisation (the filters, in one click). */
 function Narrow({ event }: { event: AuditEvent }) {
-  const links = [
-    event.actorUserId !== null && (
-      <Link
-        key="user"
-        prefetch={false}
-        href={listHref("/admin/audit", { user: event.actorUserId })}
-      >
-        Events by {event.actorName}
-      </Link>
-    ),
-    event.organisationId !== null && (
-      <Link
-        key="organisation"
-        prefetch={false}
-        href={listHref("/admin/audit", { organisation: event.organisationId })}
-      >
-        Events for {event.organisationName}
-      </Link>
-    ),
-  ].filter(Boolean);
-  if (links.length === 0) return null;
+  const narrowings = [
+    event.actorUserId !== null && {
+      key: "user",
+      query: { user: event.actorUserId },
+      text: `Events by ${event.actorName}`,
+    },
+    event.organisationId !== null && {
+      key: "organisation",
+      query: { organisation: event.organisationId },
+      text: `Events for ${event.organisationName}`,
+    },
+  ].filter((n) => n !== false);
+  if (narrowings.length === 0) return null;
+  // Each link at least 24 px high (py-0.5 on 20 px text) and apart: WCAG 2.2's target size.
   return (
-    <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-ink-muted">
-      {links.map((link) => link)}
+    <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-muted">
+      {narrowings.map((n) => (
+        <Link
+          key={n.key}
+          className="py-0.5"
+          prefetch={false}
+          href={listHref("/admin/audit", n.query)}
+        >
+          {n.text}
+        </Link>
+      ))}
     </p>
   );
 }
