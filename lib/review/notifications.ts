@@ -35,43 +35,36 @@ export type SubmissionNotice = {
   submittedAt: Date;
 };
 
-function activeAdmins(tx: Tx) {
-  return tx
+/** Mails every active administrator `lines` under a greeting; returns how many were mailed. */
+async function mailAdmins(tx: Tx, subject: string, lines: string[]): Promise<number> {
+  const admins = await tx
     .select({ email: users.email, name: users.name })
     .from(users)
     .where(and(eq(users.role, "admin"), eq(users.status, "active")))
     .orderBy(users.id);
+  for (const admin of admins) {
+    const text = [`Hello ${admin.name},`, "", ...lines].join("\n");
+    await sendMail({ to: admin.email, subject, text }, { tx });
+  }
+  return admins.length;
 }
 
 /** Tells every active administrator that a submission is waiting in the review queue. */
-export async function notifyAdminsOfSubmission(tx: Tx, notice: SubmissionNotice): Promise<number> {
-  const admins = await activeAdmins(tx);
+export function notifyAdminsOfSubmission(tx: Tx, notice: SubmissionNotice): Promise<number> {
   const what = notice.isEdit
     ? "a change to a published arrangement"
     : "a new arrangement, not yet published";
-  for (const admin of admins) {
-    await sendMail(
-      {
-        to: admin.email,
-        subject: subjectWith("New submission to review: ", notice.title),
-        text: [
-          `Hello ${admin.name},`,
-          "",
-          `${notice.organisationName} submitted ${what} for review on ${formatDateTime(notice.submittedAt)}:`,
-          "",
-          `  ${notice.title}`,
-          "",
-          "Review it here:",
-          siteLink(`/admin/review/${notice.revisionId}`),
-          "",
-          "The review queue lists every submission waiting, oldest first:",
-          siteLink("/admin/review"),
-        ].join("\n"),
-      },
-      { tx },
-    );
-  }
-  return admins.length;
+  return mailAdmins(tx, subjectWith("New submission to review: ", notice.title), [
+    `${notice.organisationName} submitted ${what} for review on ${formatDateTime(notice.submittedAt)}:`,
+    "",
+    `  ${notice.title}`,
+    "",
+    "Review it here:",
+    siteLink(`/admin/review/${notice.revisionId}`),
+    "",
+    "The review queue lists every submission waiting, oldest first:",
+    siteLink("/admin/review"),
+  ]);
 }
 
 export type DisputeNotice = {
@@ -90,35 +83,21 @@ export type DisputeNotice = {
  * arrangement: a published record may be wrong in public, and a waiting one should not be
  * approved without a word with both councils.
  */
-export async function notifyAdminsOfDispute(tx: Tx, notice: DisputeNotice): Promise<number> {
-  const admins = await activeAdmins(tx);
-  const where = notice.published
-    ? "It is published: the public page now marks this partner as not confirmed."
-    : "It is waiting for review; its review page shows the dispute.";
-  for (const admin of admins) {
-    await sendMail(
-      {
-        to: admin.email,
-        subject: subjectWith("Partner disputes an arrangement: ", notice.title),
-        text: [
-          `Hello ${admin.name},`,
-          "",
-          `${notice.partnerName} says it does not take part in this arrangement led by ${notice.leadName}:`,
-          "",
-          `  ${notice.title}`,
-          "",
-          "Their reason:",
-          "",
-          ...notice.reason.split("\n").map((line) => `  ${line}`),
-          "",
-          where,
-          siteLink(notice.path),
-        ].join("\n"),
-      },
-      { tx },
-    );
-  }
-  return admins.length;
+export function notifyAdminsOfDispute(tx: Tx, notice: DisputeNotice): Promise<number> {
+  return mailAdmins(tx, subjectWith("Partner disputes an arrangement: ", notice.title), [
+    `${notice.partnerName} says it does not take part in this arrangement led by ${notice.leadName}:`,
+    "",
+    `  ${notice.title}`,
+    "",
+    "Their reason:",
+    "",
+    ...notice.reason.split("\n").map((line) => `  ${line}`),
+    "",
+    notice.published
+      ? "It is published: the public page now marks this partner as not confirmed."
+      : "It is waiting for review; its review page shows the dispute.",
+    siteLink(notice.path),
+  ]);
 }
 
 export type DecisionNotice = {
