@@ -11,6 +11,7 @@ import { registerOnDay } from "@/lib/public/register";
 import { isUnconfirmedLine } from "@/lib/public/unconfirmed";
 import { savingsYears, type SavingsYear } from "@/lib/stats/queries";
 import { councilDirectory, type CouncilEntry } from "./directory";
+import { similarGroupOf, type SimilarGroup } from "./similar-query";
 
 /*
  * One council's public page: who it is, whether it still exists (and which councils replaced
@@ -82,6 +83,8 @@ export type CouncilPage = {
    * `totals`, so they add up to totals.totalPence), with a running total.
    */
   years: SavingsYear[];
+  /** Its 15 most similar councils today (lib/councils/similar.ts), or why it has none. */
+  similar: SimilarGroup;
 };
 
 export type CouncilLookupResult =
@@ -272,7 +275,8 @@ const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);
 export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResult> {
   const code = rawCode.trim();
   if (!/^[A-Za-z]\d{8}$/.test(code)) return { kind: "missing" };
-  const { lookup } = await councilDirectory();
+  const directory = await councilDirectory();
+  const { lookup } = directory;
   const council = lookup.byCode(code);
   if (!council) {
     const other = lookup.resolve(code.toUpperCase());
@@ -295,6 +299,7 @@ export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResu
       parent: parent ? { code: parent.code, name: parent.name } : null,
       ...successions,
       ...figures,
+      similar: similarGroupOf(directory, council, day),
     },
   };
 }
