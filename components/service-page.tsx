@@ -14,8 +14,12 @@ export function ServicePage({ heading, children }: { heading: string; children: 
 }
 
 /** A section heading inside a service page. */
-export function ServiceHeading({ children }: { children: React.ReactNode }) {
-  return <h2 className="pt-4 text-2xl font-bold">{children}</h2>;
+export function ServiceHeading({ children, id }: { children: React.ReactNode; id?: string }) {
+  return (
+    <h2 id={id} className="pt-4 text-2xl font-bold">
+      {children}
+    </h2>
+  );
 }
 
 /** A bulleted list inside a service page. */

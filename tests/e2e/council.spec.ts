@@ -4,6 +4,7 @@ import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
 import * as bySql from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
+import { axeViolations } from "./a11y";
 import { sql } from "./fixtures";
 import { publicChange } from "./public-helpers";
 
@@ -106,6 +107,39 @@ test.describe("council pages", () => {
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  });
+
+  test("list Devon's 15 similar county councils, and none for a former council", async ({
+    page,
+  }) => {
+    await page.goto("/councils/E10000008");
+    const section = page.getByTestId("council-similar");
+    await expect(section.getByRole("heading", { level: 2 })).toHaveText("Similar councils");
+    await expect(section).toContainText("population and population density");
+    await expect(section).toContainText("another region");
+    const links = section.getByRole("listitem").getByRole("link");
+    await expect(links).toHaveCount(15);
+    const codes = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))).map(
+      (href) => href.replace(/^\/councils\//, ""),
+    );
+    // Fifteen different councils, none Devon itself, all county councils existing today.
+    expect(new Set(codes).size).toBe(15);
+    expect(codes).not.toContain("E10000008");
+    const day = today();
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from organisations
+      where code in ${sql(codes)} and kind = 'council' and council_type = 'CTY'
+        and (start_date is null or start_date <= ${day}::date)
+        and (end_date is null or end_date >= ${day}::date)`;
+    expect(row!.n).toBe(15);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await links.first().click();
+    await expect(page).toHaveURL(new RegExp(`/councils/${codes[0]}$`));
+
+    await page.goto("/councils/E07000026");
+    await expect(page.getByTestId("council-similar")).toContainText("does not exist today");
+    await expect(page.getByTestId("council-similar").getByRole("link")).toHaveCount(0);
   });
 
   test("say what a former council became, with a link to it", async ({ page }) => {

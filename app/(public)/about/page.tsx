@@ -57,6 +57,26 @@ export default function AboutPage() {
         are reported and why figures for different councils must not be added together.
       </p>
 
+      <ServiceHeading id="similar-councils">How similar councils are chosen</ServiceHeading>
+      <p>
+        Each council page lists the 15 councils most like it that exist today, of the same tier:
+        county councils with county councils, district councils with district councils, and unitary
+        authorities, metropolitan and London boroughs (and the City of London) together. Nearness is
+        the straight-line distance over two measures, each taken on a log scale and divided by its
+        standard deviation among that tier&apos;s councils: population (the 2020 estimate in the
+        reference data) and population density (population per km² of the council&apos;s latest
+        boundary on the map, for today&apos;s councils those of 2025); a council in another region
+        counts as one standard deviation further away. So two councils are &ldquo;similar&rdquo;
+        when they are about as large, as built-up, and usually in the same region.
+      </p>
+      <p>
+        The groups say nothing about deprivation, finances, services or politics, and a 2020
+        population estimate ages. A council without a recorded population or boundary (one formed
+        after the map&apos;s 2025 boundaries, say) has no group and is left out of the others; its
+        page says so. The groups follow the register: when councils are replaced, the groups are
+        worked out again from the councils that exist.
+      </p>
+
       <ServiceHeading>Open data</ServiceHeading>
       <p>
         Everything published here can be downloaded or read through the API:{" "}

@@ -5,6 +5,7 @@ import { HeadlineFigures } from "@/components/headline-figures";
 import { LinkedNames } from "@/components/name-list";
 import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
+import { TIER_COUNCILS } from "@/lib/councils/similar";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatPence } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
@@ -288,5 +289,53 @@ export function CouncilStatus({ page }: { page: CouncilPage }) {
         Its arrangements stay in the register as they were recorded.
       </p>
     </div>
+  );
+}
+
+const NO_GROUP: Readonly<Record<string, string>> = {
+  "not-current": "It does not exist today, so it has no comparison group of today's councils.",
+  "no-tier":
+    "Its type is not a county, district or unitary council, so it has no comparison group.",
+  "no-population": "The register has no population for it, so it has no comparison group.",
+  "no-boundary":
+    "The map's boundaries (2014 to 2025) do not include it, so its population density is unknown and it has no comparison group.",
+};
+
+/** Its 15 most similar councils today, and one sentence on how they were chosen. */
+export function SimilarSection({ page }: { page: CouncilPage }) {
+  const { similar, council } = page;
+  return (
+    <section aria-labelledby="similar-heading" className="mt-10" data-testid="council-similar">
+      <h2 id="similar-heading" className="text-2xl font-bold">
+        Similar councils
+      </h2>
+      {similar.kind === "none" ? (
+        <p className="mt-2">{NO_GROUP[similar.reason]}</p>
+      ) : (
+        <>
+          <p className="mt-2">
+            The {similar.councils.length} {TIER_COUNCILS[similar.tier]} existing today nearest to{" "}
+            {council.shortName} in population and population density (both on a log scale, measured
+            in standard deviations among the councils of that tier), a council in another region
+            counting as one standard deviation further away; nearest first.{" "}
+            <Link href="/about#similar-councils">How similar councils are chosen</Link>
+          </p>
+          {similar.leftOut > 0 ? (
+            <p className="mt-2 text-ink-muted">
+              {count(similar.leftOut)} of today&apos;s {TIER_COUNCILS[similar.tier].split(" (")[0]}{" "}
+              {similar.leftOut === 1 ? "is" : "are"} left out: the register has no population or
+              boundary for {similar.leftOut === 1 ? "it" : "them"}.
+            </p>
+          ) : null}
+          <ol className="mt-3 list-decimal pl-6 sm:columns-2 lg:columns-3">
+            {similar.councils.map((c) => (
+              <li key={c.code}>
+                <Link href={councilHref(c.code)}>{c.name}</Link>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
   );
 }

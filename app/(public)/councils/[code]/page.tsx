@@ -11,6 +11,7 @@ import {
   FiguresSection,
   NetworkSection,
   SavingsOverTimeSection,
+  SimilarSection,
 } from "./council-sections";
 
 // An ordinary dynamic route, cached per council on first request (ISR) and dropped when the
@@ -93,6 +94,7 @@ export default async function CouncilPageRoute({ params }: Props) {
         />
       ) : null}
       <NetworkSection page={page} />
+      <SimilarSection page={page} />
 
       <p className="no-print mt-10">
         <Link href={`/partners?council=${council.code}`}>
