@@ -8,5 +8,6 @@ export const SERVICE_PAGES = [
   { href: "/privacy", label: "Privacy notice" },
   { href: "/cookies", label: "Cookies" },
   { href: "/contact", label: "Contact" },
+  { href: "/data/api", label: "API reference" },
   { href: "/accessibility", label: "Accessibility statement" },
 ] as const;

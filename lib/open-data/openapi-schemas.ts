@@ -40,17 +40,30 @@ const organisationRefProperties = {
     type: "string",
     description:
       "Stable code: the GSS code for councils and health bodies, a register id otherwise.",
+    examples: ["E09000005"],
   },
-  gss_code: nullable({ type: "string", pattern: "^[EWSNK][0-9]{8}$" }),
-  name: { type: "string" },
+  gss_code: nullable({ type: "string", pattern: "^[EWSNK][0-9]{8}$", examples: ["E09000005"] }),
+  name: { type: "string", examples: ["London Borough of Brent"] },
   kind: ref("OrganisationKind"),
 };
 
 const arrangementSummaryProperties = {
-  slug: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
-  title: { type: "string" },
-  url: { ...LINK, description: "The arrangement's page on this site." },
-  api_url: { ...LINK, description: "This arrangement in the API." },
+  slug: {
+    type: "string",
+    pattern: "^[a-z0-9]+(-[a-z0-9]+)*$",
+    examples: ["hub-procurement-services-brent-and-harrow"],
+  },
+  title: { type: "string", examples: ["HuB Procurement Services: Brent and Harrow"] },
+  url: {
+    ...LINK,
+    description: "The arrangement's page on this site.",
+    examples: ["/arrangements/hub-procurement-services-brent-and-harrow"],
+  },
+  api_url: {
+    ...LINK,
+    description: "This arrangement in the API.",
+    examples: ["/api/v1/arrangements/hub-procurement-services-brent-and-harrow"],
+  },
   is_illustrative: {
     type: "boolean",
     description: "True for illustrative demo records, which are not real data.",
@@ -93,12 +106,16 @@ export const apiSchemas: Record<string, Schema> = {
   },
   OrganisationKind: { type: "string", enum: [...ORGANISATION_KINDS] },
   Region: object({
-    slug: { type: "string", enum: REGIONS.map((r) => r.slug) },
-    name: { type: "string" },
+    slug: { type: "string", enum: REGIONS.map((r) => r.slug), examples: ["london"] },
+    name: { type: "string", examples: ["London"] },
   }),
   Category: object({
-    slug: { type: "string", enum: SERVICE_CATEGORIES.map((c) => c.slug) },
-    name: { type: "string" },
+    slug: {
+      type: "string",
+      enum: SERVICE_CATEGORIES.map((c) => c.slug),
+      examples: ["procurement-and-commissioning"],
+    },
+    name: { type: "string", examples: ["Procurement and commissioning"] },
   }),
   PageLinks: object(
     {
@@ -175,8 +192,13 @@ export const apiSchemas: Record<string, Schema> = {
         financial_year: {
           type: "integer",
           description: "The calendar year the financial year starts in: 2016 is 2016/17.",
+          examples: [2016],
         },
-        financial_year_label: { type: "string", pattern: "^[0-9]{4}/[0-9]{2}$" },
+        financial_year_label: {
+          type: "string",
+          pattern: "^[0-9]{4}/[0-9]{2}$",
+          examples: ["2016/17"],
+        },
         kind: { type: "string", enum: ["actual", "forecast"] },
         amount_pence: PENCE,
         amount: POUNDS,

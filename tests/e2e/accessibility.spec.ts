@@ -186,6 +186,7 @@ const VISITS: Visit[] = [
   },
   { label: "editions", path: "/editions", role: "public" },
   { label: "open data", path: "/data", role: "public" },
+  { label: "API reference", path: "/data/api", role: "public" },
   { label: "accessibility statement", path: "/accessibility", role: "public" },
   { label: "about", path: "/about", role: "public" },
   { label: "what counts as a saving", path: "/what-counts-as-a-saving", role: "public" },

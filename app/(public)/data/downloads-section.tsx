@@ -71,7 +71,8 @@ function DashboardDownloads() {
         <a href="/api/v1/stats">
           <Code>/api/v1/stats</Code>
         </a>{" "}
-        (money in whole pence).
+        (money in whole pence). The <Link href="/data/api">API reference</Link> describes every
+        endpoint of the JSON API, with a worked example of each.
       </p>
     </>
   );

@@ -75,7 +75,7 @@ export default async function ArrangementPage({ params }: Props) {
 
       <p className="no-print mt-10 text-sm text-ink-muted">
         This arrangement as open data: <a href={`/api/v1/arrangements/${a.slug}`}>JSON</a> (
-        <a href="/api/v1/openapi.json">how the API works</a>).
+        <Link href="/data/api">how the API works</Link>).
       </p>
     </article>
   );

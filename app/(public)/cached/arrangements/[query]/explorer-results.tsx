@@ -107,7 +107,7 @@ function OpenDataLinks({ list, query }: { list: ArrangementList; query: ListQuer
       (all {countText(list.total)}, in this order) or{" "}
       <a href={publicHref("/api/v1/arrangements", listQueryToParams(query))}>JSON</a> (
       {list.pages > 1 ? "this page, " : ""}
-      from the API: <a href="/api/v1/openapi.json">how the API works</a>).
+      from the API: <Link href="/data/api">how the API works</Link>).
     </p>
   );
 }
