@@ -31,7 +31,10 @@ test.describe("the API reference page", () => {
       "/api/v1/openapi.json",
     );
     await expect(
-      main(page).getByRole("table", { name: "Parameters of GET /api/v1/arrangements" }),
+      main(page).getByRole("table", {
+        name: "Parameters of GET /api/v1/arrangements",
+        exact: true,
+      }),
     ).toContainText("sort");
     expect(await axeViolations(page)).toEqual([]);
   });
