@@ -37,28 +37,9 @@ export async function readRevisionContents(
         // A left join: a draft saved before its main category was chosen has none.
         .leftJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
         .where(inArray(arrangementRevisions.id, ids)),
-      reader
-        .select({ revisionId: revisionCategories.revisionId, slug: serviceCategories.slug })
-        .from(revisionCategories)
-        .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
-        .where(inArray(revisionCategories.revisionId, ids))
-        .orderBy(asc(serviceCategories.sortOrder)),
-      reader
-        .select({ revisionId: revisionPartners.revisionId, code: organisations.code })
-        .from(revisionPartners)
-        .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
-        .where(and(inArray(revisionPartners.revisionId, ids), eq(revisionPartners.role, "partner")))
-        .orderBy(asc(organisations.name)),
-      reader
-        .select({
-          revisionId: revisionSavings.revisionId,
-          financialYear: revisionSavings.financialYear,
-          amountPence: revisionSavings.amountPence,
-          kind: revisionSavings.kind,
-        })
-        .from(revisionSavings)
-        .where(inArray(revisionSavings.revisionId, ids))
-        .orderBy(asc(revisionSavings.financialYear)),
+      readFurtherCategories(reader, ids),
+      readPartners(reader, ids),
+      readSavings(reader, ids),
     ]);
     for (const { id, ...revision } of revisions)
       out.set(id, { ...revision, furtherCategories: [], partners: [], savings: [] });
@@ -67,4 +48,48 @@ export async function readRevisionContents(
     for (const { revisionId, ...line } of savings) out.get(revisionId)?.savings.push(line);
   }
   return out;
+}
+
+/*
+ * The rows a revision owns beside its own columns, for many revisions at once, each tagged with
+ * its revision: shared by the form's content (above) and the review diff's snapshots
+ * (lib/review/content.ts).
+ */
+
+/** Further category slugs, in the register's order. */
+export function readFurtherCategories(reader: DbOrTx, ids: number[]) {
+  return reader
+    .select({ revisionId: revisionCategories.revisionId, slug: serviceCategories.slug })
+    .from(revisionCategories)
+    .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
+    .where(inArray(revisionCategories.revisionId, ids))
+    .orderBy(asc(serviceCategories.sortOrder));
+}
+
+/** Partners (not the lead), by name. */
+export function readPartners(reader: DbOrTx, ids: number[]) {
+  return reader
+    .select({
+      revisionId: revisionPartners.revisionId,
+      code: organisations.code,
+      name: organisations.name,
+    })
+    .from(revisionPartners)
+    .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
+    .where(and(inArray(revisionPartners.revisionId, ids), eq(revisionPartners.role, "partner")))
+    .orderBy(asc(organisations.name));
+}
+
+/** Savings lines, oldest financial year first. */
+export function readSavings(reader: DbOrTx, ids: number[]) {
+  return reader
+    .select({
+      revisionId: revisionSavings.revisionId,
+      financialYear: revisionSavings.financialYear,
+      amountPence: revisionSavings.amountPence,
+      kind: revisionSavings.kind,
+    })
+    .from(revisionSavings)
+    .where(inArray(revisionSavings.revisionId, ids))
+    .orderBy(asc(revisionSavings.financialYear));
 }

@@ -1,14 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { arrangementRevisions, serviceCategories } from "@/db/schema";
 import {
-  arrangementRevisions,
-  organisations,
-  revisionCategories,
-  revisionPartners,
-  revisionSavings,
-  serviceCategories,
-} from "@/db/schema";
+  readFurtherCategories,
+  readPartners,
+  readSavings,
+} from "@/lib/arrangements/revision-content";
 import { revisionContentColumns } from "@/lib/arrangements/revision-rows";
 import type { RevisionSnapshot } from "./diff";
 
@@ -25,41 +23,6 @@ function readRevisions(reader: DbOrTx, ids: number[]) {
     .from(arrangementRevisions)
     .innerJoin(serviceCategories, eq(serviceCategories.id, arrangementRevisions.mainCategoryId))
     .where(inArray(arrangementRevisions.id, ids));
-}
-
-function readFurtherCategories(reader: DbOrTx, ids: number[]) {
-  return reader
-    .select({ revisionId: revisionCategories.revisionId, slug: serviceCategories.slug })
-    .from(revisionCategories)
-    .innerJoin(serviceCategories, eq(serviceCategories.id, revisionCategories.categoryId))
-    .where(inArray(revisionCategories.revisionId, ids))
-    .orderBy(asc(serviceCategories.sortOrder));
-}
-
-function readPartners(reader: DbOrTx, ids: number[]) {
-  return reader
-    .select({
-      revisionId: revisionPartners.revisionId,
-      code: organisations.code,
-      name: organisations.name,
-    })
-    .from(revisionPartners)
-    .innerJoin(organisations, eq(organisations.id, revisionPartners.organisationId))
-    .where(and(inArray(revisionPartners.revisionId, ids), eq(revisionPartners.role, "partner")))
-    .orderBy(asc(organisations.name));
-}
-
-function readSavings(reader: DbOrTx, ids: number[]) {
-  return reader
-    .select({
-      revisionId: revisionSavings.revisionId,
-      financialYear: revisionSavings.financialYear,
-      amountPence: revisionSavings.amountPence,
-      kind: revisionSavings.kind,
-    })
-    .from(revisionSavings)
-    .where(inArray(revisionSavings.revisionId, ids))
-    .orderBy(asc(revisionSavings.financialYear));
 }
 
 export async function readSnapshots(
