@@ -1,28 +1,21 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
-import { checkedRow, columns } from "@/db/checked-rows";
+import { asc, eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { editions, users } from "@/db/schema";
 import { cachedPublic } from "@/lib/cache/public-cache";
-import { publishedArrangements } from "@/lib/public/published";
+import { instantToLondon } from "@/lib/editions/london-time";
+import { registerFigures, type RegisterFigures } from "@/lib/public/register";
 
 /*
  * Editions: named moments whose figures are the register as it stood then, computed from the
- * approval history (reviewed_at / superseded_at) by the one definition of the public register,
- * publishedArrangements(…, { asOf }). Nothing is copied when an edition is named, and a later
- * approval (stamped after the moment: lib/review/publication-lock.ts) cannot change it.
+ * approval history (reviewed_at / superseded_at) by the register's rule for successors
+ * (register_standing(day, moment): lib/public/register.ts). Nothing is copied when an edition is
+ * named, and a later approval (stamped after the moment: lib/review/publication-lock.ts) cannot
+ * change it.
  */
 
-export type EditionFigures = {
-  arrangements: number;
-  illustrative: number;
-  /** Councils that led or were partners in an arrangement published at the moment. */
-  councilsInvolved: number;
-  actualPence: bigint;
-  forecastPence: bigint;
-  totalPence: bigint;
-};
+/** An edition's figures: the register's on the edition's London day, read at its moment. */
+export type EditionFigures = RegisterFigures;
 
 export type EditionWithFigures = {
   id: number;
@@ -34,43 +27,13 @@ export type EditionWithFigures = {
   figures: EditionFigures;
 };
 
-const figuresRow = z
-  .object({
-    arrangements: columns.int,
-    illustrative: columns.int,
-    councils_involved: columns.int,
-    // Sums as text, then BigInt: exact whatever the driver does with numeric.
-    actual_pence: columns.bigintText,
-    forecast_pence: columns.bigintText,
-  })
-  .transform((row): EditionFigures => ({
-    arrangements: row.arrangements,
-    illustrative: row.illustrative,
-    councilsInvolved: row.councils_involved,
-    actualPence: row.actual_pence,
-    forecastPence: row.forecast_pence,
-    totalPence: row.actual_pence + row.forecast_pence,
-  }));
-
-/** The register's headline figures as they stood at `asOf`. */
-export async function figuresAsOf(asOf: Date, reader: DbOrTx = db()): Promise<EditionFigures> {
-  return checkedRow(
-    reader,
-    figuresRow,
-    sql`
-    WITH published AS (${publishedArrangements({}, { asOf })})
-    SELECT
-      (SELECT count(*)::int FROM published) AS arrangements,
-      (SELECT count(*)::int FROM published WHERE is_illustrative) AS illustrative,
-      (SELECT count(DISTINCT rp.organisation_id)::int
-         FROM revision_partners rp
-         JOIN published p ON p.revision_id = rp.revision_id
-         JOIN organisations o ON o.id = rp.organisation_id AND o.kind = 'council') AS councils_involved,
-      (SELECT COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'actual'), 0)::text
-         FROM revision_savings s JOIN published p ON p.revision_id = s.revision_id) AS actual_pence,
-      (SELECT COALESCE(SUM(s.amount_pence) FILTER (WHERE s.kind = 'forecast'), 0)::text
-         FROM revision_savings s JOIN published p ON p.revision_id = s.revision_id) AS forecast_pence`,
-  );
+/**
+ * The register's headline figures as they stood at `asOf`, by the rule (lib/public/register.ts):
+ * the revisions public at that moment, their partners and standings on its London day, so an
+ * arrangement whose partners had all become one council by then counts as internal.
+ */
+export function figuresAsOf(asOf: Date, reader: DbOrTx = db()): Promise<EditionFigures> {
+  return registerFigures(instantToLondon(asOf).date, reader, asOf);
 }
 
 async function editionsQuery(): Promise<EditionWithFigures[]> {

@@ -252,6 +252,8 @@ export type RegisterFigures = {
   internal: number;
   /** Shared arrangements: published less internal. */
   arrangements: number;
+  /** Of the shared arrangements, those that are illustrative demo records. */
+  illustrative: number;
   /** Savings of the shared arrangements, and of internal ones for the years before. */
   totalPence: bigint;
   actualPence: bigint;
@@ -266,6 +268,7 @@ const figuresRow = z
   .object({
     published: columns.int,
     internal: columns.int,
+    illustrative: columns.int,
     actual_pence: columns.bigintText,
     forecast_pence: columns.bigintText,
     councils_involved: columns.int,
@@ -275,6 +278,7 @@ const figuresRow = z
     published: r.published,
     internal: r.internal,
     arrangements: r.published - r.internal,
+    illustrative: r.illustrative,
     totalPence: r.actual_pence + r.forecast_pence,
     actualPence: r.actual_pence,
     forecastPence: r.forecast_pence,
@@ -300,20 +304,27 @@ export function lineCounts(line: string, row: string): SQL {
   return sql`(${r}.internal_from IS NULL OR make_date(${s}.financial_year, 4, 1) < ${r}.internal_from)`;
 }
 
-/** The whole register's headline figures on `day`, by the rule. */
+/**
+ * The whole register's headline figures on `day`, by the rule: read at 23:59 London time on the
+ * day, or at the moment `at` (an edition's) when given, the partners and standings on the day.
+ */
 export async function registerFigures(
   day: string,
   reader: DbOrTx = db(),
+  at?: Date,
 ): Promise<RegisterFigures> {
+  const args = at ? sql`${onDay(day)}, ${at.toISOString()}::timestamptz` : onDay(day);
   const figures = await checkedRow(
     reader,
     figuresRow,
     sql`
-    WITH st AS (SELECT * FROM register_standing(${onDay(day)})),
+    WITH st AS (SELECT * FROM register_standing(${args})),
     shared AS (SELECT arrangement_id FROM st WHERE running AND participants > 1)
     SELECT
       (SELECT count(*)::int FROM st) AS published,
       (SELECT count(*)::int FROM st WHERE internal) AS internal,
+      (SELECT count(*)::int FROM st JOIN arrangements a ON a.id = st.arrangement_id
+         WHERE a.is_illustrative AND NOT st.internal) AS illustrative,
       (SELECT coalesce(sum(s.amount_pence) FILTER (WHERE s.kind = 'actual'), 0)::text
          FROM revision_savings s JOIN st ON st.revision_id = s.revision_id
          WHERE ${lineCounts("s", "st")}) AS actual_pence,
@@ -321,7 +332,7 @@ export async function registerFigures(
          FROM revision_savings s JOIN st ON st.revision_id = s.revision_id
          WHERE ${lineCounts("s", "st")}) AS forecast_pence,
       (SELECT count(DISTINCT x.organisation_id)::int
-         FROM register_participants(${onDay(day)}) x
+         FROM register_participants(${args}) x
          JOIN shared USING (arrangement_id)
          JOIN organisations o ON o.id = x.organisation_id AND o.kind = 'council'
          WHERE ${existedOnDay("o", day)}) AS councils_involved,

@@ -351,11 +351,15 @@ describe("the register's figures on a day", () => {
         londonToInstant(day, "23:59"),
         day,
       );
+      const [flagged] = await sql<{ n: number }[]>`
+        select count(*)::int as n from register_standing(${day}::date) st
+        join arrangements a on a.id = st.arrangement_id where a.is_illustrative and not st.internal`;
       expect(await registerFigures(day)).toEqual({
         day,
         published: expected.published,
         internal: expected.internal,
         arrangements: expected.arrangements,
+        illustrative: flagged!.n,
         totalPence: expected.totalPence,
         actualPence: expected.actualPence,
         forecastPence: expected.forecastPence,

@@ -77,6 +77,18 @@ export default function AboutPage() {
         worked out again from the councils that exist.
       </p>
 
+      <ServiceHeading id="successors">How successors are counted</ServiceHeading>
+      <p>
+        When councils merge or a council is split, the register copies nothing: on any date, an
+        arrangement still running counts for the successors of a partner that had ceased by then
+        (shown as &ldquo;via&rdquo; the former council, with a split council&apos;s share divided by
+        population). Where every partner has become one council, the arrangement is run within that
+        council from the day it was formed: it stops counting as shared, and the savings of the
+        years before still count. Editions are read the same way, as the register stood at their
+        moment, so the July 2019 edition leaves out the arrangements that the April 2019 mergers
+        brought within one council.
+      </p>
+
       <ServiceHeading>Open data</ServiceHeading>
       <p>
         Everything published here can be downloaded or read through the API:{" "}

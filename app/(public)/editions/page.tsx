@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { lgaEditions } from "@/lib/editions/lga";
 import { getEditions } from "@/lib/editions/queries";
@@ -31,8 +32,14 @@ export default async function EditionsPage() {
       <p className="mt-3 max-w-3xl text-lg text-ink-muted">
         An edition is the register as it stood at a moment: the arrangements published then, with
         the savings recorded then. It is worked out from the history of approvals, so a later change
-        never alters an edition. Beside them are the headline figures the Local Government
-        Association published for its shared services map, with their sources.
+        never alters an edition, and by the register&apos;s rule for councils that merge or split:
+        an arrangement whose partners had all become one council by then is no longer counted as
+        shared, though its earlier savings are (see{" "}
+        <Link href="/about#successors" className="underline">
+          how successors are counted
+        </Link>
+        ). Beside them are the headline figures the Local Government Association published for its
+        shared services map, with their sources.
       </p>
 
       {latest ? (
