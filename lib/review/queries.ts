@@ -41,6 +41,7 @@ import {
   type Contributor,
 } from "./contributors";
 import { diffRevisions, type RevisionDiff, type RevisionSnapshot } from "./diff";
+import { queueFlags, type QueueFlags } from "./flags";
 import { queueFiltersSchema, type QueueFilters, type QueueFiltersInput } from "./schemas";
 
 /*
@@ -77,6 +78,10 @@ export type QueueItem = {
   yourPart: ContributionKind[];
   /** Partners the submission names that dispute taking part (lib/confirmations). */
   disputedPartners: number;
+  /** Its savings lines' total, in pence. */
+  totalPence: bigint;
+  /** An outlying total or a likely duplicate of a published arrangement (./flags.ts). */
+  flags: QueueFlags;
 };
 
 export type Queue = {
@@ -154,6 +159,7 @@ export async function listQueue(
       submittedAt: arrangementRevisions.submittedAt,
       isNew: sql<boolean>`${arrangements.publishedRevisionId} IS NULL`,
       disputedPartners: disputedPartnerCount(arrangementRevisions.id),
+      totalPence: arrangementRevisions.totalPence,
     })
     .from(arrangementRevisions)
     .innerJoin(arrangements, eq(arrangements.id, arrangementRevisions.arrangementId))
@@ -169,7 +175,15 @@ export async function listQueue(
     actor.id,
     rows.map((r) => r.arrangementId),
   );
-  const items = rows.map((r) => ({ ...r, yourPart: own.get(r.arrangementId) ?? [] }));
+  const flags = await queueFlags(
+    reader,
+    rows.map((r) => r.revisionId),
+  );
+  const items = rows.map((r) => ({
+    ...r,
+    yourPart: own.get(r.arrangementId) ?? [],
+    flags: flags.get(r.revisionId) ?? { outlier: null, duplicates: [] },
+  }));
   const organisationChoices = await reader
     .selectDistinct({ id: organisations.id, name: organisations.name })
     .from(arrangementRevisions)

@@ -11,7 +11,9 @@ import { RecordList } from "@/components/record-list";
 import { requireAdmin } from "@/lib/auth/access";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { REGIONS } from "@/lib/public/regions";
+import { formatPence } from "@/lib/money";
 import { describeKinds } from "@/lib/review/contributors";
+import { OUTLIER_FACTOR } from "@/lib/review/flags";
 import { listQueue, type Queue } from "@/lib/review/queries";
 import { one, type SearchParams } from "../list-params";
 import { formatDateTime } from "@/lib/format/dates";
@@ -57,6 +59,32 @@ function filterFields(organisations: SelectOption[]): FieldSpec[] {
 
 type QueueItem = Queue["items"][number];
 
+/** Each flag with its reason, or "None". */
+function Flags({ item }: { item: QueueItem }) {
+  const { outlier, duplicates } = item.flags;
+  if (!outlier && duplicates.length === 0) return "None";
+  return (
+    <ul className="min-w-56 space-y-2" data-testid="queue-flags">
+      {outlier ? (
+        <li>
+          <strong>Outlier:</strong> more than {OUTLIER_FACTOR} times the median total for{" "}
+          {item.categoryName}, {formatPence(outlier.medianPence)} (over{" "}
+          {outlier.publishedCount.toLocaleString("en-GB")} published arrangements with savings)
+        </li>
+      ) : null}
+      {duplicates.map((d) => (
+        <li key={d.slug}>
+          <strong>Likely duplicate</strong> of{" "}
+          <Link prefetch={false} href={`/arrangements/${d.slug}`}>
+            {d.title}
+          </Link>{" "}
+          (published, same lead and category, title {Math.round(d.similarity * 100)}% similar)
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const COLUMNS: Column<QueueItem>[] = [
   {
     label: "Arrangement",
@@ -70,6 +98,13 @@ const COLUMNS: Column<QueueItem>[] = [
   { label: "Organisation", cell: (item) => item.organisationName },
   { label: "Region", cell: (item) => item.region ?? "None" },
   { label: "Category", cell: (item) => item.categoryName },
+  {
+    label: "Total savings",
+    numeric: true,
+    cellClassName: "whitespace-nowrap",
+    cell: (item) => formatPence(item.totalPence),
+  },
+  { label: "Flags", cell: (item) => <Flags item={item} /> },
   { label: "New or edit", cell: (item) => (item.isNew ? "New" : `Edit (version ${item.version})`) },
   { label: "Submitted by", cell: (item) => item.submittedByName ?? "Unknown" },
   {
