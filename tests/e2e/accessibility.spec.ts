@@ -231,7 +231,7 @@ const VISITS: Visit[] = [
         'Bad row,Desc,legal,,operational,2017-04-01,,E99999999,"actual: 12,50",,,,',
       ].join("\r\n");
       await main(page)
-        .getByLabel("Upload a CSV file")
+        .getByLabel("Upload a spreadsheet")
         .setInputFiles({ name: "a11y.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
       await main(page).getByRole("button", { name: "Upload and check" }).click();
       await expect(main(page).getByRole("heading", { name: /^Check your file/ })).toBeVisible();

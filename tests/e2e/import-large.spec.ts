@@ -23,7 +23,7 @@ test("a 10,000-row file is previewed and imported as 10,000 drafts", async ({ pa
 
   await signIn(page, editor.email, editor.password);
   await page.goto("/workspace/import");
-  await main(page).getByLabel("Upload a CSV file").setInputFiles({
+  await main(page).getByLabel("Upload a spreadsheet").setInputFiles({
     name: "ten-thousand.csv",
     mimeType: "text/csv",
     buffer: csv,

@@ -104,15 +104,15 @@ describe("reading a file", () => {
         `Unknown partner ${run},Desc,legal,,operational,2017-04-01,,"${SOMERSET}; E99999999; Nowhere Council",actual: 100,,,,,,`,
         `,Desc,legal,,operational,2017-04-01,,${SOMERSET},actual: 100,,,,,,`,
         `Duplicate years ${run},Desc,legal,,operational,2017-04-01,,${SOMERSET},,actual: 100,forecast: 200,,,,`,
-        `No kind ${run},Desc,legal,,operational,2017-04-01,,${SOMERSET},"1,000",,,,,,`,
+        `Bare amount ${run},Desc,legal,,operational,2017-04-01,,${SOMERSET},"1,000",,,,,,`,
         ",,,,,,,,,,,,,,", // a blank spreadsheet row: skipped, not an error
       ),
       editor,
     );
     expect(result.fileError).toBeNull();
     expect(result.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(result.validCount).toBe(2);
-    expect(result.errorCount).toBe(5);
+    expect(result.validCount).toBe(3);
+    expect(result.errorCount).toBe(4);
     expect(errorsOf(result.rows)).toEqual([
       {
         row: 4,
@@ -128,11 +128,13 @@ describe("reading a file", () => {
         row: 5,
         column: "partners",
         message: "No organisation has the GSS code or name “E99999999”",
+        unmatched: "E99999999",
       },
       {
         row: 5,
         column: "partners",
         message: "No organisation has the GSS code or name “Nowhere Council”",
+        unmatched: "Nowhere Council",
       },
       { row: 6, column: "title", message: "Enter a title" },
       {
@@ -140,12 +142,9 @@ describe("reading a file", () => {
         column: "savings_2018",
         message: "2018/19 is already listed: enter each year once",
       },
-      {
-        row: 8,
-        column: "savings_2017_18",
-        message: "Start the amount with actual: or forecast:, like actual: 1,250,000",
-      },
     ]);
+    // A bare amount for a year that has ended is an actual saving.
+    expect(result.rows[6]!.values.savingsKind).toEqual(["actual"]);
     // Partners by name and by code, any case, come out as organisation codes.
     expect(result.rows[1]!.values.partners).toEqual([TORBAY, SOMERSET_NOW]);
   });

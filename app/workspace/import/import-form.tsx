@@ -38,8 +38,8 @@ function FileField({
   return (
     <Field
       name="file"
-      label="Upload a CSV file"
-      hint="5 MB or smaller, saved as “CSV UTF-8 (Comma delimited)”."
+      label="Upload a spreadsheet"
+      hint="An Excel workbook (.xlsx) or a CSV file saved as “CSV UTF-8 (Comma delimited)”; 5 MB or smaller."
       error={error}
     >
       {(control) => (
@@ -47,7 +47,7 @@ function FileField({
           <input
             {...control}
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="mt-2 block max-w-full"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];

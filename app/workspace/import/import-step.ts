@@ -4,7 +4,8 @@ import {
   IMPORT_MAX_BYTES,
   importValidRows,
   openImport,
-  parseImportCsv,
+  isXlsxName,
+  parseImportFile,
   signImport,
   type ImportParseResult,
 } from "@/lib/arrangements/import";
@@ -45,7 +46,7 @@ export async function runImportStep(
     const opened = input.token ? openImport(input.token, user) : null;
     if (!opened)
       return { message: "This preview has expired. Upload the file again to import it." };
-    const parsed = await parseImportCsv(opened.bytes, user);
+    const parsed = await parseImportFile(opened.bytes, user, { fileName: opened.fileName });
     if (parsed.fileError) return { message: parsed.fileError };
     const valid = parsed.rows.filter((r) => r.errors.length === 0).map((r) => r.rowNumber);
     if (valid.join(",") !== opened.validRows.join(","))
@@ -80,9 +81,23 @@ export async function runImportStep(
 
   const file = formData.get("file");
   if (!(file instanceof File) || (file.size === 0 && !file.name))
-    return { errors: { file: "Select a CSV file" } };
-  if (!/\.csv$/i.test(file.name))
-    return { errors: { file: "The selected file must be a CSV file (ending .csv)" } };
+    return { errors: { file: "Select a CSV or Excel (.xlsx) file" } };
+  if (/\.(xlsm|xltm|xlam)$/i.test(file.name))
+    return {
+      errors: {
+        file: "Workbooks with macros (.xlsm) are not accepted. In Excel choose File, Save As, and “Excel Workbook (.xlsx)”, then upload that copy.",
+      },
+    };
+  if (/\.xls$/i.test(file.name))
+    return {
+      errors: {
+        file: "Old-style Excel files (.xls) cannot be read. In Excel choose File, Save As, and “Excel Workbook (.xlsx)”, then upload that copy.",
+      },
+    };
+  if (!/\.csv$/i.test(file.name) && !isXlsxName(file.name))
+    return {
+      errors: { file: "The selected file must be a CSV file (.csv) or an Excel workbook (.xlsx)" },
+    };
   if (file.size > IMPORT_MAX_BYTES)
     return {
       errors: {
@@ -90,7 +105,7 @@ export async function runImportStep(
       },
     };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const parsed = await parseImportCsv(bytes, user);
+  const parsed = await parseImportFile(bytes, user, { fileName: file.name });
   if (parsed.fileError) return { errors: { file: parsed.fileError } };
   return previewState(parsed, file.name, signImport(user, { bytes, name: file.name }, parsed));
 }

@@ -40,37 +40,48 @@ export function normaliseHeading(heading: string): string {
 
 /* Template ------------------------------------------------------------------------------------ */
 
-/** The savings years the template offers: 2016/17 to three years ahead. */
+/** The first financial year the templates offer a savings column for (2012/13). */
+export const TEMPLATE_FIRST_YEAR = 2012;
+/** How many years of forecasts past the current one. */
+export const TEMPLATE_FORECAST_YEARS = 3;
+
+/** The savings years the templates offer: 2012/13 to three years past the current one. */
 export function templateSavingsYears(today: Date = new Date()): number[] {
-  const last = financialYearOf(today) + 3;
-  return Array.from({ length: last - 2016 + 1 }, (_, i) => 2016 + i);
+  const last = financialYearOf(today) + TEMPLATE_FORECAST_YEARS;
+  return Array.from({ length: last - TEMPLATE_FIRST_YEAR + 1 }, (_, i) => TEMPLATE_FIRST_YEAR + i);
 }
+
+/** The template's headings in order: the savings years between partners and the reason. */
+export function templateHeadings(today: Date = new Date()): string[] {
+  return [
+    ...IMPORT_COLUMNS.slice(0, 8).map((c) => c.column),
+    ...templateSavingsYears(today).map(savingsColumn),
+    ...IMPORT_COLUMNS.slice(8).map((c) => c.column),
+  ];
+}
+
+/** The example row both templates carry, by heading. */
+export const TEMPLATE_EXAMPLE: Record<string, string> = {
+  title: "Shared legal services with Somerset",
+  description:
+    "One legal team serving both councils.\nCases are shared by specialism, so each council keeps access to expert advice.",
+  main_category: "legal",
+  further_categories: "procurement-and-commissioning",
+  stage: "operational",
+  start_date: "01/04/2017",
+  end_date: "",
+  partners: "E10000027; Torbay Council",
+  [savingsColumn(2017)]: "actual: 250,000",
+  [savingsColumn(2018)]: "actual: £1,250,000.50",
+  [savingsColumn(2019)]: "forecast: 300000",
+  no_savings_reason: "",
+  benefits: "resilience; shared-knowledge",
+  contact_name: "Jo Bloggs",
+  contact_email: "shared.legal@example.gov.uk",
+};
 
 /** The downloadable template: headings and one example row, with a BOM so Excel reads UTF-8. */
 export function importTemplateCsv(today: Date = new Date()): string {
-  const years = templateSavingsYears(today);
-  const headings = [
-    ...IMPORT_COLUMNS.slice(0, 8).map((c) => c.column),
-    ...years.map(savingsColumn),
-    ...IMPORT_COLUMNS.slice(8).map((c) => c.column),
-  ];
-  const example: Record<string, string> = {
-    title: "Shared legal services with Somerset",
-    description:
-      "One legal team serving both councils.\nCases are shared by specialism, so each council keeps access to expert advice.",
-    main_category: "legal",
-    further_categories: "procurement-and-commissioning",
-    stage: "operational",
-    start_date: "2017-04-01",
-    end_date: "",
-    partners: "E10000027; Torbay Council",
-    [savingsColumn(2017)]: "actual: 250,000",
-    [savingsColumn(2018)]: "actual: £1,250,000.50",
-    [savingsColumn(2019)]: "forecast: 300000",
-    no_savings_reason: "",
-    benefits: "resilience; shared-knowledge",
-    contact_name: "Jo Bloggs",
-    contact_email: "shared.legal@example.gov.uk",
-  };
-  return csvDocument(headings, [headings.map((h) => example[h] ?? "")]);
+  const headings = templateHeadings(today);
+  return csvDocument(headings, [headings.map((h) => TEMPLATE_EXAMPLE[h] ?? "")]);
 }

@@ -13,8 +13,13 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
 
 const SAVE_AS_CSV = "In Excel choose File, Save As, and “CSV UTF-8 (Comma delimited)”.";
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** What the bytes look like from their first bytes ("a PDF document"), or null. */
+export function looksLike(input: Uint8Array): string | null {
+  return SIGNATURES.find((s) => s.bytes.every((b, i) => input[i] === b))?.what ?? null;
 }
 
 /** The file's text, or why it is not a UTF-8 CSV. */
@@ -27,11 +32,11 @@ export function readCsvText(
       message: `The file must be 5 MB or smaller. This one is ${megabytes(input.byteLength)}: split it into smaller files.`,
     };
   if (input.byteLength === 0) return { ok: false, message: "The selected file is empty" };
-  const sig = SIGNATURES.find((s) => s.bytes.every((b, i) => input[i] === b));
-  if (sig)
+  const what = looksLike(input);
+  if (what)
     return {
       ok: false,
-      message: `The selected file must be a CSV file. This one looks like ${sig.what}. ${SAVE_AS_CSV}`,
+      message: `The selected file must be a CSV file. This one looks like ${what}. ${SAVE_AS_CSV}`,
     };
   if (input.includes(0))
     return {

@@ -132,7 +132,7 @@ async function revalidate(
       directory,
       organisationId,
     );
-    for (const message of partners.errors)
+    for (const { message } of partners.errors)
       problems.push({ rowNumber, column: "partners", message });
     const leadProblem = leadLifetimeProblem(directory, organisationId, input.startDate ?? "");
     if (leadProblem) problems.push({ rowNumber, column: "start_date", message: leadProblem });
