@@ -49,10 +49,9 @@ async function editionsQuery(): Promise<EditionWithFigures[]> {
     .from(editions)
     .leftJoin(users, eq(users.id, editions.createdById))
     .orderBy(asc(editions.asOf), asc(editions.id));
-  const out: EditionWithFigures[] = [];
-  // One after the other: a handful of editions, each one aggregate query.
-  for (const row of rows) out.push({ ...row, figures: await figuresAsOf(row.asOf) });
-  return out;
+  // A handful of editions, each read by the rule's functions (a few tens of milliseconds each):
+  // side by side, so the page waits for the slowest rather than for them all in turn.
+  return Promise.all(rows.map(async (row) => ({ ...row, figures: await figuresAsOf(row.asOf) })));
 }
 
 /** Every edition with its figures, oldest first (cached under the public tag). */
