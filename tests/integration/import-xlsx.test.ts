@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/access";
 import {
+  importTemplateXlsx,
   parseImportFile,
   readImportDate,
   templateHeadings,
@@ -301,5 +302,41 @@ describe("partners by name", () => {
       [[SOMERSET], []],
       [["E06000066"], []],
     ]);
+  });
+});
+
+describe("the Excel template", () => {
+  it("has a savings column per year from 2012/13 to three years ahead, drop-downs from a sheet of names and categories, and reads back as one valid row", async () => {
+    const bytes = await importTemplateXlsx(new Date("2026-12-01T12:00:00Z"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Arrangements", "Lists"]);
+    const data = wb.getWorksheet("Arrangements")!;
+    const headings = (data.getRow(1).values as string[]).slice(1);
+    const savings = headings.filter((h) => h.startsWith("savings_"));
+    expect(savings[0]).toBe("savings_2012_13");
+    expect(savings.at(-1)).toBe("savings_2029_30");
+    expect(savings).toHaveLength(18);
+
+    const lists = wb.getWorksheet("Lists")!;
+    const [orgCount] = await sql<{ n: number }[]>`select count(*)::int as n from organisations`;
+    const names = lists.getColumn(4).values.slice(2);
+    expect(names).toHaveLength(orgCount!.n);
+    expect(names).toContain("Exeter City Council");
+    expect(lists.getColumn(1).values.slice(2).filter(Boolean)).toContain("Legal");
+
+    const validations = (
+      data as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
+    ).dataValidations.model;
+    const letter = (h: string) => String.fromCharCode(65 + headings.indexOf(h));
+    expect(validations[`${letter("main_category")}10001`]!.formulae).toEqual(["Lists!$A$2:$A$21"]);
+    expect(validations[`${letter("partners")}2`]!.formulae).toEqual([
+      `Lists!$D$2:$D$${orgCount!.n + 1}`,
+    ]);
+
+    const result = await read(new Uint8Array(bytes));
+    expect(errorsOf(result.rows)).toEqual([]);
+    expect(result.validCount).toBe(1);
+    expect(result.rows[0]!.values.startDate).toBe("2017-04-01");
   });
 });

@@ -21,19 +21,29 @@ export default async function ImportPage() {
         <>
           <ol className="mt-4 list-decimal pl-6">
             <li>
-              <a href="/workspace/import/template" download>
-                Download the CSV template
+              Download the{" "}
+              <a href="/workspace/import/excel-template" download>
+                Excel template
               </a>{" "}
-              (one row per arrangement, with one example row to replace).
+              (with drop-down lists of categories and organisations) or the{" "}
+              <a href="/workspace/import/template" download>
+                CSV template
+              </a>
+              : one row per arrangement, with one example row to replace, and a savings column for
+              each financial year from 2012/13.
             </li>
-            <li>Fill it in, then save it as “CSV UTF-8 (Comma delimited)”.</li>
             <li>
-              Upload it (5 MB or smaller, up to {IMPORT_MAX_ROWS} rows). You will see every row and
-              any problems before anything is saved.
+              Fill it in and save it as an Excel workbook (.xlsx, without macros) or as “CSV UTF-8
+              (Comma delimited)”.
             </li>
             <li>
-              Import the valid rows. They become drafts led by your council: check and submit each
-              one for review from your workspace.
+              Upload it (5 MB or smaller, up to {IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows). You
+              will see every row and any problems before anything is saved, and can choose from
+              suggestions for any partner name that is not recognised.
+            </li>
+            <li>
+              Import the valid rows. They become drafts led by your council: check them, then submit
+              them all for review in one step, or one by one from your workspace.
             </li>
           </ol>
 

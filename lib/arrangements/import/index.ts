@@ -20,6 +20,7 @@ export {
 export { IMPORT_DATE_EXAMPLES, readImportDate } from "./dates";
 export { IMPORT_MAX_BYTES, readCsvText } from "./file";
 export { readXlsxRecords, UNPACKED_MAX_BYTES } from "./xlsx";
+export { importTemplateXlsx } from "./xlsx-template";
 export {
   IMPORT_MAX_ROWS,
   isXlsxName,
