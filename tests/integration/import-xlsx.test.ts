@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/access";
 import {
   importTemplateXlsx,
+  nameKey,
   parseImportFile,
   readImportDate,
   templateHeadings,
@@ -338,5 +339,54 @@ describe("the Excel template", () => {
     expect(errorsOf(result.rows)).toEqual([]);
     expect(result.validCount).toBe(1);
     expect(result.rows[0]!.values.startDate).toBe("2017-04-01");
+  });
+});
+
+describe("a partner name not found", () => {
+  it("gets suggestions by trigram similarity, and the officer's choice makes the row valid", async () => {
+    const bytes = await workbook([
+      { ...good("Misspelt"), partners: `${SOMERSET}; Exter City Counci` },
+      { ...good("Misspelt again"), partners: "exter city counci" },
+      { ...good("Nonsense"), partners: "Qqqq Zzzz" },
+    ]);
+    const preview = await read(bytes);
+    expect(preview.unmatched).toHaveLength(1);
+    const [exter] = preview.unmatched;
+    expect(exter!.entry).toBe("Exter City Counci");
+    expect(exter!.rows).toEqual([2, 3]);
+    expect(exter!.options[0]).toEqual({
+      code: EXETER,
+      name: "Exeter City Council",
+      label: `Exeter City Council (${EXETER})`,
+    });
+    // Never the lead (Devon), at most three.
+    expect(exter!.options.length).toBeLessThanOrEqual(3);
+    expect(exter!.options.map((o) => o.code)).not.toContain(DEVON);
+    expect(errorsOf(preview.rows)).toEqual([
+      {
+        row: 2,
+        column: "partners",
+        message: expect.stringMatching(
+          /^No organisation has the GSS code or name “Exter City Counci”\. Did you mean Exeter City Council( or .+)?\? Choose below\.$/,
+        ),
+      },
+      { row: 3, column: "partners", message: expect.stringContaining("Did you mean") },
+      {
+        row: 4,
+        column: "partners",
+        message: "No organisation has the GSS code or name “Qqqq Zzzz”",
+      },
+    ]);
+    expect(preview.matchableRows).toEqual([2, 3]);
+
+    const matched = await parseImportFile(bytes, editor, {
+      fileName: "register.xlsx",
+      matches: new Map([[nameKey("Exter City Counci"), EXETER]]),
+    });
+    expect(matched.rows.map((r) => [r.values.partners, r.errors.length])).toEqual([
+      [[SOMERSET, EXETER], 0],
+      [[EXETER], 0],
+      [[], 1],
+    ]);
   });
 });

@@ -4,9 +4,21 @@ import { z } from "zod";
 import { userAction } from "@/lib/auth/access";
 import { runImportStep } from "./import-step";
 
+const list = (item: z.ZodString) =>
+  z
+    .union([item, z.array(item).max(50)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** One organisation code, or "" for "none of these". */
+const matchCode = z.string().regex(/^[A-Za-z0-9_-]{0,40}$/, "Choose an organisation from the list");
+
 const importSchema = z.object({
   step: z.enum(["preview", "import"]).catch("preview"),
   token: z.string().max(12_000_000).optional(),
+  // The preview's choice per partner name not found: matchKey[i] is matched by matchCode[i].
+  matchKey: list(z.string().max(300)),
+  matchCode: list(matchCode),
 });
 
 /** Upload → preview, or (with the signed token from the preview) import the valid rows. */

@@ -98,24 +98,75 @@ function RowsTable({ rows, rowCount }: { rows: ImportPreviewRow[]; rowCount: num
   );
 }
 
+type Unmatched = NonNullable<ImportState["unmatched"]>[number];
+
+/** One choice per partner name not found: a suggestion, or none (those rows are left out). */
+function PartnerChoices({ unmatched }: { unmatched: Unmatched[] }) {
+  return (
+    <section aria-labelledby="partner-choices-heading" className="mt-6 w-full">
+      <h3 id="partner-choices-heading" className="text-xl font-bold">
+        Partners not recognised
+      </h3>
+      <p className="mt-1">
+        Choose the organisation each name means. Rows whose every partner is then recognised are
+        imported too; rows left with “None of these” are not.
+      </p>
+      {unmatched.map((u, i) => (
+        <div key={u.key} className="mt-4">
+          <input type="hidden" name="matchKey" value={u.key} />
+          <label htmlFor={`match-${i}`} className="block font-semibold">
+            “{u.entry}” ({u.rows.length === 1 ? "row" : "rows"} {u.rows.join(", ")}): did you mean
+          </label>
+          <select id={`match-${i}`} name="matchCode" defaultValue="" className="mt-1 max-w-full">
+            <option value="">
+              None of these: leave {u.rows.length === 1 ? "the row" : "these rows"} out
+            </option>
+            {u.options.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function importLabel(valid: number, matching: boolean): string {
+  const rows = `${valid.toLocaleString("en-GB")} valid ${valid === 1 ? "row" : "rows"}`;
+  if (!matching) return `Import ${rows} as drafts`;
+  return valid > 0
+    ? `Import ${rows} and the rows you match as drafts`
+    : "Import the rows you match as drafts";
+}
+
 /** Import the valid rows as drafts, or leave: nothing has been written yet. */
 function ImportConfirm({
   token,
   valid,
+  unmatched,
+  matchable,
   action,
 }: {
   token: string;
   valid: number;
+  unmatched: Unmatched[];
+  matchable: number;
   action: (formData: FormData) => void;
 }) {
+  const matching = unmatched.length > 0 && matchable > 0;
   return (
     <form action={action} className="mt-6 flex flex-wrap items-center gap-4">
       <input type="hidden" name="step" value="import" />
       <input type="hidden" name="token" value={token} />
-      {valid > 0 ? (
+      {unmatched.length ? <PartnerChoices unmatched={unmatched} /> : null}
+      {valid > 0 || matching ? (
         <SubmitButton
-          label={`Import ${valid} valid ${valid === 1 ? "row" : "rows"} as drafts`}
-          pendingLabel={`Importing ${valid} ${valid === 1 ? "row" : "rows"}…`}
+          label={importLabel(valid, matching)}
+          pendingLabel={
+            matching ? "Importing…" : `Importing ${valid} ${valid === 1 ? "row" : "rows"}…`
+          }
         />
       ) : (
         <p className="font-semibold">No rows can be imported yet.</p>
@@ -154,7 +205,13 @@ export function ImportPreview({
       </p>
       {problems.length ? <ProblemsTable problems={problems} /> : null}
       <RowsTable rows={rows} rowCount={rowCount} />
-      <ImportConfirm token={state.token ?? ""} valid={state.validCount ?? 0} action={action} />
+      <ImportConfirm
+        token={state.token ?? ""}
+        valid={state.validCount ?? 0}
+        unmatched={state.unmatched ?? []}
+        matchable={state.matchableCount ?? 0}
+        action={action}
+      />
     </section>
   );
 }

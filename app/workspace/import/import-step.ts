@@ -8,10 +8,36 @@ import {
   parseImportFile,
   signImport,
   type ImportParseResult,
+  type OpenedImport,
 } from "@/lib/arrangements/import";
 import { PREVIEW_ROWS, type ImportState } from "./state";
 
-type Step = { step: "preview" | "import"; token?: string };
+type Step = {
+  step: "preview" | "import";
+  token?: string;
+  matchKey: string[];
+  matchCode: string[];
+};
+
+/** The officer's choices in the preview: partner name (as compared) → organisation code. */
+function chosenMatches(input: Step): Map<string, string> {
+  const matches = new Map<string, string>();
+  input.matchKey.forEach((key, i) => {
+    const code = input.matchCode[i];
+    if (code) matches.set(key, code);
+  });
+  return matches;
+}
+
+/**
+ * Whether the rows valid now are those the officer saw: every row valid in the preview, and
+ * besides those only rows that a chosen partner made valid.
+ */
+function sameAsPreviewed(parsed: ImportParseResult, opened: OpenedImport): boolean {
+  const valid = new Set(parsed.rows.filter((r) => r.errors.length === 0).map((r) => r.rowNumber));
+  const allowed = new Set([...opened.validRows, ...opened.matchableRows]);
+  return opened.validRows.every((r) => valid.has(r)) && [...valid].every((r) => allowed.has(r));
+}
 
 function previewState(parsed: ImportParseResult, fileName: string, token: string): ImportState {
   return {
@@ -21,6 +47,13 @@ function previewState(parsed: ImportParseResult, fileName: string, token: string
     rowCount: parsed.rows.length,
     validCount: parsed.validCount,
     errorCount: parsed.errorCount,
+    unmatched: parsed.unmatched.map(({ entry, key, rows, options }) => ({
+      entry,
+      key,
+      rows,
+      options: options.map(({ code, label }) => ({ code, label })),
+    })),
+    matchableCount: parsed.matchableRows.length,
     // A 10,000-row file is not sent back whole: the first rows and every row with a problem.
     rows: parsed.rows
       .filter((r, i) => i < PREVIEW_ROWS || r.errors.length > 0)
@@ -46,22 +79,28 @@ export async function runImportStep(
     const opened = input.token ? openImport(input.token, user) : null;
     if (!opened)
       return { message: "This preview has expired. Upload the file again to import it." };
-    const parsed = await parseImportFile(opened.bytes, user, { fileName: opened.fileName });
+    const matches = chosenMatches(input);
+    const parsed = await parseImportFile(opened.bytes, user, {
+      fileName: opened.fileName,
+      matches,
+    });
     if (parsed.fileError) return { message: parsed.fileError };
-    const valid = parsed.rows.filter((r) => r.errors.length === 0).map((r) => r.rowNumber);
-    if (valid.join(",") !== opened.validRows.join(","))
+    if (!sameAsPreviewed(parsed, opened)) {
+      const fresh = await parseImportFile(opened.bytes, user, { fileName: opened.fileName });
       return {
         ...previewState(
-          parsed,
+          fresh,
           opened.fileName,
-          signImport(user, { bytes: opened.bytes, name: opened.fileName }, parsed),
+          signImport(user, { bytes: opened.bytes, name: opened.fileName }, fresh),
         ),
         message:
           "Some rows changed since the preview (for example a partner organisation). Nothing was imported: check the preview again.",
       };
+    }
     const result = await importValidRows(user, parsed.rows, request, {
       importId: opened.id,
       fileName: opened.fileName,
+      matches: Object.fromEntries(matches),
     });
     if (result.ok)
       return {

@@ -25,6 +25,15 @@ export type ImportState = FormState & {
   rowCount?: number;
   validCount?: number;
   errorCount?: number;
+  /** Partner names not found, each with suggestions to choose from. */
+  unmatched?: {
+    entry: string;
+    key: string;
+    rows: number[];
+    options: { code: string; label: string }[];
+  }[];
+  /** Rows that a choice of partner would make importable. */
+  matchableCount?: number;
   /** Rows that failed when validated again at import time. */
   importErrors?: { rowNumber: number; column: string; message: string }[];
   arrangementIds?: number[];

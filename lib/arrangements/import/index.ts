@@ -21,6 +21,8 @@ export { IMPORT_DATE_EXAMPLES, readImportDate } from "./dates";
 export { IMPORT_MAX_BYTES, readCsvText } from "./file";
 export { readXlsxRecords, UNPACKED_MAX_BYTES } from "./xlsx";
 export { importTemplateXlsx } from "./xlsx-template";
+export { suggestOrganisations, type Suggestion, type UnmatchedName } from "./suggestions";
+export { nameKey } from "./directory";
 export {
   IMPORT_MAX_ROWS,
   isXlsxName,

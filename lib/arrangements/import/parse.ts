@@ -4,9 +4,10 @@ import { db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/access";
 import { editorOrganisation } from "../queries";
 import { IMPORT_COLUMNS, normaliseHeading, SAVINGS_HEADING } from "./columns";
-import { loadDirectory } from "./directory";
+import { loadDirectory, nameKey } from "./directory";
 import { readCsvText } from "./file";
 import { validateRow, type ImportRow, type Layout } from "./rows";
+import { unmatchedNames, type UnmatchedName } from "./suggestions";
 import { readXlsxRecords, type CellProblem } from "./xlsx";
 
 /*
@@ -24,6 +25,10 @@ export type ImportParseResult = {
   rows: ImportRow[];
   validCount: number;
   errorCount: number;
+  /** Partner names not found that have suggestions: the preview offers a choice for each. */
+  unmatched: UnmatchedName[];
+  /** Rows whose only problems are such names: a choice for each makes them importable. */
+  matchableRows: number[];
 };
 
 export type ImportOptions = {
@@ -34,7 +39,14 @@ export type ImportOptions = {
 };
 
 function fileFailure(message: string): ImportParseResult {
-  return { fileError: message, rows: [], validCount: 0, errorCount: 0 };
+  return {
+    fileError: message,
+    rows: [],
+    validCount: 0,
+    errorCount: 0,
+    unmatched: [],
+    matchableRows: [],
+  };
 }
 
 export function isXlsxName(fileName: string): boolean {
@@ -101,7 +113,23 @@ export async function parseImportFile(
     validateRow(cells, rowNumber, context, problemsByRow.get(rowNumber)),
   );
   const validCount = rows.filter((r) => r.errors.length === 0).length;
-  return { fileError: null, rows, validCount, errorCount: rows.length - validCount };
+  const unmatched = await unmatchedNames(db(), rows, organisationId);
+  const offered = new Set(unmatched.map((u) => u.key));
+  const matchableRows = rows
+    .filter(
+      (r) =>
+        r.errors.length > 0 &&
+        r.errors.every((e) => e.unmatched !== undefined && offered.has(nameKey(e.unmatched))),
+    )
+    .map((r) => r.rowNumber);
+  return {
+    fileError: null,
+    rows,
+    validCount,
+    errorCount: rows.length - validCount,
+    unmatched,
+    matchableRows,
+  };
 }
 
 /** A CSV upload: parseImportFile for a file named .csv. */

@@ -23,6 +23,8 @@ type TokenPayload = {
   issuedAt: number;
   /** The rows that were valid in the preview the user confirmed. */
   validRows: number[];
+  /** Rows the officer may make valid by choosing a suggested partner. */
+  matchableRows?: number[];
   /** The file, gzipped, base64url. */
   file: string;
 };
@@ -49,6 +51,7 @@ export function signImport(
     fileName: file.name.slice(0, 200),
     issuedAt: now,
     validRows: parsed.rows.filter((r) => r.errors.length === 0).map((r) => r.rowNumber),
+    matchableRows: parsed.matchableRows,
     file: gzipSync(file.bytes).toString("base64url"),
   };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
@@ -59,6 +62,7 @@ export type OpenedImport = {
   id: string;
   fileName: string;
   validRows: number[];
+  matchableRows: number[];
   bytes: Uint8Array;
 };
 
@@ -85,6 +89,7 @@ export function openImport(
       id: payload.id,
       fileName: payload.fileName,
       validRows: payload.validRows,
+      matchableRows: payload.matchableRows ?? [],
       bytes: new Uint8Array(bytes),
     };
   } catch {

@@ -55,7 +55,7 @@ export async function importValidRows(
   user: CurrentUser,
   rows: ImportRow[],
   request: RequestInfo,
-  options: { importId?: string; fileName?: string } = {},
+  options: { importId?: string; fileName?: string; matches?: Record<string, string> } = {},
 ): Promise<ImportResult> {
   const organisationId = editorOrganisation(user);
   if (organisationId === null) return failure("not-found", "Page not found");
@@ -89,6 +89,10 @@ export async function importValidRows(
           imported: arrangementIds.length,
           arrangementIds,
           rowNumbers: chosen.map((r) => r.rowNumber),
+          // Partner names the officer matched in the preview: name → organisation code.
+          ...(options.matches && Object.keys(options.matches).length
+            ? { partnerMatches: options.matches }
+            : {}),
         },
       });
       return {
