@@ -1,7 +1,9 @@
+import { Fragment, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatPence } from "@/lib/money";
-import type { RevisionDiff, SavingsRow } from "@/lib/review/diff";
+import type { FieldName, RevisionDiff, SavingsRow } from "@/lib/review/diff";
+import { wordDiff, type WordPart } from "@/lib/review/word-diff";
 
 /*
  * The tables of a revision diff (revision-diff.tsx). Changes are marked with words ("Changed",
@@ -42,37 +44,96 @@ function Amount({ value }: { value: SavingsRow["before"] }) {
 
 type Labels = { beforeLabel: string; afterLabel: string; idPrefix: string };
 
+/** Fields of free text, compared word by word; the rest (lists, dates, choices) whole. */
+const WORD_FIELDS: ReadonlySet<FieldName> = new Set([
+  "title",
+  "description",
+  "noSavingsReason",
+  "contactName",
+]);
+
+/*
+ * Text put in is underlined and text taken out struck through, each on a tint and announced by
+ * visually hidden words, so neither colour nor the styling of <ins>/<del> alone carries it.
+ */
+function Added({ children }: { children: ReactNode }) {
+  return (
+    <ins className="bg-added-bg font-semibold underline decoration-2 underline-offset-2">
+      <span className="sr-only">[added: </span>
+      {children}
+      <span className="sr-only">]</span>
+    </ins>
+  );
+}
+
+function Removed({ children }: { children: ReactNode }) {
+  return (
+    <del className="bg-removed-bg line-through decoration-2">
+      <span className="sr-only">[removed: </span>
+      {children}
+      <span className="sr-only">]</span>
+    </del>
+  );
+}
+
+function Parts({ parts }: { parts: WordPart[] }) {
+  return (
+    <span className="whitespace-pre-line wrap-anywhere">
+      {parts.map((part, i) =>
+        part.change === "added" ? (
+          <Added key={i}>{part.text}</Added>
+        ) : part.change === "removed" ? (
+          <Removed key={i}>{part.text}</Removed>
+        ) : (
+          <Fragment key={i}>{part.text}</Fragment>
+        ),
+      )}
+    </span>
+  );
+}
+
+/** A changed field's two cells: word by word for free text, else each value marked whole. */
+function changedCells(row: RevisionDiff["fields"][number]): [ReactNode, ReactNode] {
+  const words =
+    WORD_FIELDS.has(row.field) && row.before !== null && row.after !== null
+      ? wordDiff(row.before, row.after)
+      : null;
+  if (words) return [<Parts key="b" parts={words.before} />, <Parts key="a" parts={words.after} />];
+  return [
+    row.before === null ? (
+      <Value text={null} />
+    ) : (
+      <Removed>
+        <Value text={row.before} />
+      </Removed>
+    ),
+    row.after === null ? (
+      <Value text={null} />
+    ) : (
+      <Added>
+        <Value text={row.after} />
+      </Added>
+    ),
+  ];
+}
+
 function FieldRow({ row, isNew }: { row: RevisionDiff["fields"][number]; isNew: boolean }) {
   const marked = row.changed && !isNew;
+  const [before, after] = marked
+    ? changedCells(row)
+    : [<Value key="b" text={row.before} />, <Value key="a" text={row.after} />];
   return (
     <tr
       className={marked ? CHANGED_ROW : undefined}
       data-changed={row.changed ? "true" : undefined}
+      data-field={row.field}
     >
       <th scope="row" className="pl-2 font-semibold">
         {row.label}
         {marked ? <span className="mt-1 block text-sm font-bold text-notice">Changed</span> : null}
       </th>
-      {isNew ? null : (
-        <td>
-          {row.changed ? (
-            <del className="decoration-2">
-              <Value text={row.before} />
-            </del>
-          ) : (
-            <Value text={row.before} />
-          )}
-        </td>
-      )}
-      <td>
-        {marked ? (
-          <ins className="font-semibold no-underline">
-            <Value text={row.after} />
-          </ins>
-        ) : (
-          <Value text={row.after} />
-        )}
-      </td>
+      {isNew ? null : <td>{before}</td>}
+      <td>{after}</td>
     </tr>
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { formatPence } from "@/lib/money";
+import { axeViolations } from "./a11y";
 import * as bySql from "../support/expected-figures";
 import { lgaEditionRows } from "../support/lga-editions";
 import { createUser, DEVON, main, signIn, sql, type TestUser, signedInRequest } from "./fixtures";
@@ -240,6 +241,176 @@ test("returning a submission needs a reason, keeps what was typed, and the counc
   await editorPage.goto(`/workspace/${arrangementId}/preview`);
   await expect(main(editorPage)).toContainText("Returned with comments");
   await expect(main(editorPage)).toContainText(text);
+});
+
+/** A published arrangement (version 1) and a submitted change to its description (version 2). */
+async function publishedWithChange(editor: TestUser, title: string, was: string, now: string) {
+  const first = await submitted(editor, title, 500000n);
+  await sql`update arrangement_revisions set state = 'approved', reviewed_at = now(),
+              description = ${was} where id = ${first.revisionId}`;
+  await sql`update arrangements set published_revision_id = ${first.revisionId}
+            where id = ${first.arrangementId}`;
+  const [r] = await sql<{ id: number }[]>`
+    insert into arrangement_revisions
+      (arrangement_id, version, title, description, main_category_id, stage, start_date, state,
+       author_id, submitted_by_id, submitted_at)
+    select arrangement_id, 2, title, ${now}, main_category_id, stage, start_date, 'submitted',
+           author_id, submitted_by_id, now()
+    from arrangement_revisions where id = ${first.revisionId}
+    returning id`;
+  await sql`insert into revision_partners (revision_id, organisation_id, role)
+    select ${r!.id}, organisation_id, role from revision_partners where revision_id = ${first.revisionId}`;
+  await sql`insert into revision_savings (revision_id, financial_year, amount_pence, kind)
+    select ${r!.id}, financial_year, amount_pence, kind from revision_savings
+    where revision_id = ${first.revisionId}`;
+  const [a] = await sql<{ slug: string }[]>`
+    select slug from arrangements where id = ${first.arrangementId}`;
+  return { revisionId: r!.id, slug: a!.slug };
+}
+
+test("the review page shows the evidence first, the description word by word, and keeps the decision in view", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const editor = await createUser("council_editor", "diff-editor");
+  const admin = await createUser("admin", "diff-admin");
+  const title = `Shared legal team ${randomUUID().slice(0, 8)}`;
+  const { revisionId } = await publishedWithChange(
+    editor,
+    title,
+    "One legal team for two councils, based in Exeter.",
+    "One shared legal team for three councils, based in Exeter and Taunton.",
+  );
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/review/${revisionId}`);
+  const review = main(page);
+  const fields = review.getByRole("table", { name: "Details, field by field" });
+
+  // The description: the words taken out struck through in the published column, the words put
+  // in underlined in the submitted one, each announced by visually hidden words.
+  const description = fields.getByRole("row", { name: /^Description/ });
+  await expect(description.getByRole("deletion")).toHaveText(["[removed: two]"]);
+  await expect(description.getByRole("insertion")).toHaveText([
+    "[added: shared ]",
+    "[added: three]",
+    "[added:  and Taunton]",
+  ]);
+  const cells = description.getByRole("cell");
+  await expect(cells.nth(0)).toHaveText(
+    "One legal team for [removed: two] councils, based in Exeter.",
+  );
+  await expect(cells.nth(1)).toHaveText(
+    "One [added: shared ]legal team for [added: three] councils, based in Exeter[added:  and Taunton].",
+  );
+  const hidden = description.getByRole("insertion").first().locator(".sr-only").first();
+  expect((await hidden.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+  const style = (selector: string) =>
+    description
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationLine);
+  expect(await style("ins")).toContain("underline");
+  expect(await style("del")).toContain("line-through");
+  // An unchanged field is not marked.
+  const titleRow = fields.getByRole("row", { name: /^Title/ });
+  await expect(titleRow.getByRole("insertion")).toHaveCount(0);
+  await expect(titleRow.getByRole("deletion")).toHaveCount(0);
+
+  // The evidence comes before the decision in the page's order (reading and Tab order).
+  const order = await page.evaluate(() => {
+    const changes = document.getElementById("changes-heading")!;
+    const facts = document.getElementById("facts-heading")!;
+    const decision = document.getElementById("decision-heading")!;
+    const follows = (a: Node, b: Node) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return { changesFirst: follows(changes, decision), factsFirst: follows(facts, decision) };
+  });
+  expect(order).toEqual({ changesFirst: true, factsFirst: true });
+
+  // At 1366 px the decision is a sticky column beside the evidence: scrolled down the evidence,
+  // past the heading of what changed, as far as the evidence goes on beneath the whole panel,
+  // the panel stays at the top of the window with both buttons on screen.
+  const panel = review.getByTestId("review-decision");
+  expect(await panel.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+  const evidence = review.getByTestId("review-evidence");
+  const evidenceBox = (await evidence.boundingBox())!;
+  const panelBox = (await panel.boundingBox())!;
+  expect(panelBox.x).toBeGreaterThanOrEqual(evidenceBox.x + evidenceBox.width);
+  expect(panelBox.height).toBeLessThan(768);
+  const scrolled = await evidence.evaluate((el, panelHeight) => {
+    const bottom = el.getBoundingClientRect().bottom + window.scrollY;
+    window.scrollTo(0, bottom - panelHeight - 16);
+    return window.scrollY;
+  }, panelBox.height);
+  expect(scrolled).toBeGreaterThan(0);
+  await expect(review.getByRole("heading", { name: "What changed" })).not.toBeInViewport();
+  const stuck = (await panel.boundingBox())!;
+  expect(stuck.y).toBeGreaterThanOrEqual(15);
+  expect(stuck.y + stuck.height).toBeLessThanOrEqual(768);
+  for (const name of ["Approve and publish", "Return to the council"])
+    await expect(review.getByRole("button", { name })).toBeInViewport({ ratio: 1 });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // On a narrow screen it follows the evidence, in the flow of the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await panel.evaluate((el) => getComputedStyle(el).position)).toBe("static");
+  const narrowEvidence = (await evidence.boundingBox())!;
+  expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual(
+    narrowEvidence.y + narrowEvidence.height,
+  );
+  await context.close();
+});
+
+test("the queue shows each submission's total and flags an outlier and a likely duplicate, with reasons", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const editor = await createUser("council_editor", "flags-editor");
+  const admin = await createUser("admin", "flags-admin");
+  const title = `Shared legal and democratic services ${randomUUID().slice(0, 8)}`;
+  const published = await publishedWithChange(editor, title, "First.", "Second.");
+  // A new arrangement with nearly the same title, from the same lead in the same category
+  // (legal), whose total (£90m) is far above the category's median.
+  const big = 9_000_000_000n;
+  await submitted(editor, `${title}.`, big);
+  const [median] = await sql<{ pence: string; n: number }[]>`
+    select round(percentile_cont(0.5) within group (order by r.total_pence))::bigint::text as pence,
+           count(*)::int as n
+    from arrangements a join arrangement_revisions r on r.id = a.published_revision_id
+    join service_categories c on c.id = r.main_category_id
+    where c.slug = 'legal' and r.total_pence > 0`;
+  const [similar] = await sql<{ s: number }[]>`
+    select similarity(${title}, ${`${title}.`})::float8 as s`;
+  expect(big > 10n * BigInt(median!.pence)).toBe(true);
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, admin.email, admin.password);
+  const [devon] = await sql<{ id: number; n: number }[]>`
+    select o.id, (select count(*)::int from arrangement_revisions r join arrangements a on a.id = r.arrangement_id
+                  where r.state = 'submitted' and a.lead_organisation_id = o.id and a.published_revision_id is null) as n
+    from organisations o where o.code = ${DEVON.code}`;
+  await page.goto(
+    `/admin/review?organisation=${devon!.id}&kind=new&page=${Math.ceil(devon!.n / 25)}`,
+  );
+  const queue = main(page).getByRole("table", { name: /Submissions matching the filters/ });
+  const row = queue.getByRole("row").filter({
+    has: page.getByRole("link", { name: `${title}.`, exact: true }),
+  });
+  await expect(row).toContainText(formatPence(big));
+  await expect(row).toContainText(
+    `Outlier: more than 10 times the median total for Legal, ${formatPence(BigInt(median!.pence))} (over ${median!.n.toLocaleString("en-GB")} published arrangements with savings)`,
+  );
+  await expect(row).toContainText(
+    `Likely duplicate of ${title} (published, same lead and category, title ${Math.round(similar!.s * 100)}% similar)`,
+  );
+  await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute(
+    "href",
+    `/arrangements/${published.slug}`,
+  );
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("two administrators approving at once: the second is told it was already decided", async ({

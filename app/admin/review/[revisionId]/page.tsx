@@ -8,6 +8,12 @@ import { DecisionSection, OutcomeSection, PartnersSection, ReviewFacts } from ".
 
 export const metadata: Metadata = { title: "Review a submission" };
 
+/*
+ * The evidence first — what changed, the partners' answers, who worked on it — and the decision
+ * after it. On a wide screen the decision sits in a column beside the evidence and stays in view
+ * while the reviewer scrolls (position: sticky); on a narrow one it follows the evidence, in the
+ * same order as the page's source, which is also the order of reading and of the Tab key.
+ */
 export default async function ReviewPage({ params }: { params: Promise<{ revisionId: string }> }) {
   const admin = await requireAdmin();
   const { revisionId } = await params;
@@ -18,25 +24,34 @@ export default async function ReviewPage({ params }: { params: Promise<{ revisio
   const after = `${review.state === "submitted" ? "Submitted" : "This revision"} (version ${review.version})`;
 
   return (
-    <div className="max-w-5xl">
+    <div>
       <BackLink href="/admin/review">Back to the review queue</BackLink>
       <p className="text-ink-muted">
         {diff.isNew ? "New arrangement" : `Change to a published arrangement`}
       </p>
       <h1 className="text-3xl font-bold wrap-anywhere">{submission.title}</h1>
-      <ReviewFacts review={review} />
-      <PartnersSection review={review} />
-      {review.state === "submitted" ? (
-        <DecisionSection review={review} />
-      ) : (
-        <OutcomeSection review={review} />
-      )}
-      <section aria-labelledby="changes-heading" className="mt-10">
-        <h2 id="changes-heading" className="mb-4 text-2xl font-bold">
-          {diff.isNew ? "What was submitted" : "What changed"}
-        </h2>
-        <RevisionDiffView diff={diff} beforeLabel={before} afterLabel={after} />
-      </section>
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <div className="min-w-0 space-y-10" data-testid="review-evidence">
+          <section aria-labelledby="changes-heading">
+            <h2 id="changes-heading" className="mb-4 text-2xl font-bold">
+              {diff.isNew ? "What was submitted" : "What changed"}
+            </h2>
+            <RevisionDiffView diff={diff} beforeLabel={before} afterLabel={after} />
+          </section>
+          <PartnersSection review={review} />
+          <ReviewFacts review={review} />
+        </div>
+        <div
+          className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+          data-testid="review-decision"
+        >
+          {review.state === "submitted" ? (
+            <DecisionSection review={review} />
+          ) : (
+            <OutcomeSection review={review} />
+          )}
+        </div>
+      </div>
     </div>
   );
 }

@@ -16,64 +16,79 @@ const OUTCOME: Record<string, string> = {
 /** Who leads it, who submitted and edited it, which version, and whether it is demo data. */
 export function ReviewFacts({ review }: { review: ReviewDetail }) {
   return (
-    <SummaryList
-      rows={[
-        {
-          term: "Lead organisation",
-          value: (
-            <>
-              {review.lead.name}
-              {review.lead.replacedByName ? (
-                <span className="text-ink-muted"> (now part of {review.lead.replacedByName})</span>
-              ) : null}
-            </>
-          ),
-        },
-        { term: "Region", value: review.lead.region ?? "None" },
-        {
-          term: "Submitted by",
-          value: `${review.submittedByName ?? "Unknown"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}`,
-        },
-        { term: "Last edited by", value: review.authorName ?? "Unknown" },
-        review.contributors.length > 0 && {
-          term: "Worked on since last published",
-          value: (
-            <ul>
-              {review.contributors.map((c) => (
-                <li key={c.userId}>
-                  {c.name} ({describeKinds(c.kinds)})
-                </li>
-              ))}
-            </ul>
-          ),
-        },
-        {
-          term: "Version",
-          value: `${review.version}${review.base ? ` (published now: version ${review.base.version})` : " (never published)"}`,
-        },
-        review.isIllustrative && {
-          term: "Demo data",
-          value: "This is an illustrative demo record, not a real arrangement.",
-        },
-      ]}
-    />
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading" className="mb-2 text-2xl font-bold">
+        About this submission
+      </h2>
+      <SummaryList
+        rows={[
+          {
+            term: "Lead organisation",
+            value: (
+              <>
+                {review.lead.name}
+                {review.lead.replacedByName ? (
+                  <span className="text-ink-muted">
+                    {" "}
+                    (now part of {review.lead.replacedByName})
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+          { term: "Region", value: review.lead.region ?? "None" },
+          {
+            term: "Submitted by",
+            value: `${review.submittedByName ?? "Unknown"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}`,
+          },
+          { term: "Last edited by", value: review.authorName ?? "Unknown" },
+          review.contributors.length > 0 && {
+            term: "Worked on since last published",
+            value: (
+              <ul>
+                {review.contributors.map((c) => (
+                  <li key={c.userId}>
+                    {c.name} ({describeKinds(c.kinds)})
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            term: "Version",
+            value: `${review.version}${review.base ? ` (published now: version ${review.base.version})` : " (never published)"}`,
+          },
+          review.isIllustrative && {
+            term: "Demo data",
+            value: "This is an illustrative demo record, not a real arrangement.",
+          },
+        ]}
+      />
+    </section>
   );
 }
 
 /** Approve, or return with a reason; not for an administrator who worked on it (four eyes). */
 export function DecisionSection({ review }: { review: ReviewDetail }) {
   const ids = { revisionId: review.revisionId, baseVersion: review.baseVersion };
+  const disputed = review.partners.filter((p) => p.state === "disputed");
   return (
-    <section aria-labelledby="decision-heading" className="mt-10 border border-rule bg-surface p-4">
+    <section aria-labelledby="decision-heading" className="border border-rule bg-surface p-4">
       <h2 id="decision-heading" className="text-2xl font-bold">
         Your decision
       </h2>
+      {disputed.length > 0 ? (
+        <p className="mt-3 border-l-8 border-error bg-paper p-3 font-semibold" role="note">
+          {disputed.map((p) => p.name).join(", ")} {disputed.length === 1 ? "disputes" : "dispute"}{" "}
+          taking part: see <a href="#partners-heading">the partners&rsquo; confirmation</a>.
+        </p>
+      ) : null}
       {review.fourEyes ? (
         <p className="mt-3 border-l-8 border-notice bg-notice-bg p-3 font-semibold" role="note">
           {review.fourEyes}
         </p>
       ) : (
-        <div className="mt-4 grid gap-10 md:grid-cols-2">
+        <div className="mt-4 grid gap-8 md:grid-cols-2 lg:grid-cols-1">
           <section aria-labelledby="approve-heading">
             <h3 id="approve-heading" className="mb-2 text-xl font-bold">
               Approve
@@ -97,7 +112,7 @@ export function OutcomeSection({ review }: { review: ReviewDetail }) {
   return (
     <section
       aria-labelledby="outcome-heading"
-      className="mt-10 border-l-8 border-rule-strong bg-surface p-4"
+      className="border-l-8 border-rule-strong bg-surface p-4"
     >
       <h2 id="outcome-heading" className="text-2xl font-bold">
         {OUTCOME[review.state] ?? review.state}
@@ -145,7 +160,7 @@ const PARTNER_COLUMNS: Column<PartnerAnswer>[] = [
 export function PartnersSection({ review }: { review: ReviewDetail }) {
   const disputed = review.partners.filter((p) => p.state === "disputed");
   return (
-    <section aria-labelledby="partners-heading" className="mt-10">
+    <section aria-labelledby="partners-heading">
       <h2 id="partners-heading" className="text-2xl font-bold">
         Partners&rsquo; confirmation
       </h2>
