@@ -7,8 +7,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/access";
+import { submitAllForReview } from "@/lib/arrangements/commands";
 import {
   importTemplateXlsx,
+  importValidRows,
   nameKey,
   parseImportFile,
   readImportDate,
@@ -388,5 +390,38 @@ describe("a partner name not found", () => {
       [[EXETER], 0],
       [[], 1],
     ]);
+  });
+});
+
+describe("submit all", () => {
+  it("submits each imported draft through the submit command, and refuses another council's as not found", async () => {
+    const bytes = await workbook([good("Submit one"), good("Submit two")]);
+    const parsed = await read(bytes);
+    const imported = await importValidRows(editor, parsed.rows, { requestId: `xlsx-${run}` });
+    if (!imported.ok) throw new Error(imported.message);
+    const [other] = await sql<{ id: number }[]>`
+      select a.id from arrangements a join organisations o on o.id = a.lead_organisation_id
+      where o.code <> ${DEVON} limit 1`;
+    const result = await submitAllForReview(editor, [...imported.arrangementIds, other!.id], {
+      requestId: `xlsx-${run}`,
+    });
+    expect(result.submitted).toEqual(imported.arrangementIds);
+    expect(result.refused).toEqual([
+      { arrangementId: other!.id, title: `Arrangement ${other!.id}`, message: expect.any(String) },
+    ]);
+    const states = await sql<{ state: string; events: number }[]>`
+      select r.state,
+        (select count(*)::int from audit_events e where e.action = 'arrangement.submitted'
+          and e.entity_id = r.arrangement_id::text and e.actor_user_id = ${editor.id}) as events
+      from arrangement_revisions r where r.arrangement_id in ${sql(imported.arrangementIds)}`;
+    expect(states).toEqual([
+      { state: "submitted", events: 1 },
+      { state: "submitted", events: 1 },
+    ]);
+    const [refusal] = await sql<{ n: number }[]>`
+      select count(*)::int as n from audit_events
+      where action = 'arrangement.access_refused' and actor_user_id = ${editor.id}`;
+    expect(refusal!.n).toBe(1);
+    await sql`delete from arrangements where id in ${sql(imported.arrangementIds)}`;
   });
 });

@@ -1,8 +1,10 @@
 "use server";
 
 import { z } from "zod";
+import { SUBMIT_ALL_MAX, submitAllForReview } from "@/lib/arrangements/commands";
 import { userAction } from "@/lib/auth/access";
 import { runImportStep } from "./import-step";
+import type { SubmitAllState } from "./state";
 
 const list = (item: z.ZodString) =>
   z
@@ -24,4 +26,20 @@ const importSchema = z.object({
 /** Upload → preview, or (with the signed token from the preview) import the valid rows. */
 export const importAction = userAction(importSchema, async (input, { user, request, formData }) =>
   runImportStep(user, request, input, formData),
+);
+
+const submitAllSchema = z.object({
+  arrangementId: z
+    .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.number()).min(1).max(SUBMIT_ALL_MAX)),
+});
+
+/** "Submit all N for review" after an import: each one through the one submit command. */
+export const submitAllAction = userAction(
+  submitAllSchema,
+  async (input, { user, request }): Promise<SubmitAllState> => {
+    const result = await submitAllForReview(user, input.arrangementId, request);
+    return { ok: result.refused.length === 0, ...result };
+  },
 );

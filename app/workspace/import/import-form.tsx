@@ -7,21 +7,26 @@ import { Field } from "@/components/forms/field";
 import { SuccessPanel } from "@/components/forms/success-panel";
 import { importAction } from "./actions";
 import { ImportPreview } from "./import-preview";
+import { SubmitAll } from "./submit-all";
 import type { ImportState } from "./state";
 import { Pending, SubmitButton } from "./submit-button";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-function Done({ message }: { message?: string }) {
+function Done({ message, arrangementIds }: { message?: string; arrangementIds?: number[] }) {
   return (
     <div className="mt-6">
       <SuccessPanel title={message ?? "Imported"}>
-        <p>Check each draft and submit it for review from your workspace.</p>
+        <p>Check the drafts in your workspace, or submit them all for review now.</p>
       </SuccessPanel>
-      <p className="mt-4">
-        <Link href="/workspace">Go to your workspace</Link> or{" "}
-        <a href="/workspace/import">import another file</a>.
-      </p>
+      {arrangementIds?.length ? (
+        <SubmitAll arrangementIds={arrangementIds} />
+      ) : (
+        <p className="mt-4">
+          <Link href="/workspace">Go to your workspace</Link> or{" "}
+          <a href="/workspace/import">import another file</a>.
+        </p>
+      )}
     </div>
   );
 }
@@ -71,7 +76,8 @@ export function ImportForm() {
   const state = answer as ImportState;
   const [tooBig, setTooBig] = useState<string | null>(null);
 
-  if (state.step === "done") return <Done message={state.message} />;
+  if (state.step === "done")
+    return <Done message={state.message} arrangementIds={state.arrangementIds} />;
   if (state.step === "preview" && state.rows)
     return <ImportPreview state={state} action={action} />;
 

@@ -38,3 +38,9 @@ export type ImportState = FormState & {
   importErrors?: { rowNumber: number; column: string; message: string }[];
   arrangementIds?: number[];
 };
+
+/** What "Submit all for review" hands back: which were submitted, which refused and why. */
+export type SubmitAllState = FormState & {
+  submitted?: number[];
+  refused?: { arrangementId: number; title: string; message: string }[];
+};

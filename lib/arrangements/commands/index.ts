@@ -37,3 +37,4 @@ export {
   withdrawSubmission,
   type StateChanged,
 } from "./state-changes";
+export { submitAllForReview, SUBMIT_ALL_MAX, type SubmitAllResult } from "./submit-all";
