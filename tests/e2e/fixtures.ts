@@ -60,12 +60,17 @@ export async function linkFromOutbox(email: string, path: string): Promise<strin
   return match![0];
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  { timeout }: { timeout?: number } = {},
+) {
   await page.goto("/login");
   await page.getByRole("textbox", { name: "Email address" }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login/, { timeout });
 }
 
 /** The page's main content (Next's route announcer is an alert too, outside it). */

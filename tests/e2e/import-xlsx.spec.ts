@@ -16,10 +16,11 @@ const TORBAY = "E06000027";
 test("an .xlsx made from the template imports with a suggested partner, then all are submitted", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const run = randomUUID().slice(0, 8);
   const editor = await createUser("council_editor", "import-xlsx");
-  await signIn(page, editor.email, editor.password);
+  // Argon2 on a loaded machine: sign-in may take longer than the default 10 s.
+  await signIn(page, editor.email, editor.password, { timeout: 60_000 });
   await page.goto("/workspace/import");
 
   const downloading = page.waitForEvent("download");
@@ -67,6 +68,7 @@ test("an .xlsx made from the template imports with a suggested partner, then all
   await main(page).getByRole("button", { name: "Upload and check" }).click();
   await expect(main(page).getByRole("status").first()).toContainText(
     "2 rows read: 1 ready to import, 1 with problems",
+    { timeout: 60_000 },
   );
   await expect(main(page).getByRole("table", { name: /Rows with problems/ })).toContainText(
     "Did you mean Exeter City Council",
@@ -79,6 +81,7 @@ test("an .xlsx made from the template imports with a suggested partner, then all
     .click();
   await expect(main(page).getByRole("status").first()).toContainText(
     "2 arrangements were imported as drafts",
+    { timeout: 60_000 },
   );
 
   const drafts = await sql<
@@ -107,9 +110,9 @@ test("an .xlsx made from the template imports with a suggested partner, then all
   ]);
 
   await main(page).getByRole("button", { name: "Submit all 2 for review" }).click();
-  await expect(main(page).getByRole("status").first()).toContainText(
-    "2 arrangements submitted for review",
-  );
+  await expect(
+    main(page).getByRole("heading", { name: "2 arrangements submitted for review" }),
+  ).toBeVisible({ timeout: 60_000 });
   const submitted = await sql<{ n: number; audited: number }[]>`
     select
       (select count(*)::int from arrangement_revisions
