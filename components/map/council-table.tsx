@@ -16,30 +16,35 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
     formatPence(area.totalPence, "full"),
   ]);
   return (
-    <div
-      id="council-table"
-      className="relative max-h-[52rem] overflow-auto border border-rule print:max-h-none print:overflow-visible"
-      role="region"
-      aria-labelledby="council-table-caption"
-      tabIndex={0}
-    >
-      <table className="ssm-council-table w-full border-collapse text-sm" data-testid="map-table">
-        <caption id="council-table-caption" className="bg-paper p-2 text-left text-lg font-bold">
-          {caption}
-        </caption>
-        <thead className="sticky top-0 bg-paper">
-          <tr className="border-b-2 border-rule-strong text-left">
-            <th scope="col">Council</th>
-            <th scope="col">Type</th>
-            <th scope="col">Arrangements</th>
-            <th scope="col">Of which through councils it replaced</th>
-            <th scope="col">Savings</th>
-          </tr>
-        </thead>
-        <tbody>
-          <CouncilRows rows={rows} />
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p className="mb-2 text-sm text-ink-muted sm:hidden" data-testid="map-table-scroll-cue">
+        The table scrolls sideways: swipe it to see the figures →
+      </p>
+      <div
+        id="council-table"
+        className="relative max-h-[52rem] overflow-auto border border-rule print:max-h-none print:overflow-visible"
+        role="region"
+        aria-labelledby="council-table-caption"
+        tabIndex={0}
+      >
+        <table className="ssm-council-table w-full border-collapse text-sm" data-testid="map-table">
+          <caption id="council-table-caption" className="bg-paper p-2 text-left text-lg font-bold">
+            {caption}
+          </caption>
+          <thead className="sticky top-0 bg-paper">
+            <tr className="border-b-2 border-rule-strong text-left">
+              <th scope="col">Council</th>
+              <th scope="col">Type</th>
+              <th scope="col">Arrangements</th>
+              <th scope="col">Of which through councils it replaced</th>
+              <th scope="col">Savings</th>
+            </tr>
+          </thead>
+          <tbody>
+            <CouncilRows rows={rows} />
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, type ReactNode } from "react";
+import type { Box } from "@/lib/councils/map-selection";
 import { useAreaHighlight, type ActiveArea } from "./use-area-highlight";
 
 /*
@@ -16,10 +17,10 @@ const OUTLINES = [
 ];
 
 /** The area's outline drawn again on top: a thick focus-coloured edge with a dark core. */
-function Highlight({ d, width, height }: { d: string; width: number; height: number }) {
+function Highlight({ d, box }: { d: string; box: Box }) {
   return (
     <svg
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
       className="pointer-events-none absolute inset-0 h-full w-full"
       aria-hidden="true"
       focusable="false"
@@ -55,13 +56,11 @@ function Tooltip({ active }: { active: ActiveArea }) {
 
 export function MapInteractions({
   children,
-  width,
-  height,
+  box,
 }: {
   children: ReactNode;
   /** The map's viewBox, so the highlight lies exactly over the area. */
-  width: number;
-  height: number;
+  box: Box;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const active = useAreaHighlight(ref);
@@ -70,7 +69,7 @@ export function MapInteractions({
       {children}
       {active ? (
         <>
-          <Highlight d={active.d} width={width} height={height} />
+          <Highlight d={active.d} box={box} />
           <Tooltip active={active} />
         </>
       ) : null}

@@ -9,24 +9,31 @@ const count = (n: number) => n.toLocaleString("en-GB");
  * or the arrangements no council drawn takes part in.
  */
 function Reconciliation({ model }: { model: MapModel }) {
-  const { involved, register, day } = model;
-  const others = register.arrangements - involved.arrangements;
-  if (others === 0 && register.totalPence === involved.totalPence) {
+  const { involved, day } = model;
+  const scope = model.categoryName ? ` in ${model.categoryName}` : "";
+  const where = model.categoryName ? "The dashboard, for that service," : "The home page";
+  const whole = model.categoryTotals ?? model.register;
+  const others = whole.arrangements - involved.arrangements;
+  if (others === 0 && whole.totalPence === involved.totalPence) {
     return (
       <p data-testid="map-reconciliation">
-        These are all the register&rsquo;s {count(register.arrangements)} shared arrangements and{" "}
-        {formatPence(register.totalPence, "full")} on {formatLongDate(day)}, as the home page counts
-        them for that day.
+        These are all the register&rsquo;s {count(whole.arrangements)} shared arrangements{scope}{" "}
+        and {formatPence(whole.totalPence, "full")} on {formatLongDate(day)}, as{" "}
+        {model.categoryName
+          ? "the dashboard counts them for that service"
+          : "the home page counts them"}{" "}
+        for that day.
       </p>
     );
   }
   return (
     <p data-testid="map-reconciliation">
-      The home page counts {count(register.arrangements)} shared arrangements and{" "}
-      {formatPence(register.totalPence, "full")} on {formatLongDate(day)}: the other {count(others)}{" "}
-      (and {formatPence(register.totalPence - involved.totalPence, "full")}) have no council drawn
-      here taking part that day — they are the other tier&rsquo;s, other public bodies&rsquo;, or
-      ended with councils that have since ceased.
+      {where} counts {count(whole.arrangements)} shared arrangements{scope} and{" "}
+      {formatPence(whole.totalPence, "full")} on {formatLongDate(day)}: the other {count(others)}{" "}
+      (and {formatPence(whole.totalPence - involved.totalPence, "full")}) have no council drawn here
+      taking part that day — they are the other tier&rsquo;s,{" "}
+      {model.regionName ? "other regions', " : ""}other public bodies&rsquo;, or ended with councils
+      that have since ceased.
     </p>
   );
 }
@@ -38,7 +45,8 @@ export function MapNotes({ model }: { model: MapModel }) {
     <div className="mt-4 space-y-2 text-sm text-ink-muted">
       <p data-testid="map-involved">
         On {formatLongDate(day)} these councils take part in {count(involved.arrangements)} shared
-        arrangement{involved.arrangements === 1 ? "" : "s"}, each counted once, saving{" "}
+        arrangement{involved.arrangements === 1 ? "" : "s"}
+        {model.categoryName ? ` in ${model.categoryName}` : ""}, each counted once, saving{" "}
         {formatPence(involved.totalPence, "short")} ({formatPence(involved.totalPence, "full")});{" "}
         {count(involved.councils)} of the {count(model.areas.length)} take part in one running that
         day.

@@ -1,6 +1,8 @@
 import { bindFields } from "@/components/forms/bind-fields";
 import { FieldList, type FieldSpec } from "@/components/forms/field-list";
+import { SERVICE_CATEGORIES } from "@/lib/categories";
 import { mapYears, type MapOptions } from "@/lib/councils/map-options";
+import { REGIONS } from "@/lib/public/regions";
 
 /** A choice's options from [value, label] pairs. */
 function choices(pairs: [string, string][]) {
@@ -43,6 +45,20 @@ const FIELDS: FieldSpec[] = [
       ["hex", "Hex map (equal area)"],
     ]),
   },
+  {
+    name: "category",
+    label: "Service",
+    hint: "Only arrangements sharing this service",
+    placeholder: "All services",
+    options: SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name })),
+  },
+  {
+    name: "region",
+    label: "Region",
+    hint: "Zoom to one region's councils",
+    placeholder: "All of England",
+    options: REGIONS.map((r) => ({ value: r.slug, label: r.name })),
+  },
 ];
 
 /**
@@ -50,10 +66,18 @@ const FIELDS: FieldSpec[] = [
  * and its URL is the map's address, so any map can be shared or bookmarked.
  */
 export function MapOptionsForm({ options }: { options: MapOptions }) {
-  const field = bindFields({ values: { ...options, year: String(options.year) } });
+  const field = bindFields({
+    values: {
+      ...options,
+      year: String(options.year),
+      category: options.category ?? "",
+      region: options.region ?? "",
+    },
+  });
   return (
     <form method="get" action="/map" className="no-print mt-6 border border-rule bg-surface p-4">
-      <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+      {options.council ? <input type="hidden" name="council" value={options.council} /> : null}
+      <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-3">
         <FieldList fields={[yearField(), ...FIELDS]} field={field} />
       </div>
       <button type="submit" className="button">

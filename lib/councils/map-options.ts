@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceCategoryBySlug } from "@/lib/categories";
 import { today } from "@/lib/clock";
 import {
   BOUNDARY_FIRST_YEAR,
@@ -8,9 +9,11 @@ import {
   type MapView,
   type Tier,
 } from "@/lib/geo/constants";
+import { regionBySlug, type RegionSlug } from "@/lib/public/regions";
 
 /*
- * What the map shows, from its URL (/map?year=2018&tier=upper&view=hex&measure=savings), and
+ * What the map shows, from its URL (/map?year=2018&tier=upper&view=hex&measure=savings, with
+ * optionally &category=legal&region=london&council=Exeter), and
  * the classes its areas are coloured by. A bad parameter is named in a message and replaced by
  * its default, never a 500. Pure module (today's date from lib/clock.ts).
  *
@@ -23,7 +26,18 @@ import {
 export const MEASURES = ["arrangements", "savings"] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export type MapOptions = { year: number; tier: Tier; view: MapView; measure: Measure };
+export type MapOptions = {
+  year: number;
+  tier: Tier;
+  view: MapView;
+  measure: Measure;
+  /** Only arrangements in this service category (main or further), by slug. */
+  category?: string;
+  /** Only this region's councils, the map zoomed to them. */
+  region?: RegionSlug;
+  /** A council to select, as typed: a name, short name or code (lib/councils/map-selection.ts). */
+  council?: string;
+};
 
 /** The current year (England): the map's latest and default year. */
 export function currentYear(): number {
@@ -82,6 +96,23 @@ const shape = {
     z.enum(MEASURES, { message: "Colour the map by arrangements or by savings" }),
     "Choose one measure",
   ),
+  category: one(
+    z.string().refine((slug) => !!serviceCategoryBySlug(slug), {
+      message: "Choose a service category from the list",
+    }),
+    "Choose one service category",
+  ),
+  region: one(
+    z
+      .string()
+      .refine((slug) => !!regionBySlug(slug), { message: "Choose a region from the list" })
+      .transform((slug) => slug as RegionSlug),
+    "Choose one region",
+  ),
+  council: one(
+    z.string().max(120, { message: "Type at most 120 characters of a council's name" }),
+    "Find one council at a time",
+  ),
 };
 
 export type MapOptionsResult = { options: MapOptions; errors: Record<string, string> };
@@ -113,6 +144,9 @@ export function mapOptionsToParams(options: MapOptions): URLSearchParams {
   if (options.tier !== defaults.tier) out.set("tier", options.tier);
   if (options.view !== defaults.view) out.set("view", options.view);
   if (options.measure !== defaults.measure) out.set("measure", options.measure);
+  if (options.category) out.set("category", options.category);
+  if (options.region) out.set("region", options.region);
+  if (options.council) out.set("council", options.council);
   return out;
 }
 

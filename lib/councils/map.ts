@@ -6,10 +6,14 @@ import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { mapGeometry } from "@/lib/geo/map-shapes";
 import { formatPence } from "@/lib/money";
+import { serviceCategoryBySlug } from "@/lib/categories";
+import type { PublishedFilters } from "@/lib/public/filters";
 import { registerFigures, registerOnDay, type RegisterFigures } from "@/lib/public/register";
+import { regionBySlug } from "@/lib/public/regions";
 import { councilDirectory } from "./directory";
 import { arrangementsText, councilTypeLabel } from "./labels";
 import { boundaryYear, classIndex, MAP_CLASSES, mapDay, type MapOptions } from "./map-options";
+import { boxCentre, findCouncil, pathBounds, unionBox, type Box } from "./map-selection";
 
 /*
  * The map of England: one shape per council that existed in the chosen year, each with its
@@ -49,8 +53,49 @@ export type MapArea = {
   label: string;
 };
 
+/** An organisation taking part with the selected council in its shared arrangements. */
+export type MapPartner = {
+  code: string;
+  name: string;
+  kind: string;
+  /** Shared arrangements (of the map's category, if any) they are both in on the day. */
+  arrangements: number;
+  /** Drawn on this map (a council of the tier and region shown), so a line goes to it. */
+  drawn: boolean;
+};
+
+/** A line on the map from the selected council to a partner drawn, in map units. */
+export type PartnerLine = { code: string; x1: number; y1: number; x2: number; y2: number };
+
+export type MapSelection =
+  | {
+      kind: "found";
+      code: string;
+      name: string;
+      /** Its shared arrangements on the day: the figure its area is named with. */
+      arrangements: number;
+      partners: MapPartner[];
+      lines: PartnerLine[];
+      /** Its shape, drawn again on top as the selection's outline. */
+      d: string;
+    }
+  | { kind: "not-found"; query: string; suggestions: { code: string; name: string }[] };
+
 export type MapModel = {
   options: MapOptions;
+  /** The part of the map shown, in map units: all of England, or the region's councils. */
+  viewBox: Box;
+  /** The service category's name, when the map shows only that category's arrangements. */
+  categoryName?: string;
+  /** The region's name, when the map shows only that region's councils. */
+  regionName?: string;
+  /** The council found from the search box (with its partners), or what was not found. */
+  selection?: MapSelection;
+  /**
+   * With a category: the dashboard's figures for it on the day (shared arrangements in the
+   * category, each once, and their savings), which the map's totals are set beside.
+   */
+  categoryTotals?: { arrangements: number; totalPence: bigint };
   /** The day the register is read on (ISO date). */
   day: string;
   /** The boundaries' year (the chosen year, or the latest shipped for a later one). */
@@ -111,8 +156,8 @@ const involvedRow = z
  * Who of the councils drawn (`codes`) takes part in what on `day`: one row per council and
  * arrangement, `only_via` when it takes part only for councils it succeeded.
  */
-function takingPart(codes: string[], day: string) {
-  return sql`register AS (${registerOnDay(day)}),
+function takingPart(codes: string[], day: string, filters: PublishedFilters) {
+  return sql`register AS (${registerOnDay(day, filters)}),
     taking AS (
       SELECT o.code, x.arrangement_id, bool_and(x.via_organisation_id IS NOT NULL) AS only_via
       FROM register_participants(${day}::date) x
@@ -126,7 +171,8 @@ function takingPart(codes: string[], day: string) {
 }
 
 /** Each council's figures on `day`, for the councils given (their codes). */
-async function figuresQuery(codes: string[], day: string) {
+async function figuresQuery(codes: string[], day: string, category: string | null) {
+  const filters: PublishedFilters = category ? { category } : {};
   if (codes.length === 0) {
     return {
       figures: [],
@@ -137,7 +183,7 @@ async function figuresQuery(codes: string[], day: string) {
     checkedRows(
       db(),
       figureRow,
-      sql`WITH ${takingPart(codes, day)}
+      sql`WITH ${takingPart(codes, day, filters)}
       SELECT t.code,
              (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
              (count(*) FILTER (WHERE NOT r.internal AND t.only_via))::int AS via_arrangements,
@@ -149,7 +195,7 @@ async function figuresQuery(codes: string[], day: string) {
     checkedRow(
       db(),
       involvedRow,
-      sql`WITH ${takingPart(codes, day)}
+      sql`WITH ${takingPart(codes, day, filters)}
       SELECT (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
              (count(*) FILTER (WHERE NOT r.internal AND r.is_illustrative))::int AS illustrative,
              coalesce(sum(r.counted_pence), 0)::text AS total_pence
@@ -164,6 +210,101 @@ async function figuresQuery(codes: string[], day: string) {
 }
 
 const getFigures = cachedPublic("map-figures", figuresQuery);
+
+const categoryTotalsRow = z
+  .object({ arrangements: columns.int, total_pence: columns.bigintText })
+  .transform((r) => ({ arrangements: r.arrangements, totalPence: r.total_pence }));
+
+/** The dashboard's headline for a category on `day`: its shared arrangements and savings. */
+function categoryTotalsQuery(category: string, day: string) {
+  return checkedRow(
+    db(),
+    categoryTotalsRow,
+    sql`SELECT (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
+               coalesce(sum(r.counted_pence), 0)::text AS total_pence
+        FROM (${registerOnDay(day, { category })}) r`,
+  );
+}
+
+const getCategoryTotals = cachedPublic("map-category-totals", categoryTotalsQuery);
+
+const partnerRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  arrangements: columns.int,
+});
+
+/**
+ * The organisations taking part with council `code` on `day` in the shared arrangements it
+ * takes part in (of `category`, if given): the arrangements its area counts, and who else is
+ * in them by the register's rule. Most shared first.
+ */
+function partnersQuery(code: string, day: string, category: string | null) {
+  return checkedRows(
+    db(),
+    partnerRow,
+    sql`WITH register AS (${registerOnDay(day, category ? { category } : {})}),
+    parts AS (SELECT * FROM register_participants(${day}::date)),
+    mine AS (
+      SELECT DISTINCT x.arrangement_id FROM parts x
+      JOIN organisations o ON o.id = x.organisation_id AND o.code = ${code}
+      JOIN register r ON r.arrangement_id = x.arrangement_id AND NOT r.internal
+    )
+    SELECT o.code, o.name, o.kind::text AS kind,
+           count(DISTINCT x.arrangement_id)::int AS arrangements
+    FROM parts x
+    JOIN mine m ON m.arrangement_id = x.arrangement_id
+    JOIN organisations o ON o.id = x.organisation_id AND o.code <> ${code}
+    GROUP BY o.code, o.name, o.kind
+    ORDER BY arrangements DESC, o.name`,
+  );
+}
+
+const getPartners = cachedPublic("map-partners", partnersQuery);
+
+/** The council typed into the search box, its partners, and lines to those drawn. */
+async function selectionFor(
+  query: string,
+  areas: readonly MapArea[],
+  day: string,
+  category: string | null,
+): Promise<MapSelection> {
+  const found = findCouncil(areas, query);
+  if (found.kind === "not-found") {
+    return {
+      kind: "not-found",
+      query: found.query,
+      suggestions: found.suggestions.map((a) => ({ code: a.code, name: a.name })),
+    };
+  }
+  const selected = found.council;
+  const drawn = new Map(areas.map((a) => [a.code, a]));
+  const partners = (await getPartners(selected.code, day, category)).map((p): MapPartner => ({
+    ...p,
+    drawn: drawn.has(p.code),
+  }));
+  const centre = (area: MapArea) => {
+    const box = pathBounds(area.d);
+    return box ? boxCentre(box) : null;
+  };
+  const from = centre(selected);
+  const lines: PartnerLine[] = [];
+  for (const p of partners) {
+    const area = drawn.get(p.code);
+    const to = area && centre(area);
+    if (from && to) lines.push({ code: p.code, x1: from[0], y1: from[1], x2: to[0], y2: to[1] });
+  }
+  return {
+    kind: "found",
+    code: selected.code,
+    name: selected.name,
+    arrangements: selected.arrangements,
+    partners,
+    lines,
+    d: selected.d,
+  };
+}
 const getRegisterFigures = cachedPublic("register-figures", (day: string) => registerFigures(day));
 
 /** "Devon County Council: 14 arrangements, £12.3m saved" / "…: no published arrangements". */
@@ -187,15 +328,21 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
   const day = mapDay(options.year);
   const drawnYear = boundaryYear(options.year);
   const geometry = mapGeometry(drawnYear, options.tier, options.view, lookup);
-  const codes = geometry.shapes.map((s) => s.council.code).sort();
-  const [{ figures, involved }, register] = await Promise.all([
-    getFigures(codes, day),
+  const region = options.region ? regionBySlug(options.region) : undefined;
+  const shapes = region
+    ? geometry.shapes.filter((s) => s.council.region === region.name)
+    : geometry.shapes;
+  const codes = shapes.map((s) => s.council.code).sort();
+  const category = options.category ?? null;
+  const [{ figures, involved }, register, categoryTotals] = await Promise.all([
+    getFigures(codes, day, category),
     getRegisterFigures(day),
+    category ? getCategoryTotals(category, day) : undefined,
   ]);
   const byCode = new Map(figures.map((f) => [f.code, f]));
 
   const classCounts = MAP_CLASSES[options.measure].map(() => 0);
-  const areas = geometry.shapes.map(({ council, d }): MapArea => {
+  const areas = shapes.map(({ council, d }): MapArea => {
     const f = byCode.get(council.code) ?? {
       arrangements: 0,
       totalPence: 0n,
@@ -222,11 +369,26 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
     (a, b) => a.shortName.localeCompare(b.shortName, "en-GB") || a.code.localeCompare(b.code),
   );
 
+  const whole = { x: 0, y: 0, width: geometry.width, height: geometry.height };
+  const zoomed = region
+    ? unionBox(
+        areas.flatMap((a) => pathBounds(a.d) ?? []),
+        Math.round(geometry.width / 100),
+      )
+    : null;
+
   return {
     options,
     day,
     boundaryYear: drawnYear,
     register,
+    viewBox: zoomed ?? whole,
+    categoryName: category ? serviceCategoryBySlug(category)?.name : undefined,
+    regionName: region?.name,
+    categoryTotals,
+    selection: options.council
+      ? await selectionFor(options.council, areas, day, category)
+      : undefined,
     width: geometry.width,
     height: geometry.height,
     areas,

@@ -5,6 +5,8 @@ import { EnglandMap } from "@/components/map/england-map";
 import { MapLegend } from "@/components/map/map-legend";
 import { MapNotes } from "@/components/map/map-notes";
 import { MapOptionsForm } from "@/components/map/map-options-form";
+import { MapSearch } from "@/components/map/map-search";
+import { MapSelectionPanel } from "@/components/map/map-selection-panel";
 import { getMapModel, type MapModel } from "@/lib/councils/map";
 import { parseMapOptions } from "@/lib/councils/map-options";
 import { formatLongDate } from "@/lib/format/dates";
@@ -39,12 +41,13 @@ function MapSection({ model, heading }: { model: MapModel; heading: string }) {
         Skip the map to the table of councils
       </a>
       <figure className="mt-4">
-        {/* At most 672 px: the boundaries are quantised to it (lib/geo/projection.ts). */}
-        <div className="mx-auto max-w-2xl">
+        <div className={model.regionName ? "mx-auto max-w-4xl" : "mx-auto max-w-5xl"}>
           <EnglandMap
             areas={model.areas}
             width={model.width}
             height={model.height}
+            viewBox={model.viewBox}
+            selection={model.selection}
             title={`Map of ${heading}`}
             description={
               `${model.areas.length} areas, each a link to its council's page, named with its ` +
@@ -65,8 +68,10 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
   const { options, errors } = parseMapOptions(queryFromSegment((await params).query));
   const model = await getMapModel(options);
   const heading =
-    `${model.areas.length.toLocaleString("en-GB")} ${TIER_TEXT[options.tier]} in ${options.year}, ` +
-    `coloured by ${MEASURE_TEXT[options.measure]}`;
+    `${model.areas.length.toLocaleString("en-GB")} ${TIER_TEXT[options.tier]}` +
+    `${model.regionName ? ` in ${model.regionName}` : ""} in ${options.year}, ` +
+    `coloured by ${MEASURE_TEXT[options.measure]}` +
+    `${model.categoryName ? ` in ${model.categoryName}` : ""}`;
 
   return (
     <>
@@ -85,17 +90,31 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
       />
       <MapErrors errors={errors} />
       <MapOptionsForm options={options} />
+      <MapSearch options={options} areas={model.areas} />
       <MapViewNav options={options} />
 
-      <div className="mt-6 grid gap-8 xl:grid-cols-2">
+      <div
+        className={
+          model.selection ? "mt-6 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" : "mt-6"
+        }
+      >
         <MapSection model={model} heading={heading} />
-        <section aria-labelledby="council-table-caption" className="min-w-0">
-          <CouncilTable
-            model={model}
-            caption={`Councils on ${formatLongDate(model.day)} (${TIER_TEXT[options.tier]}): shared arrangements and their savings`}
-          />
-        </section>
+        {model.selection ? (
+          <div className="min-w-0 lg:pt-12">
+            <MapSelectionPanel model={model} selection={model.selection} />
+          </div>
+        ) : null}
       </div>
+      <section aria-labelledby="council-table-caption" className="mt-10 min-w-0">
+        <CouncilTable
+          model={model}
+          caption={
+            `Councils on ${formatLongDate(model.day)} (${TIER_TEXT[options.tier]}` +
+            `${model.regionName ? ` in ${model.regionName}` : ""}): shared arrangements` +
+            `${model.categoryName ? ` in ${model.categoryName}` : ""} and their savings`
+          }
+        />
+      </section>
     </>
   );
 }
