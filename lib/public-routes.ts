@@ -24,7 +24,11 @@ export type CachedPage = {
 
 export const CACHED_PAGES: readonly CachedPage[] = [
   { path: "/", internal: "/cached/home", params: ["region", "category"] },
-  { path: "/map", internal: "/cached/map", params: ["year", "tier", "view", "measure"] },
+  {
+    path: "/map",
+    internal: "/cached/map",
+    params: ["year", "tier", "view", "measure", "category", "region", "council"],
+  },
   {
     path: "/arrangements",
     internal: "/cached/arrangements",
