@@ -23,7 +23,9 @@ for (const [label, viewport] of [
       page,
     }) => {
       await page.goto("/map");
-      const search = page.getByRole("searchbox", { name: "Find a council" });
+      test.setTimeout(90_000);
+      // A search box with a list of suggestions is a combobox to assistive technology.
+      const search = page.getByRole("combobox", { name: "Find a council" });
       await search.fill("Exeter");
       await search.press("Enter");
       await expect(page).toHaveURL(/[?&]council=Exeter/);
@@ -56,6 +58,7 @@ for (const [label, viewport] of [
       );
       const lines = page.getByTestId("map-partner-lines").locator("[data-partner]");
       await expect(lines).toHaveCount(expected.filter((e) => drawn.includes(e.code)).length);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("link", { name: "Clear the selection" }).click();
       await expect(page.getByTestId("map-selection")).toHaveCount(0);
     });
@@ -63,6 +66,7 @@ for (const [label, viewport] of [
     test("the service filter changes the map and its table, and the region filter zooms", async ({
       page,
     }) => {
+      test.setTimeout(90_000);
       await page.goto("/map");
       await page.getByRole("combobox", { name: "Service" }).selectOption("legal");
       await page.getByRole("button", { name: "Show map" }).click();
