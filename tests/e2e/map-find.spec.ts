@@ -23,7 +23,7 @@ for (const [label, viewport] of [
       page,
     }) => {
       await page.goto("/map");
-      test.setTimeout(90_000);
+      test.setTimeout(150_000);
       // A search box with a list of suggestions is a combobox to assistive technology.
       const search = page.getByRole("combobox", { name: "Find a council" });
       await search.fill("Exeter");
