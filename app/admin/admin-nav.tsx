@@ -29,6 +29,7 @@ export function AdminNav({ reviewCount }: { reviewCount: number }) {
         { href: "/admin/organisations", label: "Organisations" },
         { href: "/admin/editions", label: "Editions" },
         { href: "/admin/users", label: "Users" },
+        { href: "/admin/feedback", label: "Feedback" },
         { href: "/admin/outbox", label: "Outbox" },
       ]}
       className="mb-8 border-b-2 border-rule"

@@ -10,3 +10,4 @@ export * from "./history";
 export * from "./review";
 export * from "./confirmations";
 export * from "./system";
+export * from "./feedback";

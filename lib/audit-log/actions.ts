@@ -46,6 +46,10 @@ export const AUDIT_ACTIONS = [
   "organisation.updated",
   "organisation.replaced",
   "organisation.shares_changed",
+  // Feedback from the contact page.
+  "feedback.received",
+  "feedback.handled",
+  "feedback.expired",
   // The register as a whole.
   "edition.created",
   "audit.exported",

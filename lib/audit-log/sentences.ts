@@ -424,6 +424,29 @@ function exported(event: NamedAuditEvent): SentencePart[] {
   ];
 }
 
+/** "message 12", linked to the feedback page, where administrators read it. */
+function feedbackMessage(event: NamedAuditEvent): SentencePart[] {
+  const id = whole(event.entityId);
+  return id ? [{ text: `message ${id}`, href: "/admin/feedback" }] : ["a message"];
+}
+
+function feedbackReceived(event: NamedAuditEvent): SentencePart[] {
+  const page = text(field(event.after, "page"));
+  return [
+    "Someone sent feedback from the contact page (",
+    ...feedbackMessage(event),
+    ")",
+    ...(page ? [" about ", ...quoted(page)] : []),
+  ];
+}
+
+function feedbackExpired(event: NamedAuditEvent): SentencePart[] {
+  const n = whole(field(event.after, "count"));
+  const months = whole(field(event.after, "retentionMonths"));
+  const what = n === 1 ? "1 feedback message" : `${n ?? "Some"} feedback messages`;
+  return [`${what} older than ${months ?? 12} months ${n === 1 ? "was" : "were"} deleted`];
+}
+
 /** The sentence of every kind the application writes. */
 export const AUDIT_SENTENCES: Record<AuditAction, Describe> = {
   "auth.sign_in": signIn,
@@ -509,6 +532,10 @@ export const AUDIT_SENTENCES: Record<AuditAction, Describe> = {
     " are shared among its successors",
   ],
 
+  "feedback.received": feedbackReceived,
+  "feedback.handled": (e) => [...actor(e), " marked ", ...feedbackMessage(e), " handled"],
+  "feedback.expired": feedbackExpired,
+
   "edition.created": editionCreated,
   "audit.exported": exported,
   seed: seeded,
@@ -587,6 +614,9 @@ const LABELS: Record<AuditAction, string> = {
   "organisation.updated": "Organisation edited",
   "organisation.replaced": "Organisation replaced",
   "organisation.shares_changed": "Successors' shares changed",
+  "feedback.received": "Feedback received",
+  "feedback.handled": "Feedback marked handled",
+  "feedback.expired": "Old feedback deleted",
   "edition.created": "Edition published",
   "audit.exported": "Audit log downloaded",
   seed: "Reference and demo data loaded",

@@ -36,7 +36,7 @@ export type SubmissionNotice = {
 };
 
 /** Mails every active administrator `lines` under a greeting; returns how many were mailed. */
-async function mailAdmins(tx: Tx, subject: string, lines: string[]): Promise<number> {
+export async function mailAdmins(tx: Tx, subject: string, lines: string[]): Promise<number> {
   const admins = await tx
     .select({ email: users.email, name: users.name })
     .from(users)

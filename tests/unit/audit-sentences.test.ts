@@ -236,6 +236,35 @@ const CASES: Record<AuditAction, [NamedAuditEvent, string]> = {
     onOrganisation(),
     "Jo Bloggs changed how the arrangements of Devon County Council are shared among its successors",
   ],
+  "feedback.received": [
+    event({
+      entityType: "feedback",
+      entityId: "12",
+      actor: null,
+      organisation: null,
+      after: { page: "/map", length: 140, gaveName: false, gaveEmail: true },
+    }),
+    "Someone sent feedback from the contact page (message 12) about ‘/map’",
+  ],
+  "feedback.handled": [
+    event({
+      entityType: "feedback",
+      entityId: "12",
+      organisation: null,
+      before: { handledAt: null },
+      after: { handledAt: "2026-12-03T10:00:00.000Z" },
+    }),
+    "Jo Bloggs marked message 12 handled",
+  ],
+  "feedback.expired": [
+    event({
+      entityType: "feedback",
+      actor: null,
+      organisation: null,
+      after: { count: 3, retentionMonths: 12 },
+    }),
+    "3 feedback messages older than 12 months were deleted",
+  ],
   "edition.created": [
     event({
       entityType: "edition",
@@ -370,7 +399,7 @@ describe("every kind of audit event reads as a sentence", () => {
  */
 
 const ROOT = path.resolve(__dirname, "../..");
-const AREAS = "auth|user|arrangement|organisation|edition|audit";
+const AREAS = "auth|user|arrangement|organisation|feedback|edition|audit";
 const LITERAL = new RegExp(`["'\`]((?:${AREAS})\\.[a-z_]+(?:\\$\\{[\\w.]+\\})?)["'\`]`, "g");
 
 const VOCABULARY = ["actions.ts", "sentences.ts"].map((f) => path.join(ROOT, "lib/audit-log", f));

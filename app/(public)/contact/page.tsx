@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceHeading, ServiceList, ServicePage } from "@/components/service-page";
+import { FEEDBACK_PER_WINDOW } from "@/lib/feedback/limits";
+import { FeedbackForm } from "./feedback-form";
 
 export const metadata: Metadata = {
   title: "Contact",
-  description: "How to ask about the Council Shared Services Map, an arrangement, or your data.",
+  description:
+    "How to ask about the Council Shared Services Map, an arrangement, or your data, and a form to send feedback.",
 };
 
-/** Who to ask about what. The addresses are the demonstration's placeholders. */
+/**
+ * Who to ask about what (the addresses are the demonstration's placeholders), and the feedback
+ * form, whose messages reach the register's administrators. The page stays static: the form
+ * posts to a server action.
+ */
 export default function ContactPage() {
   return (
     <ServicePage heading="Contact">
       <p>
         This site is a demonstration, so the addresses below are placeholders (example.org) and
         messages sent to them are not read. A live register would give its team&apos;s real
-        addresses here.
+        addresses here. The <a href="#feedback-heading">feedback form</a> below does reach the
+        register&apos;s administrators.
       </p>
 
       <ServiceHeading>About an arrangement</ServiceHeading>
@@ -42,6 +50,15 @@ export default function ContactPage() {
           <Link href="/accessibility">accessibility statement</Link>).
         </li>
       </ServiceList>
+
+      <ServiceHeading id="feedback-heading">Send feedback</ServiceHeading>
+      <p>
+        Tell us about a mistake, a page that did not work, or what would make the register more
+        useful. You do not need an account. Your message goes to the register&apos;s administrators;
+        the <Link href="/privacy#feedback">privacy notice</Link> says what is kept and for how long.
+        You can send up to {FEEDBACK_PER_WINDOW} messages an hour.
+      </p>
+      <FeedbackForm />
     </ServicePage>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceHeading, ServiceList, ServicePage } from "@/components/service-page";
+import { FEEDBACK_PER_WINDOW, RETENTION_MONTHS } from "@/lib/feedback/limits";
 
 export const metadata: Metadata = {
   title: "Privacy notice",
@@ -24,6 +25,30 @@ export default function PrivacyPage() {
         cookie unless you sign in (see <Link href="/cookies">cookies</Link>). As on any web server,
         requests may be recorded in server logs for security.
       </p>
+
+      <ServiceHeading id="feedback">If you send feedback</ServiceHeading>
+      <p>
+        The <Link href="/contact">contact page</Link>&apos;s feedback form keeps what you send: your
+        message, the page it is about, and your name and email address if you give them (both are
+        optional), with the time it arrived. It is emailed to the register&apos;s administrators,
+        who read it to answer you or to put things right, and who record when it has been dealt
+        with.
+      </p>
+      <ServiceList>
+        <li>
+          Each message is deleted {RETENTION_MONTHS} months after it arrives. Copies in the
+          administrators&apos; mailboxes are kept by their organisation&apos;s own rules.
+        </li>
+        <li>
+          The audit log records that a message arrived and when it was dealt with, but not what it
+          says or who sent it.
+        </li>
+        <li>
+          To limit abuse, the form counts messages from each network address (at most{" "}
+          {FEEDBACK_PER_WINDOW} an hour). The count is kept for an hour and the address is not
+          stored with your message.
+        </li>
+      </ServiceList>
 
       <ServiceHeading>What we hold about council staff</ServiceHeading>
       <ServiceList>
@@ -49,13 +74,15 @@ export default function PrivacyPage() {
       <ServiceHeading>Why, and the lawful basis</ServiceHeading>
       <p>
         Accounts, sessions and the audit log exist to let council staff keep their records up to
-        date and to show who changed what. Public contacts let people ask about an arrangement. The
-        lawful basis is the performance of a task in the public interest (UK GDPR Article 6(1)(e)).
+        date and to show who changed what. Public contacts let people ask about an arrangement.
+        Feedback lets anyone tell the register&apos;s team what is wrong or missing. The lawful
+        basis is the performance of a task in the public interest (UK GDPR Article 6(1)(e)).
       </p>
 
       <ServiceHeading>How long it is kept</ServiceHeading>
       <ServiceList>
         <li>A session ends after 30 minutes without use, after 12 hours, or on sign-out.</li>
+        <li>A feedback message is deleted {RETENTION_MONTHS} months after it arrives.</li>
         <li>
           An account stays while you need it. An administrator can disable it; it is not deleted, so
           the history of who made each change stays true.
