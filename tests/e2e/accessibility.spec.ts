@@ -131,6 +131,11 @@ test.beforeAll(async ({ browser }) => {
   let forecastRevision: number;
   [forecastId, forecastRevision] = await arrangement(editor, "approved");
   await sql`update revision_savings set kind = 'forecast' where revision_id = ${forecastRevision}`;
+  // The feedback page lists one message still to handle (its button) and one handled.
+  await sql`insert into feedback_messages (name, email, page, message) values
+              ('A11y Visitor', 'a11y.visitor@example.org', '/map', 'Checked for accessibility.')`;
+  await sql`insert into feedback_messages (message, handled_at, handled_by_id)
+            values ('Checked for accessibility, handled.', now(), ${admin.id})`;
   await publicChange();
   for (const [role, user] of [
     ["editor", editor],
@@ -145,6 +150,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+  await sql`delete from feedback_messages where message like 'Checked for accessibility%'`;
   // The keyboard approval published one: remove it, and tell the cached pages.
   await sql`delete from arrangements where created_by_id = ${editor.id}`;
   await publicChange();
@@ -193,6 +199,12 @@ const VISITS: Visit[] = [
   { label: "privacy notice", path: "/privacy", role: "public" },
   { label: "cookies", path: "/cookies", role: "public" },
   { label: "contact", path: "/contact", role: "public" },
+  {
+    label: "contact, feedback errors",
+    path: "/contact",
+    role: "public",
+    prepare: submitEmpty("Send feedback"),
+  },
   { label: "page not found", path: "/no-such-page", role: "public" },
   { label: "sign in", path: "/login", role: "public" },
   { label: "sign in, error", path: "/login", role: "public", prepare: submitEmpty("Sign in") },
@@ -278,6 +290,7 @@ const VISITS: Visit[] = [
     role: "admin",
   },
   { label: "editions admin", path: "/admin/editions", role: "admin" },
+  { label: "feedback", path: "/admin/feedback", role: "admin" },
   { label: "outbox", path: "/admin/outbox", role: "admin" },
 ];
 

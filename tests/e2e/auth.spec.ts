@@ -191,9 +191,18 @@ test.describe("single sign-on (OpenID Connect on loopback)", () => {
 });
 
 test.describe("who may see what", () => {
-  const PAGES = ["/account", "/admin/users", "/admin/users/invite", "/admin/outbox", "USER"];
+  const PAGES = [
+    "/account",
+    "/admin/users",
+    "/admin/users/invite",
+    "/admin/outbox",
+    "/admin/feedback",
+    "USER",
+  ];
 
   test("role × page matrix", async ({ browser, playwright, baseURL }) => {
+    // 35 requests and four sign-ins (argon2): more than the default 30 s on a loaded machine.
+    test.setTimeout(60_000);
     const admin = await createUser("admin", "matrix-admin");
     const editorA = await editorOf(DEVON.code, "matrix-a");
     const editorB = await editorOf(SOMERSET, "matrix-b");
@@ -241,7 +250,7 @@ test.describe("who may see what", () => {
         }
       }
     }
-    expect(results).toHaveLength(5 * 6);
+    expect(results).toHaveLength(5 * 7);
   });
 
   test("an editor replaying an administrator's action by direct POST changes nothing", async ({
@@ -300,7 +309,7 @@ test.describe("who may see what", () => {
         "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
       },
     });
-    for (const path of ["/account", "/admin/users", "/admin/outbox"]) {
+    for (const path of ["/account", "/admin/users", "/admin/outbox", "/admin/feedback"]) {
       const response = await request.get(path);
       expect(new URL(response.url()).pathname, path).toBe("/login");
       expect(await response.text()).not.toContain("Invite a user");
