@@ -153,6 +153,7 @@ const QUERY_TARGETS: { family: string; path: string; names: string[]; as?: "edit
       as: "admin",
     },
     { family: "admin outbox", path: "/admin/outbox", names: ["to", "page"], as: "admin" },
+    { family: "admin feedback", path: "/admin/feedback", names: ["page"], as: "admin" },
     {
       family: "admin review queue",
       path: "/admin/review",
