@@ -4,6 +4,7 @@ export const SITE_SECTIONS = [
   { href: "/", label: "National picture" },
   { href: "/map", label: "Map" },
   { href: "/arrangements", label: "Arrangements" },
+  { href: "/services", label: "Services" },
   { href: "/partners", label: "Find partners" },
   { href: "/editions", label: "Editions" },
   { href: "/data", label: "Open data" },

@@ -191,6 +191,8 @@ const VISITS: Visit[] = [
     role: "public",
   },
   { label: "editions", path: "/editions", role: "public" },
+  { label: "services", path: "/services", role: "public" },
+  { label: "service page", path: "/services/legal", role: "public" },
   { label: "open data", path: "/data", role: "public" },
   { label: "API reference", path: "/data/api", role: "public" },
   { label: "accessibility statement", path: "/accessibility", role: "public" },

@@ -1,0 +1,253 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RankedBarFigure } from "@/components/charts/lazy-charts";
+import { DataTable } from "@/components/data-table";
+import { HeadlineFigures } from "@/components/headline-figures";
+import { IllustrativeBanner } from "@/components/illustrative-banner";
+import { formatLongDate } from "@/lib/format/dates";
+import { formatPence } from "@/lib/money";
+import { filtersToParams } from "@/lib/public/filters";
+import { publicHref } from "@/lib/public-routes";
+import { getServicePage, type ServicePage } from "@/lib/services/service-page";
+import { dashboardTables } from "@/lib/stats/dashboard";
+import { ChartSection } from "../../cached/home/[query]/chart-section";
+import { DASHBOARD_SECTIONS } from "../../cached/home/[query]/dashboard-sections";
+
+// Cached per service on first request (ISR) and dropped when the register changes.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ category: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await getServicePage((await params).category);
+  if (!page) return { title: "Service not found" };
+  return {
+    title: `${page.category.name}: shared services`,
+    description:
+      `${page.category.name} shared by English councils: how many arrangements and councils, ` +
+      `what they save year by year, how savings are spread, typical partners and the largest ` +
+      `and newest arrangements.`,
+  };
+}
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+function Figures({ page }: { page: ServicePage }) {
+  const { headline } = page.dashboard;
+  return (
+    <HeadlineFigures
+      figures={[
+        {
+          label: "Shared arrangements",
+          value: count(headline.arrangements),
+          detail: `running or ended, published, on ${formatLongDate(page.day)}`,
+          testId: "service-arrangements",
+        },
+        {
+          label: "Councils taking part",
+          value: count(headline.councilsInvolved),
+          detail: `of the ${count(headline.councilsExisting)} councils in England, in one running on ${formatLongDate(page.day)}`,
+          testId: "service-councils",
+        },
+        {
+          label: "Savings",
+          value: formatPence(headline.totalPence, "short"),
+          detail: `actual and forecast, all years (${formatPence(headline.totalPence, "full")})`,
+          testId: "service-savings",
+        },
+      ]}
+    />
+  );
+}
+
+/** Dashboard sections this page shows too, for the category (lib/stats, by the rule). */
+function DashboardSections({ page }: { page: ServicePage }) {
+  const d = page.dashboard;
+  const tables = dashboardTables(d);
+  return DASHBOARD_SECTIONS.filter((s) =>
+    ["savings-by-year", "savings-by-partner-type", "top-arrangements"].includes(s.chart),
+  ).map((section) => (
+    <ChartSection
+      key={section.chart}
+      title={section.title(d)}
+      description={section.description(d.filters)}
+      chart={section.figure(d)}
+      table={tables[section.chart]}
+      csvHref={publicHref(`/data/dashboard/${section.chart}.csv`, filtersToParams(d.filters))}
+      captionSuffix={page.category.name}
+      layout={section.layout}
+      rowHeader={section.rowHeader}
+      note={section.note}
+    />
+  ));
+}
+
+function Spread({ page }: { page: ServicePage }) {
+  const { spread } = page;
+  const quartiles =
+    spread.medianPence === null ? null : (
+      <p data-testid="service-quartiles">
+        Of the {count(spread.arrangements)} shared arrangements, {count(spread.withSavings)} have
+        recorded savings. Half of those saved between{" "}
+        {formatPence(spread.lowerQuartilePence!, "short")} and{" "}
+        {formatPence(spread.upperQuartilePence!, "short")} in all, and the median is{" "}
+        {formatPence(spread.medianPence, "short")}.
+      </p>
+    );
+  const bars = spread.bands.map((b) => ({
+    name: b.label,
+    value: b.arrangements,
+    valueLabel: `${count(b.arrangements)} arrangement${b.arrangements === 1 ? "" : "s"}`,
+  }));
+  return (
+    <section aria-labelledby="spread-heading" className="mt-12" data-section="spread">
+      <h2 id="spread-heading" className="text-2xl font-bold">
+        How much each arrangement saves
+      </h2>
+      <div className="mt-2 max-w-3xl space-y-2 text-ink-muted">
+        <p>
+          Each arrangement&rsquo;s savings over all its years, actual and forecast, counted once for
+          the whole partnership. Arrangements with no savings recorded are left out of the spread.
+        </p>
+        {quartiles}
+      </div>
+      {spread.withSavings === 0 ? (
+        <p className="mt-4">No arrangement of this service has recorded savings yet.</p>
+      ) : (
+        <div className="mt-6 space-y-8 lg:grid lg:grid-cols-2 lg:items-start lg:gap-8 lg:space-y-0">
+          <figure className="min-w-0">
+            <RankedBarFigure
+              chart="savings-spread"
+              data={bars}
+              summary={
+                `Arrangements by what they saved, in ${bars.length} bands from under £100k to ` +
+                `£5m or more. Exact counts are in the table that follows.`
+              }
+            />
+            <figcaption className="mt-2 text-sm text-ink-muted">
+              Chart of the figures in the table.
+            </figcaption>
+          </figure>
+          <div className="min-w-0">
+            <DataTable
+              id="spread"
+              dense
+              testId="service-spread"
+              caption={`${page.category.name}: arrangements by savings, and the quartiles`}
+              columns={[
+                { label: "Savings over all years", rowHeader: true, cell: (r) => r.label },
+                { label: "Arrangements", numeric: true, cell: (r) => r.value },
+              ]}
+              rows={[
+                ...spread.bands.map((b) => ({ label: b.label, value: count(b.arrangements) })),
+                {
+                  label: "Lower quartile",
+                  value: formatPence(spread.lowerQuartilePence!, "full"),
+                },
+                { label: "Median", value: formatPence(spread.medianPence!, "full") },
+                {
+                  label: "Upper quartile",
+                  value: formatPence(spread.upperQuartilePence!, "full"),
+                },
+              ]}
+              rowKey={(r) => r.label}
+            />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Newest({ page }: { page: ServicePage }) {
+  return (
+    <section aria-labelledby="newest-heading" className="mt-12">
+      <h2 id="newest-heading" className="text-2xl font-bold">
+        Newest arrangements
+      </h2>
+      {page.newest.length === 0 ? (
+        <p className="mt-2">None have been published yet.</p>
+      ) : (
+        <DataTable
+          id="newest"
+          dense
+          regionClassName="mt-4"
+          testId="service-newest"
+          caption={`The ${count(page.newest.length)} ${page.category.name} arrangements published most recently`}
+          columns={[
+            {
+              label: "Arrangement",
+              rowHeader: true,
+              cell: (a) => <Link href={`/arrangements/${a.slug}`}>{a.title}</Link>,
+            },
+            {
+              label: "Lead",
+              cell: (a) => <Link href={`/councils/${a.leadCode}`}>{a.leadName}</Link>,
+            },
+            { label: "First published", cell: (a) => formatLongDate(a.firstPublished) },
+          ]}
+          rows={page.newest}
+          rowKey={(a) => a.slug}
+        />
+      )}
+    </section>
+  );
+}
+
+export default async function ServicePageRoute({ params }: Props) {
+  const page = await getServicePage((await params).category);
+  if (!page) notFound();
+  const { category, dashboard } = page;
+  const slug = category.slug;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="no-print text-sm">
+        <ol className="flex flex-wrap gap-x-2">
+          <li>
+            <Link href="/">National picture</Link> <span aria-hidden="true">›</span>
+          </li>
+          <li>
+            <Link href="/services">Services</Link> <span aria-hidden="true">›</span>
+          </li>
+          <li aria-current="page">{category.name}</li>
+        </ol>
+      </nav>
+      <h1 className="mt-2 text-3xl font-bold text-brand sm:text-4xl">{category.name}</h1>
+      <p className="mt-3 max-w-3xl text-lg text-ink-muted">{category.description}</p>
+      <IllustrativeBanner
+        illustrativeCount={dashboard.headline.illustrativeCount}
+        totalCount={dashboard.headline.arrangements}
+      />
+      <Figures page={page} />
+      <ul className="no-print mt-6 space-y-2">
+        <li>
+          <Link href={publicHref("/map", new URLSearchParams({ category: slug }))}>
+            Map of the councils sharing {category.name}
+          </Link>
+        </li>
+        <li>
+          <Link href={publicHref("/partners", new URLSearchParams({ category: slug }))}>
+            Find partners for {category.name}
+          </Link>
+        </li>
+        <li>
+          <Link href={publicHref("/arrangements", new URLSearchParams({ category: slug }))}>
+            Every {category.name} arrangement
+          </Link>
+        </li>
+      </ul>
+      <p className="mt-4 max-w-3xl text-ink-muted">
+        An arrangement counts here when {category.name} is its main service or one of its further
+        services, so one can appear on several service pages.
+      </p>
+      <DashboardSections page={page} />
+      <Spread page={page} />
+      <Newest page={page} />
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
+import { db } from "@/db/client";
+import { cachedPublic } from "@/lib/cache/public-cache";
+import { serviceCategoryBySlug, type ServiceCategoryDefinition } from "@/lib/categories";
+import { today } from "@/lib/clock";
+import { registerOnDay } from "@/lib/public/register";
+import { loadDashboard, type Dashboard } from "@/lib/stats/dashboard";
+
+/*
+ * A page per service category (/services/<slug>): the dashboard's figures for the category
+ * (headline, savings by year, partner types, the largest arrangements: lib/stats, by the
+ * register's rule), and what only this page shows — how savings per arrangement are spread, and
+ * the newest arrangements. Everything is read on today's date, like the dashboard.
+ */
+
+/** Savings bands for the spread of savings per arrangement: [label, from pence, below pence]. */
+export const SAVINGS_BANDS: readonly [string, bigint, bigint | null][] = [
+  ["Under £100k", 1n, 10_000_000n],
+  ["£100k to £500k", 10_000_000n, 50_000_000n],
+  ["£500k to £1m", 50_000_000n, 100_000_000n],
+  ["£1m to £5m", 100_000_000n, 500_000_000n],
+  ["£5m or more", 500_000_000n, null],
+];
+
+/**
+ * The spread of savings per shared arrangement of the category (the savings that count by the
+ * register's rule), over those that have recorded any: quartiles and a count per band.
+ */
+export type SavingsSpread = {
+  /** Shared arrangements of the category today. */
+  arrangements: number;
+  /** Of those, the ones with savings recorded: what the quartiles are taken over. */
+  withSavings: number;
+  /** Quartiles (percentile_cont, rounded to the penny); null when none have savings. */
+  lowerQuartilePence: bigint | null;
+  medianPence: bigint | null;
+  upperQuartilePence: bigint | null;
+  bands: { label: string; arrangements: number }[];
+};
+
+export type NewArrangement = {
+  slug: string;
+  title: string;
+  leadCode: string;
+  leadName: string;
+  /** The day (London) it was first published. */
+  firstPublished: string;
+};
+
+export type ServicePage = {
+  category: ServiceCategoryDefinition;
+  day: string;
+  dashboard: Dashboard;
+  spread: SavingsSpread;
+  newest: NewArrangement[];
+};
+
+const penceOrNull = columns.bigintText.nullable();
+
+const spreadRow = z
+  .object({
+    arrangements: columns.int,
+    with_savings: columns.int,
+    q1: penceOrNull,
+    median: penceOrNull,
+    q3: penceOrNull,
+    bands: z.array(columns.int),
+  })
+  .transform((r): SavingsSpread => ({
+    arrangements: r.arrangements,
+    withSavings: r.with_savings,
+    lowerQuartilePence: r.q1,
+    medianPence: r.median,
+    upperQuartilePence: r.q3,
+    bands: SAVINGS_BANDS.map(([label], i) => ({ label, arrangements: r.bands[i] ?? 0 })),
+  }));
+
+function spreadQuery(slug: string, day: string): Promise<SavingsSpread> {
+  const bands = SAVINGS_BANDS.map(
+    ([, from, below]) =>
+      sql`(count(*) FILTER (WHERE p >= ${from}::bigint ${below === null ? sql`` : sql`AND p < ${below}::bigint`}))::int`,
+  );
+  const quartile = (q: number) =>
+    sql`round(percentile_cont(${q}::float8) WITHIN GROUP (ORDER BY p) FILTER (WHERE p > 0))::bigint::text`;
+  return checkedRow(
+    db(),
+    spreadRow,
+    sql`WITH shared AS (
+      SELECT r.counted_pence AS p FROM (${registerOnDay(day, { category: slug })}) r
+      WHERE NOT r.internal
+    )
+    SELECT count(*)::int AS arrangements,
+           (count(*) FILTER (WHERE p > 0))::int AS with_savings,
+           ${quartile(0.25)} AS q1, ${quartile(0.5)} AS median, ${quartile(0.75)} AS q3,
+           ARRAY[${sql.join(bands, sql`, `)}] AS bands
+    FROM shared`,
+  );
+}
+
+const newestRow = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    lead_code: z.string(),
+    lead_name: z.string(),
+    first_published: columns.isoDate,
+  })
+  .transform((r): NewArrangement => ({
+    slug: r.slug,
+    title: r.title,
+    leadCode: r.lead_code,
+    leadName: r.lead_name,
+    firstPublished: r.first_published,
+  }));
+
+/** How many of the newest arrangements the page lists. */
+export const NEWEST = 5;
+
+function newestQuery(slug: string, day: string): Promise<NewArrangement[]> {
+  return checkedRows(
+    db(),
+    newestRow,
+    sql`WITH shared AS (
+      SELECT r.arrangement_id, r.slug, r.title, r.lead_organisation_id
+      FROM (${registerOnDay(day, { category: slug })}) r
+      WHERE NOT r.internal
+    )
+    SELECT s.slug, s.title, lead.code AS lead_code, lead.name AS lead_name,
+           to_char(min(v.reviewed_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS first_published
+    FROM shared s
+    JOIN organisations lead ON lead.id = s.lead_organisation_id
+    JOIN arrangement_revisions v
+      ON v.arrangement_id = s.arrangement_id AND v.state IN ('approved', 'superseded')
+    GROUP BY s.slug, s.title, lead.code, lead.name
+    ORDER BY first_published DESC, s.title, s.slug
+    LIMIT ${NEWEST}`,
+  );
+}
+
+const getSpread = cachedPublic("service-spread", spreadQuery);
+const getNewest = cachedPublic("service-newest", newestQuery);
+
+/** The service page for a category slug, or null when there is no such category. */
+export async function getServicePage(slug: string): Promise<ServicePage | null> {
+  const category = serviceCategoryBySlug(slug);
+  if (!category) return null;
+  const day = today();
+  const [dashboard, spread, newest] = await Promise.all([
+    loadDashboard({ category: slug }),
+    getSpread(slug, day),
+    getNewest(slug, day),
+  ]);
+  return { category, day, dashboard, spread, newest };
+}
