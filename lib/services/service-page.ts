@@ -6,8 +6,11 @@ import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { serviceCategoryBySlug, type ServiceCategoryDefinition } from "@/lib/categories";
 import { today } from "@/lib/clock";
+import { councilDirectory, existsOn } from "@/lib/councils/directory";
+import { similarityTier, type SimilarityTier } from "@/lib/councils/similar";
 import { registerOnDay } from "@/lib/public/register";
 import { loadDashboard, type Dashboard } from "@/lib/stats/dashboard";
+import { estimateSavings, type Comparable, type SavingsEstimate } from "./estimate";
 
 /*
  * A page per service category (/services/<slug>): the dashboard's figures for the category
@@ -154,4 +157,97 @@ export async function getServicePage(slug: string): Promise<ServicePage | null> 
     getNewest(slug, day),
   ]);
   return { category, day, dashboard, spread, newest };
+}
+
+/* What could sharing save us? ------------------------------------------------------------- */
+
+const comparableRow = z
+  .object({
+    annual_pence: z.coerce.number(),
+    councils: columns.int,
+    mean_population: z.coerce.number().nullable(),
+    tiers: z.array(z.string().nullable()),
+  })
+  .transform((r) => ({
+    comparable: {
+      annualPence: r.annual_pence,
+      councils: r.councils,
+      meanPopulation: r.mean_population,
+    } satisfies Comparable,
+    tiers: r.tiers.flatMap((t) => similarityTier(t) ?? []),
+  }));
+
+/**
+ * The category's shared arrangements today with savings, each with its savings a year (the
+ * savings that count, over the financial years it has lines for), the councils taking part by
+ * the register's rule, their mean population (null if one has none) and their tiers' types.
+ */
+function comparablesQuery(slug: string, day: string) {
+  return checkedRows(
+    db(),
+    comparableRow,
+    sql`WITH shared AS (
+      SELECT r.arrangement_id, r.revision_id, r.counted_pence
+      FROM (${registerOnDay(day, { category: slug })}) r
+      WHERE NOT r.internal AND r.counted_pence > 0
+    ),
+    years AS (
+      SELECT s.revision_id, count(DISTINCT s.financial_year) AS n
+      FROM revision_savings s JOIN shared sh ON sh.revision_id = s.revision_id
+      GROUP BY s.revision_id
+    ),
+    councils AS (
+      SELECT DISTINCT x.arrangement_id, o.id, o.council_type, o.population
+      FROM register_participants(${day}::date) x
+      JOIN shared sh ON sh.arrangement_id = x.arrangement_id
+      JOIN organisations o ON o.id = x.organisation_id AND o.kind = 'council'
+    )
+    SELECT (sh.counted_pence::numeric / y.n)::text AS annual_pence,
+           count(c.id)::int AS councils,
+           CASE WHEN count(c.population) = count(c.id) THEN avg(c.population)::text END
+             AS mean_population,
+           array_agg(DISTINCT c.council_type) AS tiers
+    FROM shared sh
+    JOIN years y ON y.revision_id = sh.revision_id
+    JOIN councils c ON c.arrangement_id = sh.arrangement_id
+    GROUP BY sh.arrangement_id, sh.counted_pence, y.n`,
+  );
+}
+
+const getComparables = cachedPublic("service-comparables", comparablesQuery);
+
+export type EstimateFor = {
+  council: { code: string; name: string; population: number | null };
+  tier: SimilarityTier;
+  estimate: SavingsEstimate;
+};
+
+/** The councils existing today that have a tier, by name: those that can ask for an estimate. */
+export async function estimateCouncils(): Promise<{ code: string; name: string }[]> {
+  const { councils } = await councilDirectory();
+  const day = today();
+  return councils
+    .filter((c) => existsOn(c, day) && similarityTier(c.councilType) !== null)
+    .map((c) => ({ code: c.code, name: c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+}
+
+/**
+ * What arrangements of the category involving councils of the same tier as `code` saved, per
+ * partner council and year (lib/services/estimate.ts), or null for a council that does not
+ * exist today or has no tier.
+ */
+export async function estimateFor(slug: string, code: string): Promise<EstimateFor | null> {
+  const { councils } = await councilDirectory();
+  const day = today();
+  const council = councils.find((c) => c.code === code && existsOn(c, day));
+  const tier = council ? similarityTier(council.councilType) : null;
+  if (!council || !tier) return null;
+  const rows = await getComparables(slug, day);
+  const comparables = rows.filter((r) => r.tiers.includes(tier)).map((r) => r.comparable);
+  return {
+    council: { code: council.code, name: council.name, population: council.population },
+    tier,
+    estimate: estimateSavings(comparables, council.population),
+  };
 }

@@ -46,3 +46,28 @@ test("answers 404 for a service that does not exist", async ({ page }) => {
   const response = await page.goto("/services/no-such-service");
   expect(response?.status()).toBe(404);
 });
+
+test("estimates what sharing a service could save a council, with its range and count", async ({
+  page,
+}) => {
+  await page.goto("/services/legal");
+  await page
+    .getByRole("combobox", { name: "Your council" })
+    .selectOption({ label: "Exeter City Council" });
+  await page.getByRole("button", { name: "Show the estimate" }).click();
+  await expect(page).toHaveURL(/\/services\/legal\?council=E07000041$/);
+  const estimate = page.getByTestId("estimate");
+  await expect(estimate).toContainText("For Exeter City Council, comparable arrangements saved");
+  await expect(estimate).toContainText("the middle half saved between");
+  await expect(estimate).toContainText(
+    /This rests on \d+ published Legal arrangements involving district councils/,
+  );
+  await expect(
+    estimate.getByRole("link", { name: /Find councils near Exeter City Council/ }),
+  ).toHaveAttribute("href", "/partners?council=E07000041&category=legal");
+
+  await page.goto("/services/adult-social-care?council=E10000008");
+  await expect(page.getByTestId("estimate")).toContainText("too few to estimate");
+  await page.goto("/services/legal?council=E07000026");
+  await expect(page.getByText("Choose a council that exists today from the list")).toBeVisible();
+});

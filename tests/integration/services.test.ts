@@ -3,7 +3,7 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 import { afterAll, describe, expect, it } from "vitest";
 import { sql as appSql } from "@/db/client";
 import { today } from "@/lib/clock";
-import { getServicePage, NEWEST, SAVINGS_BANDS } from "@/lib/services/service-page";
+import { estimateFor, getServicePage, NEWEST, SAVINGS_BANDS } from "@/lib/services/service-page";
 import { testDatabase } from "../support/db";
 import { expectedHeadline } from "../support/expected-figures";
 
@@ -87,5 +87,93 @@ describe("a service's page", () => {
 
   it("is not there for a category that does not exist", async () => {
     expect(await getServicePage("no-such-service")).toBeNull();
+  });
+});
+
+/**
+ * The estimate's figures in SQL: the category's shared arrangements today with savings, involving
+ * a council of the given ONS types; each one's savings a year (over its years with lines) per
+ * council taking part; their correlation with the councils' mean population (log–log), and the
+ * quartiles, scaled to `population` when `scale`.
+ */
+async function estimateBySql(slug: string, types: string[], population: number, scale: boolean) {
+  const day = today();
+  const [row] = await sql<
+    { n: number; r: number | null; q1: string | null; q2: string | null; q3: string | null }[]
+  >`
+    with st as (select * from register_standing(${day}::date) where not internal),
+    cat as (select id from service_categories where slug = ${slug}),
+    arr as (
+      select st.arrangement_id,
+             (select sum(s.amount_pence) from revision_savings s where s.revision_id = st.revision_id) as total,
+             (select count(distinct s.financial_year) from revision_savings s where s.revision_id = st.revision_id) as years
+      from st join arrangement_revisions r on r.id = st.revision_id
+      where r.main_category_id = (select id from cat)
+         or exists (select 1 from revision_categories rc
+                    where rc.revision_id = r.id and rc.category_id = (select id from cat))
+    ),
+    taking as (
+      select distinct x.arrangement_id, o.id, o.population, o.council_type
+      from register_participants(${day}::date) x
+      join organisations o on o.id = x.organisation_id and o.kind = 'council'
+    ),
+    councils as (
+      -- The mean population only when every council taking part has one.
+      select arrangement_id, count(*) as n,
+             case when count(population) = count(*) then avg(population) end as mean_population,
+             bool_or(council_type in ${sql(types)}) as of_tier
+      from taking group by arrangement_id
+    ),
+    per as (
+      select a.total::float8 / a.years / c.n as value, c.mean_population::float8 as pop
+      from arr a join councils c using (arrangement_id)
+      where a.total > 0 and c.of_tier
+    )
+    select count(*)::int as n, corr(ln(value), ln(pop)) as r,
+           round(percentile_cont(0.25) within group (order by case when ${scale} then value * ${population} / pop else value end))::text as q1,
+           round(percentile_cont(0.5) within group (order by case when ${scale} then value * ${population} / pop else value end))::text as q2,
+           round(percentile_cont(0.75) within group (order by case when ${scale} then value * ${population} / pop else value end))::text as q3
+    from per`;
+  return row!;
+}
+
+describe("what sharing a service could save a council", () => {
+  it("gives a district council the quartiles of comparable arrangements' savings per council a year", async () => {
+    const [exeter] = await sql<{ code: string; population: number }[]>`
+      select code, population from organisations where name = 'Exeter City Council'`;
+    const answer = (await estimateFor("legal", exeter!.code))!;
+    expect(answer.tier).toBe("district");
+    const unscaled = await estimateBySql("legal", ["NMD"], exeter!.population, false);
+    expect(unscaled.n).toBeGreaterThanOrEqual(5);
+    const scale = unscaled.n >= 10 && unscaled.r !== null && unscaled.r >= 0.5;
+    const expected = scale
+      ? await estimateBySql("legal", ["NMD"], exeter!.population, true)
+      : unscaled;
+    expect(answer.estimate).toMatchObject({
+      kind: "estimate",
+      count: unscaled.n,
+      scaled: scale,
+      lowerQuartilePence: BigInt(expected.q1!),
+      medianPence: BigInt(expected.q2!),
+      upperQuartilePence: BigInt(expected.q3!),
+    });
+    if (answer.estimate.kind === "estimate" && unscaled.r !== null) {
+      expect(answer.estimate.correlation).toBeCloseTo(unscaled.r, 9);
+    }
+  });
+
+  it("says there are too few when fewer than five comparable arrangements have savings", async () => {
+    // Devon is a county council; few adult social care arrangements with savings involve one.
+    const answer = (await estimateFor("adult-social-care", "E10000008"))!;
+    expect(answer.tier).toBe("county");
+    const bySql = await estimateBySql("adult-social-care", ["CTY"], 1, false);
+    expect(bySql.n).toBeLessThan(5);
+    expect(answer.estimate).toEqual({ kind: "too-few", count: bySql.n });
+  });
+
+  it("has no estimate for a council that does not exist today", async () => {
+    // Allerdale Borough Council was replaced by Cumberland in 2023.
+    expect(await estimateFor("legal", "E07000026")).toBeNull();
+    expect(await estimateFor("legal", "nonsense")).toBeNull();
   });
 });

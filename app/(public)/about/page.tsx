@@ -77,6 +77,25 @@ export default function AboutPage() {
         worked out again from the councils that exist.
       </p>
 
+      <ServiceHeading id="estimates">
+        How &ldquo;what could sharing save us?&rdquo; is worked out
+      </ServiceHeading>
+      <p>
+        On a service&apos;s page a council can see what comparable arrangements saved. They are the
+        published arrangements of that service, shared today and with savings recorded, in which at
+        least one council of the same tier takes part. For each, its savings a year are its savings
+        over the financial years it has figures for, divided by those years, and shared equally
+        between the councils taking part. The page gives the median and the middle half (lower to
+        upper quartile) of these, and how many arrangements they rest on; with fewer than five there
+        is no estimate. The figures are scaled to the council&apos;s population only when, over at
+        least ten of the arrangements, savings per council grow with the councils&apos; population
+        (a correlation of 0.5 or more between their logarithms); the page says whether they were.
+      </p>
+      <p>
+        It is a range of what others saved, not a forecast: arrangements differ in scope and in how
+        they count savings, and the published ones are those councils chose to record.
+      </p>
+
       <ServiceHeading id="successors">How successors are counted</ServiceHeading>
       <p>
         When councils merge or a council is split, the register copies nothing: on any date, an

@@ -3,25 +3,33 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RankedBarFigure } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
+import { SelectField } from "@/components/forms/select-field";
 import { HeadlineFigures } from "@/components/headline-figures";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { formatLongDate } from "@/lib/format/dates";
 import { formatPence } from "@/lib/money";
 import { filtersToParams } from "@/lib/public/filters";
 import { publicHref } from "@/lib/public-routes";
-import { getServicePage, type ServicePage } from "@/lib/services/service-page";
+import { TIER_COUNCILS } from "@/lib/councils/similar";
+import { MIN_COMPARABLES } from "@/lib/services/estimate";
+import {
+  estimateCouncils,
+  estimateFor,
+  getServicePage,
+  type EstimateFor,
+  type ServicePage,
+} from "@/lib/services/service-page";
 import { dashboardTables } from "@/lib/stats/dashboard";
 import { ChartSection } from "../../cached/home/[query]/chart-section";
 import { DASHBOARD_SECTIONS } from "../../cached/home/[query]/dashboard-sections";
 
-// Cached per service on first request (ISR) and dropped when the register changes.
-export const revalidate = 3600;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request (it reads ?council=), from figures cached under the public tag and
+// dropped when the register changes (lib/cache/public-cache.ts).
 
-type Props = { params: Promise<{ category: string }> };
+type Props = {
+  params: Promise<{ category: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getServicePage((await params).category);
@@ -199,9 +207,93 @@ function Newest({ page }: { page: ServicePage }) {
   );
 }
 
-export default async function ServicePageRoute({ params }: Props) {
+function EstimateAnswer({ page, answer }: { page: ServicePage; answer: EstimateFor }) {
+  const { estimate, council, tier } = answer;
+  const among = `${page.category.name} arrangements involving ${TIER_COUNCILS[tier]}`;
+  const partners = (
+    <Link
+      href={publicHref(
+        "/partners",
+        new URLSearchParams({ council: council.code, category: page.category.slug }),
+      )}
+    >
+      Find councils near {council.name} that already share {page.category.name}
+    </Link>
+  );
+  if (estimate.kind === "too-few") {
+    return (
+      <div className="mt-4 border-l-8 border-rule-strong p-4" data-testid="estimate">
+        <p>
+          There {estimate.count === 1 ? "is" : "are"} only {count(estimate.count)} published {among}{" "}
+          with savings recorded: too few to estimate (at least {count(MIN_COMPARABLES)} are needed).
+        </p>
+        <p className="mt-2">{partners}</p>
+      </div>
+    );
+  }
+  const r =
+    estimate.correlation === null ? "" : ` (correlation ${estimate.correlation.toFixed(2)})`;
+  return (
+    <div className="mt-4 border-l-8 border-brand bg-surface p-4" data-testid="estimate">
+      <p className="text-lg">
+        For {council.name}, comparable arrangements saved each partner council a median of{" "}
+        <strong>{formatPence(estimate.medianPence, "short")} a year</strong>; the middle half saved
+        between {formatPence(estimate.lowerQuartilePence, "short")} and{" "}
+        {formatPence(estimate.upperQuartilePence, "short")} a year.
+      </p>
+      <p className="mt-2">
+        This rests on {count(estimate.count)} published {among} with savings recorded: each
+        one&rsquo;s savings a year (over the years it has figures for), shared equally between its
+        councils.{" "}
+        {estimate.scaled
+          ? `Scaled to ${council.name}'s population (${council.population?.toLocaleString("en-GB")}): in these arrangements savings grow with the councils' population${r}.`
+          : `Not scaled by population: in these arrangements savings do not grow clearly enough with the councils' population${r} to scale them.`}{" "}
+        It is a range of what others saved, not a forecast.
+      </p>
+      <p className="mt-2">{partners}</p>
+    </div>
+  );
+}
+
+async function Estimate({ page, code }: { page: ServicePage; code: string | undefined }) {
+  const councils = await estimateCouncils();
+  const answer = code ? await estimateFor(page.category.slug, code) : null;
+  const error = code && !answer ? "Choose a council that exists today from the list" : undefined;
+  return (
+    <section aria-labelledby="estimate-heading" className="mt-12">
+      <h2 id="estimate-heading" className="text-2xl font-bold">
+        What could sharing {page.category.name} save us?
+      </h2>
+      <p className="mt-2 max-w-3xl text-ink-muted">
+        Choose your council to see what published arrangements of this service among councils of
+        your tier saved, per partner council and per year: a range and how many arrangements it
+        rests on, never one number alone.
+      </p>
+      <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3">
+        <div className="min-w-0 grow sm:max-w-md">
+          <SelectField
+            name="council"
+            label="Your council"
+            placeholder="Choose a council"
+            defaultValue={code ?? ""}
+            error={error}
+            options={councils.map((c) => ({ value: c.code, label: c.name }))}
+          />
+        </div>
+        <button type="submit" className="button">
+          Show the estimate
+        </button>
+      </form>
+      {answer ? <EstimateAnswer page={page} answer={answer} /> : null}
+    </section>
+  );
+}
+
+export default async function ServicePageRoute({ params, searchParams }: Props) {
   const page = await getServicePage((await params).category);
   if (!page) notFound();
+  const asked = (await searchParams).council;
+  const code = typeof asked === "string" && asked.trim() ? asked.trim().slice(0, 20) : undefined;
   const { category, dashboard } = page;
   const slug = category.slug;
   return (
@@ -246,6 +338,7 @@ export default async function ServicePageRoute({ params }: Props) {
         services, so one can appear on several service pages.
       </p>
       <DashboardSections page={page} />
+      <Estimate page={page} code={code} />
       <Spread page={page} />
       <Newest page={page} />
     </>
