@@ -1,10 +1,17 @@
 import { Checkboxes } from "@/components/forms/checkboxes";
+import { DateInput } from "@/components/forms/date-input";
 import type { FieldBinder } from "@/components/forms/bind-fields";
 import { Radios } from "@/components/forms/radios";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
-import { DESCRIPTION_MAX, NO_SAVINGS_REASON_MAX, TITLE_MAX } from "@/lib/arrangements/schema";
+import {
+  datePartsOf,
+  DESCRIPTION_MAX,
+  NO_SAVINGS_REASON_MAX,
+  TITLE_MAX,
+  type ArrangementFormValues,
+} from "@/lib/arrangements/schema";
 import { BENEFITS, SERVICE_CATEGORIES } from "@/lib/categories";
 
 const STAGE_OPTIONS = [
@@ -16,8 +23,41 @@ const STAGE_OPTIONS = [
 const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c.slug, label: c.name }));
 const BENEFIT_OPTIONS = BENEFITS.map((b) => ({ value: b.slug, label: b.label }));
 
+/** A date as GOV.UK's three parts, showing what was typed (or the stored date's parts). */
+function DateField({
+  field,
+  values,
+  name,
+  legend,
+  hint,
+}: {
+  field: FieldBinder;
+  values: ArrangementFormValues;
+  name: "startDate" | "endDate";
+  legend: string;
+  hint: string;
+}) {
+  const parts = datePartsOf(values, name);
+  return (
+    <DateInput
+      name={name}
+      legend={legend}
+      hint={hint}
+      error={field(name).error}
+      values={parts}
+      resetKey={JSON.stringify(parts)}
+    />
+  );
+}
+
 /** What the arrangement is: title, description, categories, stage and dates. */
-export function DetailsFields({ field }: { field: FieldBinder }) {
+export function DetailsFields({
+  field,
+  values,
+}: {
+  field: FieldBinder;
+  values: ArrangementFormValues;
+}) {
   return (
     <>
       <TextField
@@ -45,18 +85,19 @@ export function DetailsFields({ field }: { field: FieldBinder }) {
         options={CATEGORY_OPTIONS}
       />
       <Radios {...field("stage")} legend="Stage" options={STAGE_OPTIONS} />
-      <TextField
-        {...field("startDate")}
-        label="Start date"
-        hint="When the arrangement started or will start. Required unless it is planned."
-        type="date"
-        className="w-48"
+      <DateField
+        field={field}
+        values={values}
+        name="startDate"
+        legend="Start date"
+        hint="When the arrangement started or will start. Required unless it is planned. For example, 1 4 2018"
       />
-      <TextField
-        {...field("endDate")}
-        label="End date (ended arrangements only)"
-        type="date"
-        className="w-48"
+      <DateField
+        field={field}
+        values={values}
+        name="endDate"
+        legend="End date (ended arrangements only)"
+        hint="For example, 31 3 2020"
       />
     </>
   );

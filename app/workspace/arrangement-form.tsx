@@ -11,7 +11,7 @@ import { ConflictView } from "./conflict-view";
 import { fieldOrder } from "./field-order";
 import type { ArrangementFormState } from "./form-state";
 import { PartnerPicker, type PartnerChoice } from "./partner-picker";
-import { SavingsRows } from "./savings-rows";
+import { SavingsGrid } from "./savings-grid";
 
 function SectionHeading({ children }: { children: string }) {
   return <h2 className="mt-8 mb-3 text-2xl font-bold">{children}</h2>;
@@ -55,28 +55,23 @@ function SavingsFields({
   values,
   errors,
   field,
-  yearOptions,
+  currentYear,
 }: {
   values: ArrangementFormValues;
   errors: Record<string, string>;
   field: FieldBinder;
-  yearOptions: number[];
+  currentYear: number;
 }) {
   return (
     <>
       <SectionHeading>Savings</SectionHeading>
       <p className="mb-4 max-w-2xl text-ink-muted">
-        Savings for each financial year, in pounds as you would write them, like 1250000, 1,250,000
-        or £1,250,000.50. Say whether each figure is actual or a forecast. Leave a row blank to
-        ignore it.
+        The cashable saving for each financial year (1 April to 31 March), in pounds as you would
+        write it, like 1250000, 1,250,000 or £1,250,000.50. Leave a year blank when there is no
+        figure for it. A year that has ended is an actual saving; this year and later ones are
+        forecasts until they have ended.
       </p>
-      <SavingsRows
-        years={values.savingsYear}
-        amounts={values.savingsAmount}
-        kinds={values.savingsKind}
-        errors={errors}
-        yearOptions={yearOptions}
-      />
+      <SavingsGrid values={values} errors={errors} currentYear={currentYear} />
       <NoSavingsField field={field} />
     </>
   );
@@ -114,7 +109,7 @@ type ArrangementFormProps = {
   lead: { code: string; name: string };
   initial: ArrangementFormValues;
   partnerOptions: PartnerChoice[];
-  yearOptions: number[];
+  currentYear: number;
   cancelHref: string;
 };
 
@@ -130,7 +125,7 @@ export function ArrangementForm({
   lead,
   initial,
   partnerOptions,
-  yearOptions,
+  currentYear,
   cancelHref,
 }: ArrangementFormProps) {
   const [state, action, pending] = useActionState(
@@ -163,14 +158,14 @@ export function ArrangementForm({
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
 
       <div key={formKey}>
-        <DetailsFields field={field} />
+        <DetailsFields field={field} values={values} />
         <OrganisationFields
           lead={lead}
           partnerOptions={partnerOptions}
           partners={values.partners}
           error={errors.partners}
         />
-        <SavingsFields values={values} errors={errors} field={field} yearOptions={yearOptions} />
+        <SavingsFields values={values} errors={errors} field={field} currentYear={currentYear} />
         <SectionHeading>Benefits and contact</SectionHeading>
         <BenefitsAndContactFields field={field} />
       </div>

@@ -41,7 +41,7 @@ function savingsText(values: ArrangementFormValues): string {
   for (let i = 0; i < length; i++) {
     const year = values.savingsYear[i]?.trim() ?? "";
     const amount = values.savingsAmount[i]?.trim() ?? "";
-    if (!year && !amount) continue;
+    if (!amount) continue;
     const label = /^\d{4}$/.test(year) ? financialYearLabel(Number(year)) : year;
     rows.push(`${label}: ${amount} (${values.savingsKind[i] || "not said"})`);
   }

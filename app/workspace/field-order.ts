@@ -5,7 +5,8 @@ import type { ArrangementFormValues } from "@/lib/arrangements/schema";
  * lists problems top to bottom: the form's own, and a refused submission's on the preview page.
  */
 export function fieldOrder(values: ArrangementFormValues): string[] {
-  const rows = Math.max(values.savingsYear.length, values.savingsAmount.length);
+  // Savings rows are keyed by year (lib/arrangements/savings-grid.ts), oldest first.
+  const years = [...new Set(values.savingsYear.map((y) => y.trim()))].sort();
   return [
     "title",
     "description",
@@ -15,9 +16,7 @@ export function fieldOrder(values: ArrangementFormValues): string[] {
     "startDate",
     "endDate",
     "partners",
-    ...Array.from({ length: rows }, (_, i) =>
-      ["year", "amount", "kind"].map((p) => `savings.${i}.${p}`),
-    ).flat(),
+    ...years.flatMap((year) => ["year", "amount", "kind"].map((p) => `savings.${year}.${p}`)),
     "noSavingsReason",
     "benefits",
     "contactName",

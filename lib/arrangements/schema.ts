@@ -9,6 +9,14 @@ import {
 } from "@/lib/categories";
 import { today } from "@/lib/clock";
 import { dateRangeProblem, hiddenCharacterProblem, nfc } from "@/lib/content-rules";
+import {
+  EMPTY_DATE_PARTS,
+  hasDateParts,
+  isoToDateParts,
+  parseDateParts,
+  type DateParts,
+} from "@/lib/date-input";
+import { financialYearOf } from "@/lib/financial-year";
 import { formatPence, parsePounds } from "@/lib/money";
 
 /*
@@ -52,8 +60,19 @@ export type ArrangementFormValues = {
   mainCategory: string;
   furtherCategories: string[];
   stage: string;
+  /** ISO, as stored and as the import sends it; the form sends the parts below instead. */
   startDate: string;
   endDate: string;
+  /**
+   * The GOV.UK date input's parts as typed (lib/date-input.ts); when any is typed they win over
+   * the ISO date. Absent in values made in code (the import, tests).
+   */
+  startDateDay?: string;
+  startDateMonth?: string;
+  startDateYear?: string;
+  endDateDay?: string;
+  endDateMonth?: string;
+  endDateYear?: string;
   partners: string[];
   savingsYear: string[];
   savingsAmount: string[];
@@ -92,6 +111,45 @@ export type DraftInput = Omit<ArrangementInput, "mainCategory" | "stage"> & {
 /** "draft": only what storing needs; "submit": every rule (see the module's comment). */
 export type RuleLevel = "draft" | "submit";
 
+type DateField = "startDate" | "endDate";
+type DatePartName = "Day" | "Month" | "Year";
+
+/** A date field's parts as the form sends them. */
+export function datePartsOf(
+  values: Pick<ArrangementFormValues, `${DateField}${DatePartName}`>,
+  field: DateField,
+): DateParts {
+  return {
+    day: values[`${field}Day`] ?? "",
+    month: values[`${field}Month`] ?? "",
+    year: values[`${field}Year`] ?? "",
+  };
+}
+
+function datePartFields<F extends DateField>(field: F, parts: DateParts) {
+  return {
+    [`${field}Day`]: parts.day,
+    [`${field}Month`]: parts.month,
+    [`${field}Year`]: parts.year,
+  } as Record<`${F}${DatePartName}`, string>;
+}
+
+/**
+ * Both forms of each date agree: the parts from a stored ISO date (to show in the form), or the
+ * ISO date from typed parts ("" while they are not a real date yet).
+ */
+function withDateParts(values: ArrangementFormValues): ArrangementFormValues {
+  const out = { ...values };
+  for (const field of ["startDate", "endDate"] as const) {
+    const parts = datePartsOf(values, field);
+    if (hasDateParts(parts)) {
+      const parsed = parseDateParts("Date", parts);
+      out[field] = parsed.ok ? (parsed.iso ?? "") : "";
+    } else Object.assign(out, datePartFields(field, isoToDateParts(values[field])));
+  }
+  return out;
+}
+
 export const EMPTY_FORM_VALUES: ArrangementFormValues = {
   title: "",
   description: "",
@@ -100,6 +158,8 @@ export const EMPTY_FORM_VALUES: ArrangementFormValues = {
   stage: "",
   startDate: "",
   endDate: "",
+  ...datePartFields("startDate", EMPTY_DATE_PARTS),
+  ...datePartFields("endDate", EMPTY_DATE_PARTS),
   partners: [],
   savingsYear: [],
   savingsAmount: [],
@@ -132,6 +192,12 @@ const rawSchema = z.object({
   stage: text,
   startDate: text,
   endDate: text,
+  startDateDay: text,
+  startDateMonth: text,
+  startDateYear: text,
+  endDateDay: text,
+  endDateMonth: text,
+  endDateYear: text,
   partners: list,
   savingsYear: list,
   savingsAmount: list,
@@ -181,6 +247,27 @@ function dateProblem(value: string, label: string, example: string): string | nu
   if (value === "") return null;
   if (!isRealDate(value)) return `${label} must be a real date, like ${example}`;
   return dateRangeProblem(label, value, today());
+}
+
+/**
+ * A date as typed in the form's three parts, or (when no part was typed: the import, a stored
+ * draft) as an ISO date. "" is no date; a problem is reported even in a draft, as the column
+ * holds only real dates.
+ */
+function readDate(
+  raw: z.output<typeof rawSchema>,
+  field: DateField,
+  label: string,
+  example: string,
+): { iso: string; problem: string | null } {
+  const parts = datePartsOf(raw, field);
+  if (!hasDateParts(parts)) {
+    const iso = raw[field].trim();
+    return { iso, problem: dateProblem(iso, label, example) };
+  }
+  const parsed = parseDateParts(label, parts);
+  if (!parsed.ok) return { iso: "", problem: parsed.message };
+  return { iso: parsed.iso!, problem: dateRangeProblem(label, parsed.iso!, today()) };
 }
 
 type TextField = "title" | "description" | "noSavingsReason" | "contactName";
@@ -239,10 +326,13 @@ function interpret(
   if (!stage) incomplete(["stage"], stageMessage);
   else if (!(STAGES as readonly string[]).includes(stage)) issue(["stage"], stageMessage);
 
-  const startDate = raw.startDate.trim();
-  const endDate = raw.endDate.trim();
-  const startProblem = dateProblem(startDate, "Start date", "2017-04-01");
-  const endProblem = dateProblem(endDate, "End date", "2020-03-31");
+  const { iso: startDate, problem: startProblem } = readDate(
+    raw,
+    "startDate",
+    "Start date",
+    "2017-04-01",
+  );
+  const { iso: endDate, problem: endProblem } = readDate(raw, "endDate", "End date", "2020-03-31");
   const startOk = startProblem === null;
   if (startProblem) issue(["startDate"], startProblem);
   else if (!startDate && (stage === "operational" || stage === "ended"))
@@ -268,7 +358,7 @@ function interpret(
     issue(["partners"], "Each partner organisation must be listed only once");
 
   // Rows typed but refused still count as savings: the reason rule must not add a second error.
-  const { rows: savings, typed: savingsTyped } = savingsRows(raw, issue);
+  const { rows: savings, typed: savingsTyped } = savingsRows(raw, issue, submit);
 
   const noSavingsReason = plain(raw.noSavingsReason);
   if (submit && savingsTyped === 0 && !noSavingsReason)
@@ -318,7 +408,9 @@ function interpret(
 function savingsRows(
   raw: z.output<typeof rawSchema>,
   issue: (path: (string | number)[], message: string) => void,
+  submit: boolean,
 ): { rows: SavingsInput[]; typed: number } {
+  const currentYear = financialYearOf(today());
   const rows: SavingsInput[] = [];
   let typed = 0;
   const seen = new Map<number, number>();
@@ -327,7 +419,8 @@ function savingsRows(
     const yearText = (raw.savingsYear[i] ?? "").trim();
     const amountText = (raw.savingsAmount[i] ?? "").trim();
     const kindText = (raw.savingsKind[i] ?? "").trim();
-    if (!yearText && !amountText) continue;
+    // The form's grid sends every year with a kind: a row without an amount is no saving.
+    if (!amountText) continue;
     typed += 1;
 
     let financialYear: number | undefined;
@@ -359,6 +452,18 @@ function savingsRows(
 
     if (!(SAVINGS_KINDS as readonly string[]).includes(kindText))
       issue(["savings", i, "kind"], "Select whether the saving is actual or forecast");
+    // What a year that has not ended will save is not known yet: kept in a draft as typed,
+    // refused on submission.
+    else if (
+      submit &&
+      kindText === "actual" &&
+      financialYear !== undefined &&
+      financialYear >= currentYear
+    )
+      issue(
+        ["savings", i, "kind"],
+        "An actual saving can only be recorded for a year that has ended",
+      );
 
     if (financialYear !== undefined && amount.ok && kindText)
       rows.push({ financialYear, amountPence: amount.pence, kind: kindText as SavingsKind });
@@ -401,7 +506,7 @@ export function parseDraftForm(values: unknown): ParseResult<DraftInput> {
 /** Only the form's own fields, as strings and lists: what to echo back to a form on error. */
 export function pickFormValues(values: Record<string, unknown>): ArrangementFormValues {
   const parsed = rawSchema.safeParse(values);
-  return parsed.success ? parsed.data : { ...EMPTY_FORM_VALUES };
+  return withDateParts(parsed.success ? parsed.data : { ...EMPTY_FORM_VALUES });
 }
 
 /* Stored revision → form ---------------------------------------------------------------------- */
@@ -429,7 +534,8 @@ export type StoredRevisionContent = {
 export function revisionToFormValues(stored: StoredRevisionContent): ArrangementFormValues {
   const savings = [...stored.savings].sort((a, b) => a.financialYear - b.financialYear);
   const order = new Map<string, number>(SERVICE_CATEGORIES.map((c) => [c.slug, c.sortOrder]));
-  return {
+  return withDateParts({
+    ...EMPTY_FORM_VALUES,
     title: stored.title,
     description: stored.description,
     mainCategory: stored.mainCategory ?? "",
@@ -448,5 +554,5 @@ export function revisionToFormValues(stored: StoredRevisionContent): Arrangement
     benefits: [...stored.benefits],
     contactName: stored.contactName ?? "",
     contactEmail: stored.contactEmail ?? "",
-  };
+  });
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { partnerOptions } from "@/lib/arrangements/queries";
-import { FIRST_SAVINGS_YEAR } from "@/lib/arrangements/schema";
+import { today } from "@/lib/clock";
 import { financialYearOf } from "@/lib/financial-year";
 
-/** Financial years for the savings rows: newest first, five years of forecasts ahead. */
-export function savingsYearOptions(today: Date = new Date()): number[] {
-  const last = financialYearOf(today) + 5;
-  return Array.from({ length: last - FIRST_SAVINGS_YEAR + 1 }, (_, i) => last - i);
+/** This financial year, by the register's clock: the savings grid's default kinds follow it. */
+export function currentSavingsYear(): number {
+  return financialYearOf(today());
 }
 
 /** The partner combobox's choices: organisations operating on the start date (or today). */

@@ -353,7 +353,10 @@ describe("saving validates against the database", () => {
     );
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
     if (result.ok || result.reason !== "invalid") return;
-    expect(Object.keys(result.errors)).toEqual(["savings.0.amount"]);
+    expect(result.errors).toEqual({
+      "savings.2018.amount":
+        "Savings 2018/19: put commas between groups of three digits, like 1,250,000, or leave them out",
+    });
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from arrangement_revisions where title = ${title}`;
     expect(row!.n).toBe(0);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { editorOrganisation } from "@/lib/arrangements/queries";
 import { EMPTY_FORM_VALUES } from "@/lib/arrangements/schema";
 import { requireUser } from "@/lib/auth/access";
-import { partnerChoices, savingsYearOptions } from "@/lib/workspace/form-options";
+import { partnerChoices, currentSavingsYear } from "@/lib/workspace/form-options";
 import { organisationById } from "@/lib/workspace/organisations";
 import { ArrangementForm } from "../arrangement-form";
 
@@ -45,7 +45,7 @@ export default async function NewArrangementPage() {
         lead={lead}
         initial={EMPTY_FORM_VALUES}
         partnerOptions={await partnerChoices(null)}
-        yearOptions={savingsYearOptions()}
+        currentYear={currentSavingsYear()}
         cancelHref="/workspace"
       />
     </div>

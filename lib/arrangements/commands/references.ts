@@ -13,6 +13,7 @@ import { invalid, type FieldErrors } from "@/lib/commands/result";
 import { firstLifetimeProblem, lifetimeProblem, type Lifetime } from "../lifetime";
 import { readRevisionContent } from "../queries";
 import type { RevisionReferences } from "../revision-rows";
+import { savingsErrorsByYear } from "../savings-grid";
 import { parseArrangementForm, revisionToFormValues, type DraftInput } from "../schema";
 
 type Partner = Lifetime & { id: number; code: string };
@@ -123,7 +124,8 @@ const SUBMIT_REFUSED = "Edit the draft before submitting it for review:";
 export async function refuseInvalidContent(tx: Tx, revisionId: number): Promise<void> {
   const stored = await readRevisionContent(tx, revisionId);
   if (!stored) return;
-  const parsed = parseArrangementForm(revisionToFormValues(stored));
+  const values = revisionToFormValues(stored);
+  const parsed = parseArrangementForm(values);
   if (parsed.ok) return;
-  refuse(invalid(parsed.errors, SUBMIT_REFUSED));
+  refuse(invalid(savingsErrorsByYear(parsed.errors, values), SUBMIT_REFUSED));
 }

@@ -20,6 +20,7 @@ import {
   type RevisionReferences,
 } from "../revision-rows";
 import { parseDraftForm, type DraftInput } from "../schema";
+import { savingsErrorsByYear } from "../savings-grid";
 import { auditContent } from "../shared";
 import { canDo } from "../state";
 import { leadOrganisation, lockOwnArrangement, refuseAccess } from "./access";
@@ -81,7 +82,7 @@ export async function saveDraft(
   // Only what storing needs: a half-finished draft is kept as typed; the full rules run on
   // submission (./state-changes.ts).
   const parsed = parseDraftForm(input.values);
-  if (!parsed.ok) return invalid(parsed.errors);
+  if (!parsed.ok) return invalid(savingsErrorsByYear(parsed.errors, input.values));
   const values = parsed.data;
 
   // A parallel create with the same token, or a slug race with another form, fails on a

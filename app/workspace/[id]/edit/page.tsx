@@ -7,7 +7,7 @@ import { getForEdit, type ArrangementForEdit } from "@/lib/arrangements/queries"
 import { STATUS_LABELS } from "@/lib/arrangements/state";
 import { requireUser } from "@/lib/auth/access";
 import { formatDateTime } from "@/lib/format/dates";
-import { partnerChoices, savingsYearOptions } from "@/lib/workspace/form-options";
+import { partnerChoices, currentSavingsYear } from "@/lib/workspace/form-options";
 import { withdrawSubmissionAction } from "../../actions";
 import { ArrangementForm } from "../../arrangement-form";
 import { CommandButton } from "../../command-button";
@@ -90,7 +90,7 @@ export default async function EditArrangementPage({ params }: { params: Promise<
           lead={arrangement.lead}
           initial={arrangement.values}
           partnerOptions={await partnerChoices(arrangement.values.startDate || null)}
-          yearOptions={savingsYearOptions()}
+          currentYear={currentSavingsYear()}
           cancelHref={`/workspace/${arrangement.arrangementId}/preview`}
         />
       </div>
