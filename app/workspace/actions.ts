@@ -84,11 +84,13 @@ export const saveArrangementAction = userAction(
 const commandSchema = z.object({
   arrangementId: z.string(),
   baseVersion: z.string().optional(),
+  /** "yes" when the submitter ticked the declaration (submit only). */
+  declaration: z.string().optional(),
 });
 
 type Command = (
   user: CurrentUser,
-  input: ArrangementCommandInput,
+  input: ArrangementCommandInput & { declared: boolean },
   request: RequestInfo,
 ) => Promise<CommandResult<StateChanged, ArrangementFailure>>;
 
@@ -102,6 +104,7 @@ function commandAction(command: Command, notice: Notice) {
       {
         arrangementId: Number(input.arrangementId),
         baseVersion: optionalNumber(input.baseVersion),
+        declared: input.declaration === "yes",
       },
       request,
     );
@@ -114,7 +117,7 @@ function commandAction(command: Command, notice: Notice) {
       // on the edit page (submitting a draft that is not complete yet).
       if (result.reason === "invalid") {
         const { _form: formMessage, ...errors } = result.errors;
-        return { message: formMessage ?? result.message, errors };
+        return { message: formMessage ?? result.message, errors, values: echoValues(values) };
       }
       return failureState(result, values);
     }

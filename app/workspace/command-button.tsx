@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import type { FormState } from "@/lib/auth/access";
+import { DeclarationField } from "./declaration-field";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -20,6 +21,7 @@ export function CommandButton({
   variant = "primary",
   fieldsPage,
   fieldOrder,
+  declaration = false,
 }: {
   action: Action;
   arrangementId: number;
@@ -29,6 +31,8 @@ export function CommandButton({
   /** Where the fields a refusal names are edited. */
   fieldsPage?: string;
   fieldOrder?: string[];
+  /** Ask for the submitter's declaration above the button (submit). */
+  declaration?: boolean;
 }) {
   const [state, action, pending] = useActionState(serverAction, {} as FormState);
   const className =
@@ -38,9 +42,15 @@ export function CommandButton({
         ? "button button-warning"
         : "button button-secondary";
   return (
-    <form action={action} className="inline-block">
+    <form action={action} className={declaration ? "block w-full" : "inline-block"}>
       <input type="hidden" name="arrangementId" value={arrangementId} />
       <input type="hidden" name="baseVersion" value={baseVersion} />
+      {declaration ? (
+        <DeclarationField
+          error={state.errors?.declaration}
+          checked={state.values?.declaration === "yes"}
+        />
+      ) : null}
       <button type="submit" className={className} disabled={pending}>
         {label}
       </button>
@@ -49,8 +59,9 @@ export function CommandButton({
           <ErrorSummary
             errors={state.errors}
             message={state.message}
-            fieldOrder={fieldOrder}
+            fieldOrder={fieldOrder && [...fieldOrder, "declaration"]}
             fieldsPage={fieldsPage}
+            localFields={["declaration"]}
           />
         </div>
       ) : state.message ? (

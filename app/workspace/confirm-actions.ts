@@ -18,6 +18,7 @@ const confirmSchema = z.object({
   financialYear: z.string(),
   outcome: z.string().optional(),
   amount: z.string().optional(),
+  declaration: z.string().optional(),
 });
 
 export const confirmForecastAction = userAction(

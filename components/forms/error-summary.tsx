@@ -14,6 +14,7 @@ export function ErrorSummary({
   message,
   fieldOrder,
   fieldsPage = "",
+  localFields = [],
 }: {
   errors?: Record<string, string>;
   message?: string;
@@ -21,6 +22,8 @@ export function ErrorSummary({
   fieldOrder?: string[];
   /** The page the fields are on, when it is not this one (a command refused on a preview). */
   fieldsPage?: string;
+  /** Fields on this page all the same (the declaration beside a preview's submit button). */
+  localFields?: string[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
   // Unique per form: a page can hold several forms, each with its own summary.
@@ -50,7 +53,7 @@ export function ErrorSummary({
         {entries.map(([field, text]) => (
           <li key={field}>
             <a
-              href={`${fieldsPage}#${fieldId(field)}`}
+              href={`${localFields.includes(field) ? "" : fieldsPage}#${fieldId(field)}`}
               className="font-semibold text-error underline"
             >
               {text}

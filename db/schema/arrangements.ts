@@ -94,6 +94,13 @@ export const arrangementRevisions = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedById: integer().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }),
+    /**
+     * The submitter's declaration, ticked to submit (issue 15): "I confirm these figures are
+     * accurate and may be published". Set with submittedAt, cleared with it on withdrawal;
+     * null on revisions submitted before the declaration existed.
+     */
+    declaredAt: timestamp({ withTimezone: true }),
+    declaredById: integer().references(() => users.id),
     reviewedById: integer().references(() => users.id),
     /** For approved (and later superseded) revisions this is the moment it was published. */
     reviewedAt: timestamp({ withTimezone: true }),
@@ -166,6 +173,10 @@ export const arrangementRevisions = pgTable(
       sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
     ),
     check("arrangement_revisions_version_check", sql`${t.version} >= 1`),
+    check(
+      "arrangement_revisions_declared_check",
+      sql`(${t.declaredAt} IS NULL) = (${t.declaredById} IS NULL)`,
+    ),
     // A draft may be half-finished; anything submitted, approved, returned or superseded has
     // its title, description, main category and stage (the rest of the rules, which span
     // partners and savings, are the submit command's: lib/arrangements/commands).

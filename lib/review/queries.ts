@@ -221,6 +221,9 @@ export type ReviewDetail = {
   authorName: string | null;
   submittedByName: string | null;
   submittedAt: Date | null;
+  /** Who ticked the submission's declaration, and when (null before it was asked for). */
+  declaredByName: string | null;
+  declaredAt: Date | null;
   reviewedByName: string | null;
   reviewedAt: Date | null;
   reviewNote: string | null;
@@ -247,6 +250,7 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
   const author = alias(users, "author");
   const submitter = alias(users, "submitter");
   const reviewer = alias(users, "reviewer");
+  const declarer = alias(users, "declarer");
   const [row] = await reader
     .select({
       revisionId: arrangementRevisions.id,
@@ -270,6 +274,8 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
       authorName: author.name,
       submittedByName: submitter.name,
       submittedAt: arrangementRevisions.submittedAt,
+      declaredByName: declarer.name,
+      declaredAt: arrangementRevisions.declaredAt,
       reviewedByName: reviewer.name,
       reviewedAt: arrangementRevisions.reviewedAt,
       reviewNote: arrangementRevisions.reviewNote,
@@ -281,6 +287,7 @@ async function readReviewRow(reader: DbOrTx, revisionId: number) {
     .leftJoin(author, eq(author.id, arrangementRevisions.authorId))
     .leftJoin(submitter, eq(submitter.id, arrangementRevisions.submittedById))
     .leftJoin(reviewer, eq(reviewer.id, arrangementRevisions.reviewedById))
+    .leftJoin(declarer, eq(declarer.id, arrangementRevisions.declaredById))
     .where(eq(arrangementRevisions.id, revisionId));
   return row ?? null;
 }

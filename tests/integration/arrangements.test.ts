@@ -184,7 +184,9 @@ async function lockVersion(id: number) {
 
 async function submitted(user = devonEditor) {
   const made = await create(user);
-  expectOk(await submitForReview(user, { arrangementId: made.arrangementId }, request));
+  expectOk(
+    await submitForReview(user, { declared: true, arrangementId: made.arrangementId }, request),
+  );
   return made;
 }
 
@@ -210,7 +212,7 @@ async function expectNotAllowed(
 ) {
   for (const command of commands)
     expect(
-      await STATE_CHANGES[command](devonEditor, { arrangementId }, request),
+      await STATE_CHANGES[command](devonEditor, { declared: true, arrangementId }, request),
       command,
     ).toMatchObject({ ok: false, reason: "not-allowed", status });
 }
@@ -425,7 +427,7 @@ describe("the state machine", () => {
     const made = await create();
     const sub = await submitForReview(
       devonEditor,
-      { arrangementId: made.arrangementId, baseVersion: made.baseVersion },
+      { declared: true, arrangementId: made.arrangementId, baseVersion: made.baseVersion },
       request,
     );
     expect(sub).toMatchObject({ ok: true, status: "submitted", baseVersion: 2 });
@@ -495,7 +497,13 @@ describe("the state machine", () => {
     expect((await getForEdit(devonEditor, made.arrangementId))!.status).toBe("published-draft");
 
     // Submit, withdraw, submit again: still published throughout.
-    expectOk(await submitForReview(devonEditor, { arrangementId: made.arrangementId }, request));
+    expectOk(
+      await submitForReview(
+        devonEditor,
+        { declared: true, arrangementId: made.arrangementId },
+        request,
+      ),
+    );
     expect((await getForEdit(devonEditor, made.arrangementId))!.status).toBe("published-submitted");
     expectOk(await withdrawSubmission(devonEditor, { arrangementId: made.arrangementId }, request));
     expect((await arrangementRow(made.arrangementId))!.published_revision_id).toBe(made.revisionId);
@@ -528,7 +536,13 @@ describe("the state machine", () => {
         form({ title: "v2 again" }),
       ),
     );
-    expectOk(await submitForReview(devonEditor, { arrangementId: made.arrangementId }, request));
+    expectOk(
+      await submitForReview(
+        devonEditor,
+        { declared: true, arrangementId: made.arrangementId },
+        request,
+      ),
+    );
     await reject(made.arrangementId, "Please give the savings by year.");
     const rejected = await getForEdit(devonEditor, made.arrangementId);
     expect(rejected).toMatchObject({
@@ -613,7 +627,7 @@ describe("no lost edits", () => {
     expect(
       await submitForReview(
         devonEditor2,
-        { arrangementId: made.arrangementId, baseVersion: b!.baseVersion },
+        { declared: true, arrangementId: made.arrangementId, baseVersion: b!.baseVersion },
         request,
       ),
     ).toMatchObject({ ok: false, reason: "conflict" });
@@ -724,7 +738,12 @@ describe("authorisation", () => {
             { arrangementId: id, baseVersion: base, idempotencyKey: key(), values: form() },
             request,
           ),
-        () => submitForReview(intruder, { arrangementId: id, baseVersion: base }, request),
+        () =>
+          submitForReview(
+            intruder,
+            { declared: true, arrangementId: id, baseVersion: base },
+            request,
+          ),
         () => withdrawSubmission(intruder, { arrangementId: id }, request),
         () => deleteDraft(intruder, { arrangementId: id }, request),
         () => discardChanges(intruder, { arrangementId: id }, request),
@@ -750,7 +769,11 @@ describe("authorisation", () => {
 
     // Ids that do not exist answer the same way.
     expect(
-      await submitForReview(somersetEditor, { arrangementId: 2_000_000_000 }, request),
+      await submitForReview(
+        somersetEditor,
+        { declared: true, arrangementId: 2_000_000_000 },
+        request,
+      ),
     ).toEqual({
       ok: false,
       reason: "not-found",

@@ -94,7 +94,11 @@ describe("saving and submitting", () => {
     await sql`update arrangement_revisions
               set stage = 'ended', end_date = '9999-12-31', description = ${`One${ZWSP}team`}
               where id = ${saved.revisionId}`;
-    const result = await submitForReview(editor, { arrangementId: saved.arrangementId }, f.request);
+    const result = await submitForReview(
+      editor,
+      { declared: true, arrangementId: saved.arrangementId },
+      f.request,
+    );
     expect(result).toMatchObject({
       ok: false,
       reason: "invalid",

@@ -113,7 +113,7 @@ describe("saving a draft", () => {
     });
     const result = await submitForReview(
       editor,
-      { arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
+      { declared: true, arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
       request,
     );
     if (result.ok || result.reason !== "invalid") throw new Error(JSON.stringify(result));
@@ -180,7 +180,7 @@ describe("submitting a draft", () => {
     const draft = saved(await save({}));
     const result = await submitForReview(
       editor,
-      { arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
+      { declared: true, arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
       request,
     );
     expect(result).toMatchObject({
@@ -202,6 +202,41 @@ describe("submitting a draft", () => {
     expect(row!.state).toBe("draft");
   });
 
+  it("needs the declaration, and records it with the submission", async () => {
+    const draft = saved(
+      await save({
+        title: `Declared legal team ${run}`,
+        mainCategory: "legal",
+        stage: "operational",
+        partners: [SOMERSET],
+        savingsYear: ["2019"],
+        savingsAmount: ["£12,000"],
+        savingsKind: ["actual"],
+        contactEmail: "jo.bloggs@devon.example.org",
+      }),
+    );
+    const undeclared = await submitForReview(
+      editor,
+      { declared: false, arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
+      request,
+    );
+    expect(undeclared).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      errors: { declaration: "Confirm that these figures are accurate and may be published" },
+    });
+    const declared = await submitForReview(
+      editor,
+      { declared: true, arrangementId: draft.arrangementId, baseVersion: draft.baseVersion },
+      request,
+    );
+    expect(declared).toMatchObject({ ok: true, status: "submitted" });
+    const [row] = await sql<{ state: string; declared_by_id: number; declared: boolean }[]>`
+      select state, declared_by_id, declared_at = submitted_at as declared
+      from arrangement_revisions where id = ${draft.revisionId}`;
+    expect(row).toEqual({ state: "submitted", declared_by_id: editor.id, declared: true });
+  });
+
   it("accepts it once complete; the submitted revision is complete", async () => {
     const draft = saved(await save({}));
     const finished = saved(
@@ -221,7 +256,7 @@ describe("submitting a draft", () => {
     );
     const result = await submitForReview(
       editor,
-      { arrangementId: finished.arrangementId, baseVersion: finished.baseVersion },
+      { declared: true, arrangementId: finished.arrangementId, baseVersion: finished.baseVersion },
       request,
     );
     expect(result).toMatchObject({ ok: true, status: "submitted" });

@@ -70,7 +70,9 @@ describe("a three-author history", () => {
     const created = await f.save(a, values);
     const resaved = await f.save(b, values, created.arrangementId);
     expect(resaved.revisionId).toBe(created.revisionId);
-    expectOk(await submitForReview(c, { arrangementId: created.arrangementId }, f.request));
+    expectOk(
+      await submitForReview(c, { declared: true, arrangementId: created.arrangementId }, f.request),
+    );
     ({ arrangementId, revisionId } = created);
   });
 
@@ -132,10 +134,10 @@ describe("a three-author history", () => {
     const e = await f.makeUser("council_editor");
     const g = await f.makeUser("council_editor");
     const v2 = await f.save(e, f.form({ title: `Second ${f.run}` }), arrangementId);
-    expectOk(await submitForReview(g, { arrangementId }, f.request));
+    expectOk(await submitForReview(g, { declared: true, arrangementId }, f.request));
     // G withdraws and E submits again: G's submission still counts.
     expectOk(await withdrawSubmission(g, { arrangementId }, f.request));
-    expectOk(await submitForReview(e, { arrangementId }, f.request));
+    expectOk(await submitForReview(e, { declared: true, arrangementId }, f.request));
     const promotedA = await promote(a);
     expect((await getReview(promotedA, v2.revisionId))!.canDecide).toBe(true);
     // Returned by A; F writes v3; G (who submitted v2, since returned) is still refused.
@@ -179,7 +181,9 @@ describe("an imported arrangement", () => {
     expect((await contributions(arrangementId!)).map((x) => [x.user_id, x.kind])).toEqual([
       [importer.id, "imported"],
     ]);
-    expectOk(await submitForReview(importer, { arrangementId: arrangementId! }, f.request));
+    expectOk(
+      await submitForReview(importer, { declared: true, arrangementId: arrangementId! }, f.request),
+    );
     const [revision] = await sql<{ id: number }[]>`
       select id from arrangement_revisions where arrangement_id = ${arrangementId!}`;
     const refused = await approveRevision(

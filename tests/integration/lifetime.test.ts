@@ -155,7 +155,7 @@ describe("submitting a revision", () => {
               select ${saved.revisionId}, id, 'partner' from organisations where code = ${ICB}`;
     const result = await submitForReview(
       devonEditor,
-      { arrangementId: saved.arrangementId },
+      { declared: true, arrangementId: saved.arrangementId },
       request,
     );
     expect(result).toMatchObject({

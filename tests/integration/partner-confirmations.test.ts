@@ -238,7 +238,7 @@ describe("confirming and disputing", () => {
     expectOk(await withdrawSubmission(devonEditor, { arrangementId: id }, f.request));
     // While withdrawn it is the lead's draft: the partner cannot read or answer it.
     expect(await getPartnerRequest(somersetEditor, id)).toBeNull();
-    expectOk(await submitForReview(devonEditor, { arrangementId: id }, f.request));
+    expectOk(await submitForReview(devonEditor, { declared: true, arrangementId: id }, f.request));
     expect((await confirmationRows(id)).map((r) => [r.code, r.state, r.reason])).toEqual([
       [SOMERSET_NOW, "disputed", REASON],
       [EAST_DEVON, "pending", null],

@@ -44,7 +44,8 @@ function confirm(
         arrangementId: options.id ?? arrangementId,
         baseVersion: options.baseVersion ?? (await lockVersion(options.id ?? arrangementId)),
         idempotencyKey: options.key ?? randomUUID(),
-        values,
+        // The declaration is ticked unless a test says otherwise.
+        values: { declaration: "yes", ...values },
       },
       fx.request,
     ))();
@@ -147,6 +148,12 @@ describe("confirming a past forecast", () => {
     expect(await confirm(editor, { financialYear: "2019" })).toMatchObject({
       reason: "invalid",
       errors: { outcome: "Select whether the saving was achieved" },
+    });
+    expect(
+      await confirm(editor, { financialYear: "2019", outcome: "not-achieved", declaration: "" }),
+    ).toMatchObject({
+      reason: "invalid",
+      errors: { declaration: "Confirm that these figures are accurate and may be published" },
     });
     const bad = await confirm(editor, { financialYear: "2019", outcome: "actual", amount: "lots" });
     expect(bad).toMatchObject({ reason: "invalid" });

@@ -100,7 +100,13 @@ export function reviewFixtures(sql: Sql, label: string) {
   /** Saved and submitted for review; returns the submitted revision's ids. */
   async function submit(editor: CurrentUser, values = form(), arrangementId?: number) {
     const saved = await save(editor, values, arrangementId);
-    expectOk(await submitForReview(editor, { arrangementId: saved.arrangementId }, request));
+    expectOk(
+      await submitForReview(
+        editor,
+        { declared: true, arrangementId: saved.arrangementId },
+        request,
+      ),
+    );
     return saved;
   }
 

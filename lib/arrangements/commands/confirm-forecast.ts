@@ -12,7 +12,7 @@ import { revisionToFormValues, type ArrangementFormValues } from "../schema";
 import { leadOrganisation } from "./access";
 import type { ArrangementFailure } from "./failures";
 import { saveDraft } from "./save-draft";
-import { submitForReview } from "./state-changes";
+import { DECLARATION_REQUIRED, submitForReview } from "./state-changes";
 
 /*
  * Confirming a forecast for a financial year that has ended (issue 12, item 7): the council says
@@ -57,6 +57,8 @@ const confirmationSchema = z
     financialYear: z.coerce.number({ error: "Not a financial year" }).int().min(2000).max(2100),
     outcome: z.enum(OUTCOMES, { error: "Select whether the saving was achieved" }),
     amount: z.string().optional(),
+    // The same declaration as "Submit for review": the confirmation may go to review at once.
+    declaration: z.literal("yes", { error: DECLARATION_REQUIRED }),
   })
   .transform((v, ctx) => {
     if (v.outcome === "not-achieved") return { ...v, actualPence: 0n };
@@ -159,7 +161,7 @@ export async function confirmForecast(
   if (line.status !== "published" || saved.replayed) return answer(false, IN_DRAFT);
   const submitted = await submitForReview(
     user,
-    { arrangementId: line.arrangementId, baseVersion: saved.baseVersion },
+    { arrangementId: line.arrangementId, baseVersion: saved.baseVersion, declared: true },
     request,
   );
   return submitted.ok

@@ -33,8 +33,11 @@ export { saveDraft, type SaveDraftInput, type SavedDraft } from "./save-draft";
 export {
   deleteDraft,
   discardChanges,
+  DECLARATION,
+  DECLARATION_REQUIRED,
   submitForReview,
   withdrawSubmission,
   type StateChanged,
+  type SubmitInput,
 } from "./state-changes";
 export { submitAllForReview, SUBMIT_ALL_MAX, type SubmitAllResult } from "./submit-all";

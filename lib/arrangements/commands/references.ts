@@ -121,11 +121,19 @@ const SUBMIT_REFUSED = "Edit the draft before submitting it for review:";
  * characters — must not reach review either). Refuses with every problem, keyed by the edit
  * form's field names, so the editor sees the whole list at once.
  */
-export async function refuseInvalidContent(tx: Tx, revisionId: number): Promise<void> {
+export async function refuseInvalidContent(
+  tx: Tx,
+  revisionId: number,
+  /** Problems of the submission itself (its declaration), listed after the content's. */
+  also: FieldErrors = {},
+): Promise<void> {
   const stored = await readRevisionContent(tx, revisionId);
   if (!stored) return;
   const values = revisionToFormValues(stored);
   const parsed = parseArrangementForm(values);
-  if (parsed.ok) return;
-  refuse(invalid(savingsErrorsByYear(parsed.errors, values), SUBMIT_REFUSED));
+  const content = parsed.ok ? {} : savingsErrorsByYear(parsed.errors, values);
+  const errors = { ...content, ...also };
+  if (Object.keys(errors).length === 0) return;
+  const contentOk = Object.keys(content).length === 0;
+  refuse(invalid(errors, contentOk ? "Before submitting it for review:" : SUBMIT_REFUSED));
 }

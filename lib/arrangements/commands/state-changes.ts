@@ -14,6 +14,7 @@ import { raiseLockVersion } from "../lock-version";
 import { readRevisionContent, type ArrangementState } from "../queries";
 import type { WorkspaceStatus } from "../state";
 import { onOwnArrangement, type ArrangementCommandInput } from "./access";
+import { DECLARATION, DECLARATION_REQUIRED } from "../declaration";
 import type { ArrangementFailure } from "./failures";
 import { refuseInvalidContent, refuseOutsideLifetime } from "./references";
 
@@ -89,14 +90,29 @@ async function submissionNotice(tx: Tx, state: ArrangementState): Promise<Submis
   };
 }
 
-/** draft → submitted: the draft goes to the administrators' review queue. */
+export { DECLARATION, DECLARATION_REQUIRED };
+
+export type SubmitInput = ArrangementCommandInput & {
+  /** The submitter ticked the declaration (DECLARATION): required, recorded with the submission. */
+  declared: boolean;
+};
+
+/**
+ * draft → submitted: the draft goes to the administrators' review queue, with the submitter's
+ * declaration recorded on the revision (declared_at, declared_by_id).
+ */
 export async function submitForReview(
   user: CurrentUser,
-  input: ArrangementCommandInput,
+  input: SubmitInput,
   request: RequestInfo,
 ): StateChangeResult {
   return onOwnArrangement(user, "submit", input, request, async (cx, state, organisationId) => {
-    await refuseInvalidContent(cx.tx, state.newest.id);
+    // Every problem at once: the content's and a missing declaration.
+    await refuseInvalidContent(
+      cx.tx,
+      state.newest.id,
+      input.declared === true ? {} : { declaration: DECLARATION_REQUIRED },
+    );
     await refuseOutsideLifetime(cx.tx, state.newest.id);
     await cx.tx
       .update(arrangementRevisions)
@@ -104,6 +120,8 @@ export async function submitForReview(
         state: "submitted",
         submittedById: user.id,
         submittedAt: raw`now()`,
+        declaredById: user.id,
+        declaredAt: raw`now()`,
         updatedAt: raw`now()`,
       })
       .where(
@@ -115,7 +133,7 @@ export async function submitForReview(
       user,
       organisationId,
       state,
-      { action: "arrangement.submitted", after: { state: "submitted" } },
+      { action: "arrangement.submitted", after: { state: "submitted", declared: DECLARATION } },
       {
         message: "Submitted for review. An administrator will check it before it is published.",
         status: state.publishedRevisionId ? "published-submitted" : "submitted",
@@ -144,7 +162,14 @@ export async function withdrawSubmission(
   return onOwnArrangement(user, "withdraw", input, request, async (cx, state, organisationId) => {
     await cx.tx
       .update(arrangementRevisions)
-      .set({ state: "draft", submittedById: null, submittedAt: null, updatedAt: raw`now()` })
+      .set({
+        state: "draft",
+        submittedById: null,
+        submittedAt: null,
+        declaredById: null,
+        declaredAt: null,
+        updatedAt: raw`now()`,
+      })
       .where(
         and(
           eq(arrangementRevisions.id, state.newest.id),

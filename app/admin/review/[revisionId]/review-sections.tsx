@@ -1,5 +1,6 @@
 import { DataTable, type Column } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
+import { DECLARATION } from "@/lib/arrangements/declaration";
 import { CONFIRMATION_LABELS } from "@/lib/confirmations/labels";
 import type { PartnerAnswer } from "@/lib/confirmations/queries";
 import type { ReviewDetail } from "@/lib/review/queries";
@@ -40,6 +41,13 @@ export function ReviewFacts({ review }: { review: ReviewDetail }) {
           {
             term: "Submitted by",
             value: `${review.submittedByName ?? "Unknown"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}`,
+          },
+          {
+            term: "Declaration",
+            testId: "review-declaration",
+            value: review.declaredAt
+              ? `${review.declaredByName ?? "Unknown"} confirmed “${DECLARATION}” on ${formatDateTime(review.declaredAt)}`
+              : "None recorded (submitted before a declaration was asked for)",
           },
           { term: "Last edited by", value: review.authorName ?? "Unknown" },
           review.contributors.length > 0 && {

@@ -7,8 +7,9 @@ import { Radios } from "@/components/forms/radios";
 import { TextField } from "@/components/forms/text-field";
 import type { FormState } from "@/lib/auth/access";
 import { confirmForecastAction } from "../../confirm-actions";
+import { DeclarationField } from "../../declaration-field";
 
-const FIELDS = ["outcome", "amount"];
+const FIELDS = ["outcome", "amount", "declaration"];
 
 /** What was saved in the year: an actual amount, or not achieved. Works without JavaScript. */
 export function ConfirmForm({
@@ -57,6 +58,10 @@ export function ConfirmForm({
         hint="Only if the saving was achieved. For example, £240,000 or 240000.50."
         inputMode="decimal"
         autoComplete="off"
+      />
+      <DeclarationField
+        error={field("declaration").error}
+        checked={field("declaration").defaultValue === "yes"}
       />
     </ActionForm>
   );

@@ -13,7 +13,12 @@ import { fieldOrder } from "../../field-order";
 import { formatDateTime } from "@/lib/format/dates";
 
 const COMMANDS = [
-  { command: "submit", action: submitForReviewAction, label: "Submit for review" },
+  {
+    command: "submit",
+    action: submitForReviewAction,
+    label: "Submit for review",
+    declaration: true,
+  },
   {
     command: "withdraw",
     action: withdrawSubmissionAction,
