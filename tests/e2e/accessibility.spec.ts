@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { axeViolations } from "./a11y";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
 import { publicChange } from "./public-helpers";
+import { savingsAmount } from "./arrangement-form";
 
 /*
  * Accessibility, as a suite: every page type — public, sign-in, the council workspace (its form
@@ -158,10 +159,7 @@ test.afterAll(async () => {
 
 /** A draft saves unfinished, so its form's errors need a savings amount that is not money. */
 const saveUnreadableAmount = async (page: Page) => {
-  await main(page)
-    .getByRole("group", { name: "Savings row 1" })
-    .getByLabel("Amount saved, in pounds")
-    .fill("twelve pounds");
+  await savingsAmount(main(page), "2019/20").fill("twelve pounds");
   await submitEmpty("Save draft")(page);
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { main, signIn, sql } from "./fixtures";
 import { publicChange } from "./public-helpers";
+import { declare, fillDate, savingsAmount, savingsKind } from "./arrangement-form";
 
 /*
  * Partners confirm (issue 13, item 6) in Chromium against the production build, with the demo
@@ -40,17 +41,16 @@ async function devonSubmits(page: Page, title: string): Promise<number> {
   await form.getByLabel("Description").fill("One trading standards team for Devon and Somerset.");
   await form.getByLabel("Main service category").selectOption({ label: "Legal" });
   await form.getByRole("radio", { name: "Operational" }).check();
-  await form.getByLabel("Start date").fill("2024-04-01");
+  await fillDate(form, "Start date", "1 4 2024");
   await form.getByRole("combobox", { name: "Partner organisations" }).fill("Somerset Council");
   await form.getByRole("option", { name: "Somerset Council", exact: true }).click();
-  const row = form.getByRole("group", { name: "Savings row 1" });
-  await row.getByLabel("Financial year").selectOption("2024");
-  await row.getByLabel("Amount saved, in pounds").fill("50,000");
-  await row.getByLabel("Actual or forecast").selectOption("actual");
+  await savingsAmount(form, "2024/25").fill("50,000");
+  await savingsKind(form, "2024/25").selectOption("actual");
   await form.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
   const id = Number(/\/workspace\/(\d+)\//.exec(page.url())![1]);
   made.push(id);
+  await declare(form);
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/workspace\?notice=submitted$/);
   return id;

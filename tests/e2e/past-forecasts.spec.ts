@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, DEVON, main, newPage, signIn, sql, type TestUser } from "./fixtures";
 import { publicChange } from "./public-helpers";
+import { declare } from "./arrangement-form";
 
 /*
  * Past forecasts (issue 12, item 7) in Chromium against the production build: a published
@@ -86,6 +87,7 @@ test("an editor confirms a past forecast and it waits in the review queue", asyn
   );
   await main(page).getByLabel("Yes, this much was saved").check();
   await main(page).getByLabel("Actual saving in 2019/20, in pounds").fill("£12,000");
+  await declare(main(page));
   await main(page).getByRole("button", { name: "Confirm and send for review" }).click();
 
   await expect(page).toHaveURL(/\/workspace\?notice=confirmed$/);

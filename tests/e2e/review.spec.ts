@@ -6,6 +6,7 @@ import * as bySql from "../support/expected-figures";
 import { lgaEditionRows } from "../support/lga-editions";
 import { createUser, DEVON, main, signIn, sql, type TestUser, signedInRequest } from "./fixtures";
 import { publicChange } from "./public-helpers";
+import { declare, fillDate, savingsAmount, savingsKind } from "./arrangement-form";
 
 /*
  * The review loop in Chromium against the production build: an editor submits through the
@@ -94,20 +95,19 @@ test("an editor submits, an admin approves, and the home page total rises by exa
   await form.getByLabel("Description").fill("One legal team for two councils.");
   await form.getByLabel("Main service category").selectOption({ label: "Legal" });
   await form.getByRole("radio", { name: "Operational" }).check();
-  await form.getByLabel("Start date").fill("2019-04-01");
+  await fillDate(form, "Start date", "1 4 2019");
   const combobox = form.getByRole("combobox", { name: "Partner organisations" });
   await combobox.fill("Plymouth");
   await expect(form.getByRole("option", { name: PLYMOUTH })).toBeVisible();
   await combobox.press("ArrowDown");
   await combobox.press("Enter");
-  const row = form.getByRole("group", { name: "Savings row 1" });
-  await row.getByLabel("Financial year").selectOption("2019");
-  await row.getByLabel("Amount saved, in pounds").fill(amount);
-  await row.getByLabel("Actual or forecast").selectOption("actual");
+  await savingsAmount(form, "2019/20").fill(amount);
+  await savingsKind(form, "2019/20").selectOption("actual");
   await form.getByRole("button", { name: "Save draft" }).click();
   await expect(editorPage).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
   const arrangementId = Number(/\/workspace\/(\d+)\//.exec(editorPage.url())![1]);
   made.arrangements.push(arrangementId);
+  await declare(form);
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(editorPage).toHaveURL(/\/workspace\?notice=submitted$/);
 
@@ -148,6 +148,10 @@ test("an editor submits, an admin approves, and the home page total rises by exa
   const review = main(adminPage);
   await expect(review.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(review.getByText("New arrangement", { exact: true })).toBeVisible();
+  // The submitter's declaration, recorded with the submission.
+  await expect(review.getByTestId("review-declaration")).toContainText(
+    `${editor.name} confirmed “I confirm these figures are accurate and may be published” on`,
+  );
   const savings = review.getByRole("table", { name: "Savings by financial year" });
   await expect(savings).toContainText(`£${amount}`);
   // The partner is shown added in the diff (and listed again under the partners' answers).

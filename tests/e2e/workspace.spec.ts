@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./a11y";
+import { declare, fillDate, savingsAmount, savingsKind } from "./arrangement-form";
 import { createUser, DEVON, main, signIn, sql, type TestUser } from "./fixtures";
 
 /*
@@ -21,16 +22,18 @@ async function editorOf(code: string, label: string): Promise<TestUser> {
   return user;
 }
 
-function savingsRow(page: Page, n: number) {
-  return main(page).getByRole("group", { name: `Savings row ${n}` });
+async function fillRow(page: Page, year: string, amount: string, kind: string) {
+  await savingsAmount(main(page), year).fill(amount);
+  await savingsKind(main(page), year).selectOption(kind);
 }
 
-async function fillRow(page: Page, n: number, year: string, amount: string, kind: string) {
-  const row = savingsRow(page, n);
-  await row.getByLabel("Financial year").selectOption(year);
-  await row.getByLabel("Amount saved, in pounds").fill(amount);
-  await row.getByLabel("Actual or forecast").selectOption(kind);
+/** The financial year today is in (2026 for 2026/27), by the browser's clock as the server's. */
+function currentFinancialYear(): number {
+  const now = new Date();
+  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
 }
+
+const fyLabel = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
 
 test("an editor adds an arrangement, fixes a mistake without retyping, and submits it", async ({
   page,
@@ -49,7 +52,7 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
   await form.getByLabel("Main service category").selectOption({ label: "Legal" });
   await form.getByRole("checkbox", { name: "HR and payroll" }).check();
   await form.getByRole("radio", { name: "Operational" }).check();
-  await form.getByLabel("Start date").fill("2019-04-01");
+  await fillDate(form, "Start date", "1 4 2019");
 
   // The partner combobox, by keyboard: type, arrow to the option, Enter to add.
   const combobox = form.getByRole("combobox", { name: "Partner organisations" });
@@ -68,9 +71,11 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
   await expect(form.getByRole("heading", { name: "Chosen partners (2)" })).toBeVisible();
   await expect(form.getByRole("button", { name: `Remove ${TORBAY.name}` })).toBeVisible();
 
-  await fillRow(page, 1, "2019", "1,250,000", "actual");
-  await fillRow(page, 2, "2020", "12.345", "actual");
-  await fillRow(page, 3, "2021", "£500,000.50", "forecast");
+  // The grid has a row per year from the start; a year that has ended defaults to actual.
+  await expect(savingsKind(form, "2019/20")).toHaveValue("actual");
+  await fillRow(page, "2019/20", "1,250,000", "actual");
+  await fillRow(page, "2020/21", "12.345", "actual");
+  await fillRow(page, "2021/22", "£500,000.50", "forecast");
   await form.getByRole("checkbox", { name: "Greater resilience" }).check();
   await form.getByLabel("Public contact name (optional)").fill("Legal services team");
   await form.getByLabel("Public contact email (optional)").fill("legal@example.org");
@@ -81,20 +86,26 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
   await expect(summary).toBeVisible();
   const link = summary.getByRole("link");
   await expect(link).toHaveCount(1);
-  await expect(link).toHaveAttribute("href", "#field-savings-1-amount");
-  const amount2 = savingsRow(page, 2).getByLabel("Amount saved, in pounds");
+  await expect(link).toHaveAttribute("href", "#field-savings-2020-amount");
+  await expect(link).toHaveText(
+    "Savings 2020/21: amount must not have more than 2 decimal places (pence)",
+  );
+  const amount2 = savingsAmount(form, "2020/21");
   await expect(amount2).toHaveAttribute("aria-invalid", "true");
 
   // Everything typed is still there.
   await expect(form.getByLabel("Title")).toHaveValue(title);
-  await expect(form.getByLabel("Start date")).toHaveValue("2019-04-01");
+  const start = form.getByRole("group", { name: "Start date" });
+  await expect(start.getByLabel("Day")).toHaveValue("1");
+  await expect(start.getByLabel("Month")).toHaveValue("4");
+  await expect(start.getByLabel("Year")).toHaveValue("2019");
   await expect(form.getByRole("radio", { name: "Operational" })).toBeChecked();
   await expect(form.getByRole("checkbox", { name: "HR and payroll" })).toBeChecked();
   await expect(form.getByRole("checkbox", { name: "Greater resilience" })).toBeChecked();
   await expect(form.getByRole("heading", { name: "Chosen partners (2)" })).toBeVisible();
-  await expect(savingsRow(page, 1).getByLabel("Amount saved, in pounds")).toHaveValue("1,250,000");
-  await expect(savingsRow(page, 3).getByLabel("Financial year")).toHaveValue("2021");
-  await expect(savingsRow(page, 3).getByLabel("Actual or forecast")).toHaveValue("forecast");
+  await expect(savingsAmount(form, "2019/20")).toHaveValue("1,250,000");
+  await expect(savingsAmount(form, "2021/22")).toHaveValue("£500,000.50");
+  await expect(savingsKind(form, "2021/22")).toHaveValue("forecast");
   await expect(amount2).toHaveValue("12.345");
 
   await amount2.fill("75,000");
@@ -109,6 +120,14 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
   await expect(savings).toContainText("£500,000.50");
   await expect(savings).toContainText("£1,825,000.50");
 
+  // Submitting needs the declaration.
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  const refused = form.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(refused.getByRole("link")).toHaveText([
+    "Confirm that these figures are accurate and may be published",
+  ]);
+  await expect(refused.getByRole("link")).toHaveAttribute("href", "#field-declaration");
+  await declare(form);
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/workspace\?notice=submitted$/);
   const submitted = form.getByRole("region", { name: /Submitted, awaiting review/ });
@@ -122,6 +141,10 @@ test("an editor adds an arrangement, fixes a mistake without retyping, and submi
              where p.revision_id = r.id and p.role = 'partner') as partners
     from arrangement_revisions r where r.title = ${title}`;
   expect(revisions).toEqual([{ state: "submitted", savings: 3, partners: 2 }]);
+  const [declared] = await sql<{ by: number; same: boolean }[]>`
+    select declared_by_id as by, declared_at = submitted_at as same
+    from arrangement_revisions where title = ${title}`;
+  expect(declared).toEqual({ by: editor.id, same: true });
 });
 
 test("an editor saves an unfinished draft with no title, comes back to it, and submitting it names every missing field", async ({
@@ -133,7 +156,7 @@ test("an editor saves an unfinished draft with no title, comes back to it, and s
   await page.goto("/workspace/new");
   const form = main(page);
   await form.getByLabel("Description").fill(description);
-  await form.getByLabel("Start date").fill("2019-04-01");
+  await fillDate(form, "Start date", "1 4 2019");
   await form.getByRole("checkbox", { name: "Greater resilience" }).check();
   await form.getByLabel("Public contact email (optional)").fill("jo.bloggs@");
   await form.getByRole("button", { name: "Save draft" }).click();
@@ -159,7 +182,10 @@ test("an editor saves an unfinished draft with no title, comes back to it, and s
   await expect(form.getByRole("heading", { level: 1 })).toHaveText("Edit an untitled draft");
   await expect(form.getByLabel("Title")).toHaveValue("");
   await expect(form.getByLabel("Description")).toHaveValue(description);
-  await expect(form.getByLabel("Start date")).toHaveValue("2019-04-01");
+  const start = form.getByRole("group", { name: "Start date" });
+  await expect(start.getByLabel("Day")).toHaveValue("1");
+  await expect(start.getByLabel("Month")).toHaveValue("4");
+  await expect(start.getByLabel("Year")).toHaveValue("2019");
   await expect(form.getByRole("checkbox", { name: "Greater resilience" })).toBeChecked();
   await expect(form.getByLabel("Public contact email (optional)")).toHaveValue("jo.bloggs@");
 
@@ -176,6 +202,7 @@ test("an editor saves an unfinished draft with no title, comes back to it, and s
     "Add at least one partner organisation besides your own",
     "Enter the savings for at least one year, or say why there are none",
     "Enter an email address in the correct format, like name@example.org",
+    "Confirm that these figures are accurate and may be published",
   ]);
   await expect(links.first()).toHaveAttribute("href", `/workspace/${id}/edit#field-title`);
   await expect(summary).toBeFocused();
@@ -281,6 +308,7 @@ test("a save from an out-of-date form shows both versions and saves on top of th
   await expect(formB.getByRole("heading", { name: `${title} (second)` })).toBeVisible();
 
   // Submitted: read-only until withdrawn, and the edit page says why.
+  await declare(formB);
   await formB.getByRole("button", { name: "Submit for review" }).click();
   await expect(pageB).toHaveURL(/\/workspace\?notice=submitted$/);
   await pageB.goto(`/workspace/${arrangement!.id}/edit`);
@@ -311,20 +339,20 @@ test.describe("without JavaScript", () => {
     await form
       .getByRole("listbox", { name: "Partner organisations" })
       .selectOption([PLYMOUTH.code, TORBAY.code]);
-    await fillRow(page, 1, "2024", "ten thousand", "forecast");
+    await fillRow(page, "2024/25", "ten thousand", "forecast");
     await form.getByRole("button", { name: "Save draft" }).click();
 
     // An amount that is not money: the page comes back from the server with the error and
     // every value. (No description yet is fine: a draft may be unfinished.)
     const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
     await expect(summary.getByRole("link")).toHaveText([
-      "Enter an amount in pounds using numbers only, like 1,250,000 or 1250000.50",
+      "Savings 2024/25: enter an amount in pounds using numbers only, like 1,250,000 or 1250000.50",
     ]);
     await expect(form.getByLabel("Title")).toHaveValue(title);
     await expect(
       form.getByRole("listbox", { name: "Partner organisations" }).locator("option:checked"),
     ).toHaveText([PLYMOUTH.name, TORBAY.name]);
-    const amount = savingsRow(page, 1).getByLabel("Amount saved, in pounds");
+    const amount = savingsAmount(form, "2024/25");
     await expect(amount).toHaveValue("ten thousand");
 
     await amount.fill("£10,000");
@@ -364,6 +392,7 @@ test("another council's editor replaying the owner's workspace actions by direct
   await expect(page).toHaveURL(/\/workspace\/\d+\/preview/);
   const arrangementId = Number(/\/workspace\/(\d+)\//.exec(page.url())![1]);
 
+  await declare(form);
   const captured = page.waitForRequest(
     (r) => r.method() === "POST" && !!r.headers()["next-action"],
   );
@@ -428,18 +457,25 @@ test("the whole journey with the keyboard only: sign in, add, save, submit", asy
   await typeInto(form.getByLabel("Main service category"), "Legal");
   await form.getByRole("radio", { name: "Operational" }).focus();
   await keys.press("Space");
-  // A date input's typing order follows the browser's own locale; fill sets it without a mouse.
-  await form.getByLabel("Start date").fill("2019-04-01");
+  // The date as day, month and year: typed, tabbing from one part to the next.
+  const start = form.getByRole("group", { name: "Start date" });
+  await typeInto(start.getByLabel("Day"), "1");
+  await keys.press("Tab");
+  await keys.type("4");
+  await keys.press("Tab");
+  await keys.type("2019");
+  await expect(start.getByLabel("Year")).toBeFocused();
   const combobox = form.getByRole("combobox", { name: "Partner organisations" });
   await typeInto(combobox, "Plymouth");
   await expect(form.getByRole("option", { name: PLYMOUTH.name })).toBeVisible();
   await keys.press("ArrowDown");
   await keys.press("Enter");
   await expect(form.getByRole("heading", { name: "Chosen partners (1)" })).toBeVisible();
-  const row = savingsRow(page, 1);
-  await typeInto(row.getByLabel("Financial year"), "2019");
-  await typeInto(row.getByLabel("Amount saved, in pounds"), "250,000");
-  await typeInto(row.getByLabel("Actual or forecast"), "Actual");
+  // 2019/20 has ended: its kind is already "actual".
+  await typeInto(savingsAmount(form, "2019/20"), "250,000");
+  await keys.press("Tab");
+  await expect(savingsKind(form, "2019/20")).toBeFocused();
+  await expect(savingsKind(form, "2019/20")).toHaveValue("actual");
   await form.getByRole("button", { name: "Save draft" }).focus();
   await keys.press("Enter");
   await expect(page).toHaveURL(/\/workspace\/\d+\/preview/);
@@ -447,10 +483,147 @@ test("the whole journey with the keyboard only: sign in, add, save, submit", asy
     "£250,000",
   );
 
+  await form
+    .getByRole("checkbox", { name: "I confirm these figures are accurate and may be published" })
+    .focus();
+  await keys.press("Space");
   await form.getByRole("button", { name: "Submit for review" }).focus();
   await keys.press("Enter");
   await expect(page).toHaveURL(/notice=submitted/);
   const [revision] = await sql<{ state: string; start_date: string }[]>`
     select state, start_date::text from arrangement_revisions where title = ${title}`;
   expect(revision).toEqual({ state: "submitted", start_date: "2019-04-01" });
+});
+
+test("an actual saving for a year that has not ended is kept in the draft and refused on submission, its row named", async ({
+  page,
+}) => {
+  const editor = await editorOf(DEVON.code, "ws-future-actual");
+  const title = `Shared fleet ${randomUUID().slice(0, 8)}`;
+  const thisYear = currentFinancialYear();
+  const later = fyLabel(thisYear + 2);
+  await signIn(page, editor.email, editor.password);
+  await page.goto("/workspace/new");
+  const form = main(page);
+  // Kinds default from the year: last year's actual, this year's and later ones forecast.
+  await expect(savingsKind(form, fyLabel(thisYear - 1))).toHaveValue("actual");
+  await expect(savingsKind(form, fyLabel(thisYear))).toHaveValue("forecast");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Description").fill("One fleet workshop for two councils.");
+  await form.getByLabel("Main service category").selectOption({ label: "Legal" });
+  await form.getByRole("radio", { name: "Operational" }).check();
+  await fillDate(form, "Start date", "1 4 2019");
+  const combobox = form.getByRole("combobox", { name: "Partner organisations" });
+  await combobox.fill("Plymouth");
+  await expect(form.getByRole("option", { name: PLYMOUTH.name })).toBeVisible();
+  await combobox.press("ArrowDown");
+  await combobox.press("Enter");
+  await fillRow(page, later, "40,000", "actual");
+  await form.getByRole("button", { name: "Save draft" }).click();
+
+  // A draft keeps it as typed.
+  await expect(page).toHaveURL(/\/workspace\/\d+\/preview\?notice=saved$/);
+  const id = Number(/\/workspace\/(\d+)\//.exec(page.url())![1]);
+  await declare(form);
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+  const link = summary.getByRole("link");
+  await expect(link).toHaveText([
+    `Savings ${later}: an actual saving can only be recorded for a year that has ended`,
+  ]);
+  await expect(link).toHaveAttribute(
+    "href",
+    `/workspace/${id}/edit#field-savings-${thisYear + 2}-kind`,
+  );
+  await link.click();
+  await expect(savingsKind(form, later)).toHaveValue("actual");
+  await expect(savingsAmount(form, later)).toHaveValue("£40,000");
+  const [revision] = await sql<{ state: string }[]>`
+    select state from arrangement_revisions where arrangement_id = ${id}`;
+  expect(revision!.state).toBe("draft");
+});
+
+test("a date with a part missing or that does not exist is named, and what was typed is kept", async ({
+  page,
+}) => {
+  const editor = await editorOf(DEVON.code, "ws-dates");
+  await signIn(page, editor.email, editor.password);
+  await page.goto("/workspace/new");
+  const form = main(page);
+  const start = form.getByRole("group", { name: "Start date" });
+  await expect(start.getByLabel("Day")).toHaveAttribute("inputmode", "numeric");
+  await expect(start).toContainText("For example, 1 4 2018");
+  await start.getByLabel("Day").fill("1");
+  await start.getByLabel("Year").fill("2019");
+  await fillDate(form, "End date (ended arrangements only)", "31 2 2020");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link")).toHaveText([
+    "Start date must include a month",
+    "End date must be a real date: February 2020 has 29 days",
+  ]);
+  // The link lands on the part missing, the only one marked.
+  await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#field-startDate");
+  await expect(start.getByLabel("Month")).toHaveAttribute("id", "field-startDate");
+  await expect(start.getByLabel("Month")).toHaveAttribute("aria-invalid", "true");
+  await expect(start.getByLabel("Day")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(start.getByLabel("Day")).toHaveValue("1");
+  await expect(start.getByLabel("Year")).toHaveValue("2019");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("the preview is the public page: the same headings, facts and savings, under a Preview band", async ({
+  browser,
+}) => {
+  // A published Devon arrangement with savings and nothing pending: its preview shows the
+  // published version, which its public page shows too.
+  const [arrangement] = await sql<{ id: number; slug: string }[]>`
+    select a.id, a.slug from arrangements a
+    join organisations o on o.id = a.lead_organisation_id
+    join arrangement_revisions r on r.id = a.published_revision_id
+    where o.code = ${DEVON.code} and r.total_pence > 0
+      and not exists (select 1 from arrangement_revisions d
+                      where d.arrangement_id = a.id and d.state in ('draft', 'submitted'))
+      and not exists (select 1 from partner_confirmations pc
+                      where pc.arrangement_id = a.id and pc.state = 'disputed')
+    order by a.id limit 1`;
+  const editor = await editorOf(DEVON.code, "ws-preview");
+  const editorPage = await (await browser.newContext()).newPage();
+  await signIn(editorPage, editor.email, editor.password);
+  await editorPage.goto(`/workspace/${arrangement!.id}/preview`);
+  const publicPage = await (await browser.newContext()).newPage();
+  await publicPage.goto(`/arrangements/${arrangement!.slug}`);
+
+  await expect(main(editorPage).getByTestId("preview-band")).toContainText(
+    "Preview: not published",
+  );
+  await expect(main(publicPage).getByTestId("preview-band")).toHaveCount(0);
+
+  /** The page's content as text: its headings, its facts (not the publication dates), savings. */
+  const content = async (page: Page) => {
+    const article = page.locator("article[aria-labelledby='arrangement-title']");
+    const facts = await article
+      .getByTestId("arrangement-facts")
+      .evaluate((dl) =>
+        [...dl.querySelectorAll("dt")]
+          .map((dt) => [dt.textContent!.trim(), dt.nextElementSibling!.textContent!.trim()])
+          .filter(([term]) => term !== "First published" && term !== "Last approved"),
+      );
+    return {
+      headings: await article.getByRole("heading", { level: 2 }).allInnerTexts(),
+      title: await article.getByRole("heading", { level: 1 }).innerText(),
+      facts,
+      summary: await article.getByTestId("arrangement-savings-summary").innerText(),
+      savings: await article
+        .getByRole("table", { name: /Savings by financial year/ })
+        .locator("tr")
+        .allInnerTexts(),
+    };
+  };
+  const preview = await content(editorPage);
+  const published = await content(publicPage);
+  // The public page adds its change history after the content both share.
+  expect(published.headings.slice(0, preview.headings.length)).toEqual(preview.headings);
+  expect({ ...preview, headings: [] }).toEqual({ ...published, headings: [] });
+  expect(preview.savings.length).toBeGreaterThan(1);
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { OrganisationLink } from "@/components/arrangement/organisation-link";
 import { SummaryList } from "@/components/summary-list";
+import type { PreviewGaps } from "@/lib/arrangements/preview";
 import type { Successor } from "@/lib/organisations/successors";
 import type { ArrangementDetail, OrganisationRef } from "@/lib/public/arrangements";
 import { STAGE_LABELS } from "@/lib/public/filters";
@@ -84,13 +85,21 @@ function Partners({
   );
 }
 
-/** Who takes part, what it covers, its stage and dates, and when it was published. */
+const NOT_YET = "Not chosen yet";
+const NOT_PUBLISHED = "Not yet published";
+
+/**
+ * Who takes part, what it covers, its stage and dates, and when it was published. A draft's
+ * preview (`preview`) says what is not chosen or not published yet.
+ */
 export function ArrangementFacts({
   arrangement: a,
   successors,
+  preview,
 }: {
   arrangement: ArrangementDetail;
   successors: Record<string, Successor[]>;
+  preview?: PreviewGaps;
 }) {
   const partners = a.organisations.filter((o) => o.role === "partner");
   return (
@@ -112,7 +121,10 @@ export function ArrangementFacts({
           term: partners.length === 1 ? "Partner" : `Partners (${partners.length})`,
           value: <Partners partners={partners} successors={successors} />,
         },
-        { term: "Service", value: <CategoryLink category={a.mainCategory} /> },
+        {
+          term: "Service",
+          value: preview?.mainCategory ? NOT_YET : <CategoryLink category={a.mainCategory} />,
+        },
         a.furtherCategories.length > 0 && {
           term: "Also covers",
           value: (
@@ -125,13 +137,16 @@ export function ArrangementFacts({
             </ul>
           ),
         },
-        { term: "Stage", value: STAGE_LABELS[a.stage] },
+        { term: "Stage", value: preview?.stage ? NOT_YET : STAGE_LABELS[a.stage] },
         { term: "Started", value: a.startDate ? formatLongDate(a.startDate) : "Not given" },
         a.endDate ? { term: "Ended", value: formatLongDate(a.endDate) } : null,
-        { term: "First published", value: formatUkDate(a.firstPublishedAt) },
+        {
+          term: "First published",
+          value: preview ? NOT_PUBLISHED : formatUkDate(a.firstPublishedAt),
+        },
         {
           term: "Last approved",
-          value: formatUkDate(a.publishedAt),
+          value: preview ? NOT_PUBLISHED : formatUkDate(a.publishedAt),
           testId: "arrangement-last-approved",
         },
       ]}

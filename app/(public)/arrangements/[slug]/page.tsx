@@ -1,15 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ArrangementHistoryView } from "@/components/arrangement-history";
-import { BenefitsSection, ContactSection } from "@/components/arrangement/benefits-and-contact";
-import { IllustrativeNotice, IllustrativeTag } from "@/components/arrangement/illustrative-notice";
 import { nowPartOf } from "@/lib/organisations/successors";
 import { getPublishedArrangement } from "@/lib/public/arrangements";
 import { getArrangementHistory } from "@/lib/public/history";
-import { ArrangementFacts } from "./arrangement-facts";
-import { SavingsSection } from "./savings-section";
+import { ArrangementArticle } from "./arrangement-article";
 
 // Cached whole per arrangement, rendered on first request (the build has no database), and
 // dropped when the register changes (lib/cache/public-cache.ts).
@@ -46,37 +41,5 @@ export default async function ArrangementPage({ params }: Props) {
   if (!a) notFound();
   const successors = await nowPartOf(a.organisations.map((o) => o.code));
 
-  return (
-    <article aria-labelledby="arrangement-title" className="max-w-4xl">
-      <p className="no-print mb-4">
-        <Link href="/arrangements">All arrangements</Link>
-      </p>
-      {a.isIllustrative ? <IllustrativeNotice /> : null}
-
-      <p className="font-semibold text-ink-muted">
-        {a.mainCategory.name}
-        {a.isIllustrative ? (
-          <>
-            {" "}
-            <IllustrativeTag />
-          </>
-        ) : null}
-      </p>
-      <h1 id="arrangement-title" className="mt-1 text-3xl font-bold text-brand sm:text-4xl">
-        {a.title}
-      </h1>
-      <div className="mt-4 max-w-3xl text-lg whitespace-pre-line">{a.description}</div>
-
-      <ArrangementFacts arrangement={a} successors={successors} />
-      <SavingsSection arrangement={a} />
-      <BenefitsSection benefits={a.benefits} />
-      <ContactSection name={a.contactName} email={a.contactEmail} />
-      {history ? <ArrangementHistoryView history={history} /> : null}
-
-      <p className="no-print mt-10 text-sm text-ink-muted">
-        This arrangement as open data: <a href={`/api/v1/arrangements/${a.slug}`}>JSON</a> (
-        <Link href="/data/api">how the API works</Link>).
-      </p>
-    </article>
-  );
+  return <ArrangementArticle arrangement={a} successors={successors} history={history} />;
 }
