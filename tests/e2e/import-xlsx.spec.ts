@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { declare } from "./arrangement-form";
 import { createUser, main, signIn, sql } from "./fixtures";
 
 /*
@@ -109,6 +110,7 @@ test("an .xlsx made from the template imports with a suggested partner, then all
     },
   ]);
 
+  await declare(main(page));
   await main(page).getByRole("button", { name: "Submit all 2 for review" }).click();
   await expect(
     main(page).getByRole("heading", { name: "2 arrangements submitted for review" }),

@@ -402,9 +402,12 @@ describe("submit all", () => {
     const [other] = await sql<{ id: number }[]>`
       select a.id from arrangements a join organisations o on o.id = a.lead_organisation_id
       where o.code <> ${DEVON} limit 1`;
-    const result = await submitAllForReview(editor, [...imported.arrangementIds, other!.id], {
-      requestId: `xlsx-${run}`,
-    });
+    const result = await submitAllForReview(
+      editor,
+      [...imported.arrangementIds, other!.id],
+      { requestId: `xlsx-${run}` },
+      true,
+    );
     expect(result.submitted).toEqual(imported.arrangementIds);
     expect(result.refused).toEqual([
       { arrangementId: other!.id, title: `Arrangement ${other!.id}`, message: expect.any(String) },

@@ -1,7 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { SUBMIT_ALL_MAX, submitAllForReview } from "@/lib/arrangements/commands";
+import {
+  DECLARATION_REQUIRED,
+  SUBMIT_ALL_MAX,
+  submitAllForReview,
+} from "@/lib/arrangements/commands";
 import { userAction } from "@/lib/auth/access";
 import { runImportStep } from "./import-step";
 import type { SubmitAllState } from "./state";
@@ -33,13 +37,16 @@ const submitAllSchema = z.object({
     .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.number()).min(1).max(SUBMIT_ALL_MAX)),
+  declaration: z.string().optional(),
 });
 
 /** "Submit all N for review" after an import: each one through the one submit command. */
 export const submitAllAction = userAction(
   submitAllSchema,
   async (input, { user, request }): Promise<SubmitAllState> => {
-    const result = await submitAllForReview(user, input.arrangementId, request);
+    if (input.declaration !== "yes")
+      return { message: "There is a problem", errors: { declaration: DECLARATION_REQUIRED } };
+    const result = await submitAllForReview(user, input.arrangementId, request, true);
     return { ok: result.refused.length === 0, ...result };
   },
 );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SuccessPanel } from "@/components/forms/success-panel";
+import { DeclarationField } from "../declaration-field";
 import { submitAllAction } from "./actions";
 import type { SubmitAllState } from "./state";
 import { Pending, SubmitButton } from "./submit-button";
@@ -63,6 +64,7 @@ export function SubmitAll({ arrangementIds }: { arrangementIds: number[] }) {
         <input key={id} type="hidden" name="arrangementId" value={id} />
       ))}
       <div className="mt-4">
+        <DeclarationField error={state.errors?.declaration} />
         <SubmitButton
           label={`Submit all ${n.toLocaleString("en-GB")} for review`}
           pendingLabel={`Submitting ${n.toLocaleString("en-GB")}…`}

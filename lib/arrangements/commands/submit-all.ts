@@ -37,13 +37,15 @@ export async function submitAllForReview(
   user: CurrentUser,
   arrangementIds: number[],
   request: RequestInfo,
+  /** The submitter ticked the declaration once for them all; each revision records it. */
+  declared: boolean,
 ): Promise<SubmitAllResult> {
   const ids = [...new Set(arrangementIds)].slice(0, SUBMIT_ALL_MAX);
   const result: SubmitAllResult = { submitted: [], refused: [] };
   // Titles before submitting, for the refusals: read for the user's own drafts only.
   const titles = await draftTitles(ids);
   for (const arrangementId of ids) {
-    const answer = await submitForReview(user, { arrangementId }, request);
+    const answer = await submitForReview(user, { arrangementId, declared }, request);
     if (answer.ok) {
       result.submitted.push(arrangementId);
       continue;
