@@ -1,5 +1,5 @@
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import type { ArrangementHistory, HistoryEntry } from "@/lib/public/history";
 import { formatUkDate } from "@/lib/format/dates";
 
@@ -14,7 +14,7 @@ const NAMED_ONLY = new Set(["description", "noSavingsReason"]);
 
 function signed(pence: bigint): string {
   if (pence === 0n) return "no change";
-  return pence > 0n ? `up ${formatPence(pence)}` : `down ${formatPence(-pence)}`;
+  return pence > 0n ? `up ${formatWholePounds(pence)}` : `down ${formatWholePounds(-pence)}`;
 }
 
 function Changes({ entry }: { entry: HistoryEntry }) {
@@ -42,17 +42,17 @@ function Changes({ entry }: { entry: HistoryEntry }) {
     const year = financialYearLabel(row.financialYear);
     const text =
       row.status === "added"
-        ? `Savings for ${year} added: ${formatPence(row.after!.amountPence)} (${row.after!.kind})`
+        ? `Savings for ${year} added: ${formatWholePounds(row.after!.amountPence)} (${row.after!.kind})`
         : row.status === "removed"
-          ? `Savings for ${year} removed (were ${formatPence(row.before!.amountPence)})`
-          : `Savings for ${year}: ${formatPence(row.before!.amountPence)} (${row.before!.kind}) → ${formatPence(row.after!.amountPence)} (${row.after!.kind})`;
+          ? `Savings for ${year} removed (were ${formatWholePounds(row.before!.amountPence)})`
+          : `Savings for ${year}: ${formatWholePounds(row.before!.amountPence)} (${row.before!.kind}) → ${formatWholePounds(row.after!.amountPence)} (${row.after!.kind})`;
     items.push(<li key={`s${row.financialYear}`}>{text}</li>);
   }
   if (diff.savings.netChangePence !== 0n)
     items.push(
       <li key="net" className="font-semibold">
         Total savings {signed(diff.savings.netChangePence)}, to{" "}
-        {formatPence(diff.savings.afterTotalPence)}
+        {formatWholePounds(diff.savings.afterTotalPence)}
       </li>,
     );
   if (items.length === 0) return <p>No change to the published details.</p>;
@@ -83,7 +83,7 @@ export function ArrangementHistoryView({ history }: { history: ArrangementHistor
               <p>
                 First published
                 {entry.diff.savings.afterTotalPence > 0n
-                  ? `, with savings of ${formatPence(entry.diff.savings.afterTotalPence)}`
+                  ? `, with savings of ${formatWholePounds(entry.diff.savings.afterTotalPence)}`
                   : ""}
                 .
               </p>

@@ -1,5 +1,5 @@
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 
 /**
  * How much of a savings total is forecast for financial years that have ended and not yet
@@ -25,8 +25,8 @@ export function UnconfirmedNote({
   const before = currentYear ? ` (before ${financialYearLabel(currentYear)})` : "";
   return (
     <span className={className} data-testid={testId}>
-      Of which {formatPence(pence, "full")} is forecast for years that have ended{before}, not yet
-      confirmed: {formatPence(totalPence - pence, "full")} without it.
+      Of which {formatWholePounds(pence)} is forecast for years that have ended{before}, not yet
+      confirmed: {formatWholePounds(totalPence - pence)} without it.
     </span>
   );
 }

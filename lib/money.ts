@@ -9,8 +9,6 @@
  * Pure module: safe to import from client components (charts format their axis ticks here).
  */
 
-export type MoneyStyle = "full" | "short";
-
 export type ParsePoundsResult = { ok: true; pence: bigint } | { ok: false; message: string };
 
 const PENCE_PER_POUND = 100n;
@@ -18,15 +16,8 @@ const PENCE_PER_POUND = 100n;
 /** The largest amount a single savings figure may hold: well above any real shared service. */
 export const MAX_AMOUNT_PENCE = 10_000_000_000n * PENCE_PER_POUND;
 
-/** Short-form units, largest first. "bn" is the UK's short-scale thousand million. */
-const SHORT_UNITS: ReadonlyArray<{ suffix: string; pence: bigint }> = [
-  { suffix: "bn", pence: 1_000_000_000n * PENCE_PER_POUND },
-  { suffix: "m", pence: 1_000_000n * PENCE_PER_POUND },
-  { suffix: "k", pence: 1_000n * PENCE_PER_POUND },
-];
-
-/** Significant figures in the short form: "£643m", "£1.34bn", "£12.5k". */
-const SHORT_SIGNIFICANT_FIGURES = 3;
+const THOUSAND_POUNDS = 1_000n * PENCE_PER_POUND;
+const MILLION_POUNDS = 1_000_000n * PENCE_PER_POUND;
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -41,46 +32,79 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
   return (numerator * 2n + denominator) / (denominator * 2n);
 }
 
-function formatFull(pence: bigint): string {
-  const pounds = pence / PENCE_PER_POUND;
-  const remainder = pence % PENCE_PER_POUND;
-  const whole = `£${groupThousands(pounds.toString())}`;
-  // Whole pounds read better without ".00"; pence appear only when there are some.
-  return remainder === 0n ? whole : `${whole}.${remainder.toString().padStart(2, "0")}`;
-}
-
-function formatShort(pence: bigint): string {
-  const index = SHORT_UNITS.findIndex((unit) => pence >= unit.pence);
-  // Under £1,000 a short form would not be shorter: show the exact amount.
-  if (index === -1) return formatFull(pence);
-
-  // Walk back up a unit when rounding carries over, so £999,999 becomes "£1m", not "£1000k".
-  for (let i = index; i >= 0; i--) {
-    const unit = SHORT_UNITS[i]!;
-    const integerDigits = (pence / unit.pence).toString().length;
-    const decimals = Math.max(0, SHORT_SIGNIFICANT_FIGURES - integerDigits);
-    const scale = 10n ** BigInt(decimals);
-    const rounded = divideRounded(pence * scale, unit.pence);
-    if (i > 0 && rounded >= 1000n * scale) continue;
-
-    const integerPart = groupThousands((rounded / scale).toString());
-    const fraction = (rounded % scale).toString().padStart(decimals, "0").replace(/0+$/, "");
-    return `£${integerPart}${fraction ? `.${fraction}` : ""}${unit.suffix}`;
-  }
-  // The largest unit never carries over, so the loop has returned by now.
-  throw new Error("unreachable");
+function signOf(pence: bigint): string {
+  return pence < 0n ? "-" : "";
 }
 
 /**
- * Formats pence as pounds.
- * - full: exact, "£1,234,567" or "£1,250,000.50" (pence only when non-zero)
- * - short: a headline to three significant figures, "£643m", "£1.34bn", "£12.5k";
- *   amounts under £1,000 are shown exactly.
+ * Exact pounds and pence, "£1,234,567" or "£1,250,000.50" (pence only when non-zero). For the
+ * council workspace, administration and the open data's pounds beside its pence — never on a
+ * public page, where figures are rounded (`formatWholePounds`, `formatHeadlinePounds`).
  */
-export function formatPence(pence: bigint, style: MoneyStyle = "full"): string {
-  const sign = pence < 0n ? "-" : "";
+export function formatPence(pence: bigint): string {
   const magnitude = abs(pence);
-  return sign + (style === "short" ? formatShort(magnitude) : formatFull(magnitude));
+  const pounds = magnitude / PENCE_PER_POUND;
+  const remainder = magnitude % PENCE_PER_POUND;
+  const whole = `${signOf(pence)}£${groupThousands(pounds.toString())}`;
+  return remainder === 0n ? whole : `${whole}.${remainder.toString().padStart(2, "0")}`;
+}
+
+/**
+ * Whole pounds for public tables, "£3,592,826": rounded to the nearest pound, halves (50p)
+ * away from zero. A table's total is rounded from the exact sum, never added up from rounded
+ * rows, so it can differ by a pound or two from its rows' sum; tables say so.
+ */
+export function formatWholePounds(pence: bigint): string {
+  const pounds = divideRounded(abs(pence), PENCE_PER_POUND);
+  return `${pounds === 0n ? "" : signOf(pence)}£${groupThousands(pounds.toString())}`;
+}
+
+/**
+ * Headlines, chart labels and axes: millions to one decimal place, "£384.9m" (also above a
+ * billion: "£1,340.2m", so figures compare at a glance); under a million, whole thousands,
+ * "£250k"; under a thousand, whole pounds, "£950". Rounded half away from zero, and an amount
+ * that rounds to £1,000k is shown as "£1.0m".
+ */
+export function formatHeadlinePounds(pence: bigint): string {
+  const magnitude = abs(pence);
+  const tenthsOfMillion = divideRounded(magnitude * 10n, MILLION_POUNDS);
+  const thousands = divideRounded(magnitude, THOUSAND_POUNDS);
+  const pounds = divideRounded(magnitude, PENCE_PER_POUND);
+  let text: string;
+  if (thousands >= 1_000n) {
+    const whole = groupThousands((tenthsOfMillion / 10n).toString());
+    text = `£${whole}.${tenthsOfMillion % 10n}m`;
+  } else if (pounds >= 1_000n) {
+    text = `£${thousands}k`;
+  } else {
+    text = `£${pounds}`;
+  }
+  return (pounds === 0n ? "" : signOf(pence)) + text;
+}
+
+/**
+ * Savings per resident to the penny, "£12.34": the exact pence divided by the population,
+ * rounded half away from zero. The one public figure shown with pence, always labelled
+ * "per resident" by its caller. Null without a population.
+ */
+export function formatPerResident(pence: bigint, population: number | null): string | null {
+  if (population === null || !Number.isInteger(population) || population <= 0) return null;
+  const perResident = divideRounded(abs(pence), BigInt(population));
+  return (perResident === 0n ? "" : signOf(pence)) + formatPence(perResident);
+}
+
+/**
+ * Splits an amount into `parts` shares that add up to it exactly: each gets the whole-penny
+ * quotient, and the remainder pennies go one each to the first shares (partner order), so the
+ * split is the same every time. Amounts are ≥ 0.
+ */
+export function splitPenceEqually(pence: bigint, parts: number): bigint[] {
+  if (!Number.isInteger(parts) || parts < 1) throw new Error("parts must be a positive integer");
+  if (pence < 0n) throw new Error("amount must be 0 or more");
+  const count = BigInt(parts);
+  const base = pence / count;
+  const remainder = Number(pence % count);
+  return Array.from({ length: parts }, (_, i) => base + (i < remainder ? 1n : 0n));
 }
 
 /** Pounds with exactly two decimals and no symbol or grouping, for CSV: "1250000.50". */
@@ -94,7 +118,7 @@ export function penceToPoundsString(pence: bigint): string {
 
 /**
  * Pounds as a JavaScript number, ONLY for chart geometry (bar heights, axis scale).
- * Lossy above 2^53 pence; exact figures must always be shown with `formatPence`.
+ * Lossy above 2^53 pence; exact figures are written with `formatPence`.
  */
 export function penceToChartPounds(pence: bigint): number {
   return Number(pence) / 100;

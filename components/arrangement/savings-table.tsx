@@ -1,6 +1,6 @@
 import { DataTable, type Column } from "@/components/data-table";
 import { financialYearLabel, isUnconfirmedForecast } from "@/lib/financial-year";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import type { SavingsLine } from "@/lib/public/arrangements";
 
 /**
@@ -16,7 +16,7 @@ function columns(today: string): Column<SavingsLine>[] {
   return [
     { label: "Financial year", rowHeader: true, cell: (s) => financialYearLabel(s.financialYear) },
     { label: "Actual or forecast", cell: (s) => savingsKindLabel(s, today) },
-    { label: "Saving", numeric: true, cell: (s) => formatPence(s.amountPence) },
+    { label: "Saving", numeric: true, cell: (s) => formatWholePounds(s.amountPence) },
   ];
 }
 
@@ -51,7 +51,7 @@ function Totals({ actualPence, forecastPence, unconfirmedPence, totalPence }: Sa
             {label}
           </th>
           <td>{kind}</td>
-          <td className="num">{formatPence(pence)}</td>
+          <td className="num">{formatWholePounds(pence)}</td>
         </tr>
       ))}
       <tr className="border-t-2 border-rule-strong">
@@ -60,7 +60,7 @@ function Totals({ actualPence, forecastPence, unconfirmedPence, totalPence }: Sa
           <span className="sr-only">Actual and forecast</span>
         </td>
         <td className="num" data-testid="arrangement-savings-total">
-          {formatPence(totalPence)}
+          {formatWholePounds(totalPence)}
         </td>
       </tr>
     </>

@@ -1,4 +1,4 @@
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds } from "@/lib/money";
 
 /*
  * What the charts and their placeholders share: colours, sizes, the forecast hatch and the
@@ -20,7 +20,7 @@ export function rankedChartHeight(rows: number): number {
 
 /** Axis ticks and tooltips in the short headline style, e.g. "£120m". */
 export function shortPounds(pounds: number): string {
-  return formatPence(BigInt(Math.round(pounds * 100)), "short");
+  return formatHeadlinePounds(BigInt(Math.round(pounds * 100)));
 }
 
 export const CHART_COLOURS = {

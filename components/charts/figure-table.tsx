@@ -4,7 +4,7 @@ import { cellText, type Cell, type Column, type FigureTable } from "@/lib/stats/
 
 /*
  * A chart's figures as a real table, rendered on the server: caption, column headers and row
- * headers with scope, exact amounts. Its CSV download is written from the same model
+ * headers with scope, amounts in whole pounds. Its CSV download is written from the same model
  * (lib/stats/tables.ts), so the two always agree. Not a client component.
  */
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { IllustrativeTag } from "@/components/arrangement/illustrative-notice";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import type { ArrangementSummary } from "@/lib/public/arrangements";
 import { STAGE_LABELS } from "@/lib/public/filters";
 
@@ -39,7 +39,7 @@ export function ResultList({ rows }: { rows: ArrangementSummary[] }) {
             <div className="contents sm:flex sm:gap-1">
               <dt className="text-ink-muted">Savings</dt>
               <dd className="font-semibold" data-testid="result-savings">
-                {row.totalPence > 0n ? formatPence(row.totalPence) : "No savings figure"}
+                {row.totalPence > 0n ? formatWholePounds(row.totalPence) : "No savings figure"}
               </dd>
             </div>
           </dl>

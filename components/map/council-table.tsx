@@ -1,5 +1,5 @@
 import type { MapModel } from "@/lib/councils/map";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import { CouncilRows, type CouncilRow } from "./council-rows";
 
 /**
@@ -13,7 +13,7 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
     area.typeLabel,
     area.arrangements.toLocaleString("en-GB"),
     area.viaArrangements.toLocaleString("en-GB"),
-    formatPence(area.totalPence, "full"),
+    formatWholePounds(area.totalPence),
   ]);
   return (
     <>

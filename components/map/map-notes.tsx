@@ -1,6 +1,6 @@
 import type { MapModel } from "@/lib/councils/map";
 import { formatLongDate } from "@/lib/format/dates";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
@@ -18,7 +18,7 @@ function Reconciliation({ model }: { model: MapModel }) {
     return (
       <p data-testid="map-reconciliation">
         These are all the register&rsquo;s {count(whole.arrangements)} shared arrangements{scope}{" "}
-        and {formatPence(whole.totalPence, "full")} on {formatLongDate(day)}, as{" "}
+        and {formatWholePounds(whole.totalPence)} on {formatLongDate(day)}, as{" "}
         {model.categoryName
           ? "the dashboard counts them for that service"
           : "the home page counts them"}{" "}
@@ -29,11 +29,10 @@ function Reconciliation({ model }: { model: MapModel }) {
   return (
     <p data-testid="map-reconciliation">
       {where} counts {count(whole.arrangements)} shared arrangements{scope} and{" "}
-      {formatPence(whole.totalPence, "full")} on {formatLongDate(day)}: the other {count(others)}{" "}
-      (and {formatPence(whole.totalPence - involved.totalPence, "full")}) have no council drawn here
-      taking part that day — they are the other tier&rsquo;s,{" "}
-      {model.regionName ? "other regions', " : ""}other public bodies&rsquo;, or ended with councils
-      that have since ceased.
+      {formatWholePounds(whole.totalPence)} on {formatLongDate(day)}: the other {count(others)} (and{" "}
+      {formatWholePounds(whole.totalPence - involved.totalPence)}) have no council drawn here taking
+      part that day — they are the other tier&rsquo;s, {model.regionName ? "other regions', " : ""}
+      other public bodies&rsquo;, or ended with councils that have since ceased.
     </p>
   );
 }
@@ -47,7 +46,7 @@ export function MapNotes({ model }: { model: MapModel }) {
         On {formatLongDate(day)} these councils take part in {count(involved.arrangements)} shared
         arrangement{involved.arrangements === 1 ? "" : "s"}
         {model.categoryName ? ` in ${model.categoryName}` : ""}, each counted once, saving{" "}
-        {formatPence(involved.totalPence, "short")} ({formatPence(involved.totalPence, "full")});{" "}
+        {formatHeadlinePounds(involved.totalPence)} ({formatWholePounds(involved.totalPence)});{" "}
         {count(involved.councils)} of the {count(model.areas.length)} take part in one running that
         day.
       </p>

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { formatLongDate } from "@/lib/format/dates";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds } from "@/lib/money";
 import { editionTargets, type EditionTarget } from "./demo";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -25,7 +25,7 @@ function describe(t: EditionTarget): string {
   return (
     `Demo edition: the register as it stood at 23:59 on ${formatLongDate(t.day)}, beside the ` +
     `LGA's ${label} figures: ${t.arrangements} arrangements and ` +
-    `${formatPence(t.cumulativePence, "short")} of savings${councils}. Source: ${source}.`
+    `${formatHeadlinePounds(t.cumulativePence)} of savings${councils}. Source: ${source}.`
   );
 }
 

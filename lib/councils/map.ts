@@ -5,7 +5,7 @@ import { checkedRow, checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { mapGeometry } from "@/lib/geo/map-shapes";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds } from "@/lib/money";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import type { PublishedFilters } from "@/lib/public/filters";
 import { registerFigures, registerOnDay, type RegisterFigures } from "@/lib/public/register";
@@ -313,7 +313,7 @@ export function areaLabel(name: string, figures: CouncilFigures): string {
     return `${name}: no published arrangements`;
   const savings =
     figures.totalPence > 0n
-      ? `${formatPence(figures.totalPence, "short")} saved`
+      ? `${formatHeadlinePounds(figures.totalPence)} saved`
       : "no savings recorded";
   const via =
     figures.viaArrangements > 0

@@ -29,7 +29,7 @@ function organisationRefJson(o: OrganisationRef) {
 }
 
 function moneyJson(prefix: string, pence: bigint) {
-  return { [`${prefix}_pence`]: pence.toString(), [prefix]: formatPence(pence, "full") };
+  return { [`${prefix}_pence`]: pence.toString(), [prefix]: formatPence(pence) };
 }
 
 export function arrangementSummaryJson(a: ArrangementSummary) {

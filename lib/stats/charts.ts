@@ -1,5 +1,5 @@
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence, penceToChartPounds } from "@/lib/money";
+import { formatHeadlinePounds, penceToChartPounds } from "@/lib/money";
 import type { GroupFigure, SavingsYear, TopArrangement } from "./queries";
 
 /*
@@ -37,7 +37,7 @@ export function groupBars(rows: (GroupFigure | TopArrangement)[]): RankedBar[] {
   return rows.map((row) => ({
     name: "title" in row ? row.title : row.name,
     value: penceToChartPounds(row.totalPence),
-    valueLabel: formatPence(row.totalPence, "short"),
+    valueLabel: formatHeadlinePounds(row.totalPence),
   }));
 }
 
@@ -51,15 +51,15 @@ export function savingsByYearSummary(years: SavingsYear[], totalPence: bigint): 
     `Savings by financial year, ${financialYearLabel(first.financialYear)} to ` +
     `${financialYearLabel(last.financialYear)}: bars show each year's actual and forecast ` +
     `savings and a line the running total. The largest year was ` +
-    `${financialYearLabel(peak.financialYear)} at ${formatPence(peak.totalPence, "short")}; ` +
-    `the cumulative total reaches ${formatPence(totalPence, "short")}. ` +
-    `Exact figures are in the table that follows.`
+    `${financialYearLabel(peak.financialYear)} at ${formatHeadlinePounds(peak.totalPence)}; ` +
+    `the cumulative total reaches ${formatHeadlinePounds(totalPence)}. ` +
+    `Figures to the pound are in the table that follows.`
   );
 }
 
 /**
  * "Savings by region: a bar for each of 9 regions, largest first, labelled with its savings. The
- * largest is London at £120m (45 arrangements). Exact figures are in the table that follows."
+ * largest is London at £120m (45 arrangements). Figures to the pound are in the table that follows."
  */
 export function groupSummary(
   title: string,
@@ -70,13 +70,13 @@ export function groupSummary(
   if (groups.length === 0) return `${title}: nothing to show.`;
   let top = groups[0]!;
   for (const g of groups) if (g.totalPence > top.totalPence) top = g;
-  const figure = `${formatPence(top.totalPence, "short")} (${arrangementsPhrase(top.arrangements)})`;
+  const figure = `${formatHeadlinePounds(top.totalPence)} (${arrangementsPhrase(top.arrangements)})`;
   const bars =
     groups.length === 1
       ? `one bar, for ${top.name} at ${figure}.`
       : `a bar for each of ${groups.length} ${noun}, ${order}, labelled with its savings. ` +
         `The largest is ${top.name} at ${figure}.`;
-  return `${title}: ${bars} Exact figures are in the table that follows.`;
+  return `${title}: ${bars} Figures to the pound are in the table that follows.`;
 }
 
 export function topSummary(items: TopArrangement[]): string {
@@ -84,7 +84,7 @@ export function topSummary(items: TopArrangement[]): string {
   if (!first) return "The largest arrangements by savings: none have savings yet.";
   return (
     `The ${items.length} largest arrangements by total savings, a bar each, largest first. ` +
-    `The largest is ${first.title} at ${formatPence(first.totalPence, "short")}. ` +
-    `Exact figures and links are in the table that follows.`
+    `The largest is ${first.title} at ${formatHeadlinePounds(first.totalPence)}. ` +
+    `Figures to the pound and links are in the table that follows.`
   );
 }

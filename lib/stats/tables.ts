@@ -1,6 +1,6 @@
 import { csvDocument, type CsvValue } from "@/lib/csv/writer";
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence, penceToPoundsString } from "@/lib/money";
+import { formatWholePounds, penceToPoundsString } from "@/lib/money";
 import type { GroupFigure, Headline, SavingsYear, TopArrangement } from "./queries";
 
 /*
@@ -9,7 +9,8 @@ import type { GroupFigure, Headline, SavingsYear, TopArrangement } from "./queri
  * (/data/dashboard/<chart>.csv). Both come from the same cells, so the download holds exactly
  * the table's figures. Pure module (the query results come in as arguments).
  *
- * In CSV a money column becomes two: pounds with two decimals ("1250000.50") and integer pence;
+ * The HTML table shows money in whole pounds (a total row rounded from the exact sum, not
+ * added up from rounded rows); the CSV keeps every penny. In CSV a money column becomes two: pounds with two decimals ("1250000.50") and integer pence;
  * a financial year becomes its label ("2016/17") and the year it starts (2016); a link becomes
  * its text and its path. The table's total row (if any) is left out of the CSV so that the
  * columns can be summed.
@@ -60,7 +61,7 @@ export function cellText(column: Column, value: Cell): string {
   if (value === null) return "";
   switch (column.kind) {
     case "money":
-      return formatPence(value as bigint, "full");
+      return formatWholePounds(value as bigint);
     case "count":
       return (value as number).toLocaleString("en-GB");
     case "financial-year":
@@ -126,7 +127,7 @@ export function savingsByYearTable(
 ): FigureTable {
   return {
     chart: "savings-by-year",
-    caption: "Savings by financial year, in pounds (exact figures)",
+    caption: "Savings by financial year, in pounds (rounded to the nearest pound)",
     columns: [
       { label: "Financial year", csv: "financial_year", kind: "financial-year" },
       money("Actual", "actual"),
@@ -166,7 +167,7 @@ export function savingsByCategoryTable(groups: GroupFigure[], headline: Headline
   return {
     ...groupTable(
       "savings-by-category",
-      "Arrangements and savings by main service category",
+      "Arrangements and savings by main service category (savings rounded to the nearest pound)",
       { label: "Service category", csv: "service_category", kind: "text" },
       groups,
     ),
@@ -178,7 +179,7 @@ export function savingsByRegionTable(groups: GroupFigure[], headline: Headline):
   return {
     ...groupTable(
       "savings-by-region",
-      "Arrangements and savings by region of the lead organisation",
+      "Arrangements and savings by region of the lead organisation (savings rounded to the nearest pound)",
       { label: "Region", csv: "region", kind: "text" },
       groups,
     ),
@@ -190,7 +191,7 @@ export function savingsByRegionTable(groups: GroupFigure[], headline: Headline):
 export function savingsByPartnerTypeTable(groups: GroupFigure[]): FigureTable {
   return groupTable(
     "savings-by-partner-type",
-    "Arrangements and savings by partner type (an arrangement can be in several groups)",
+    "Arrangements and savings by partner type (an arrangement can be in several groups; savings rounded to the nearest pound)",
     { label: "Partner type", csv: "partner_type", kind: "text" },
     groups,
   );
@@ -199,7 +200,7 @@ export function savingsByPartnerTypeTable(groups: GroupFigure[]): FigureTable {
 export function topArrangementsTable(items: TopArrangement[]): FigureTable {
   return {
     chart: "top-arrangements",
-    caption: "The largest arrangements by total savings",
+    caption: "The largest arrangements by total savings (rounded to the nearest pound)",
     columns: [
       { label: "Rank", csv: "rank", kind: "count" },
       { label: "Arrangement", csv: "arrangement", kind: "link" },

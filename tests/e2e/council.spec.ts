@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { today } from "@/lib/clock";
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import * as bySql from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
 import { axeViolations } from "./a11y";
@@ -37,7 +37,7 @@ test.describe("council pages", () => {
     const lead = shared.filter((r) => r.role === "lead").length;
     const partner = shared.filter((r) => r.role === "partner").length;
     await expect(arrangements).toContainText(`${lead} as lead, ${partner} as partner`);
-    await expect(page.getByTestId("council-savings")).toContainText(formatPence(total, "full"));
+    await expect(page.getByTestId("council-savings")).toContainText(formatWholePounds(total));
 
     // Each arrangement row links to its page and carries its savings.
     const shown = await page
@@ -54,7 +54,7 @@ test.describe("council pages", () => {
     for (const s of shown) {
       const r = rows.find((x) => `/arrangements/${x.slug}` === s.href)!;
       // The cell may add the part forecast for years that have ended.
-      expect(s.savings.startsWith(formatPence(r.pence, "full"))).toBe(true);
+      expect(s.savings.startsWith(formatWholePounds(r.pence))).toBe(true);
     }
 
     const partnerRows = await page
@@ -91,16 +91,16 @@ test.describe("council pages", () => {
     expect(shown).toEqual(
       years.map((y) => [
         financialYearLabel(y.financialYear),
-        formatPence(y.actualPence, "full"),
-        formatPence(y.forecastPence, "full"),
-        formatPence(y.totalPence, "full"),
-        formatPence(y.cumulativePence, "full"),
+        formatWholePounds(y.actualPence),
+        formatWholePounds(y.forecastPence),
+        formatWholePounds(y.totalPence),
+        formatWholePounds(y.cumulativePence),
       ]),
     );
     // Its total is the savings figure at the top of the page.
     const total = years.at(-1)!.cumulativePence;
-    await expect(table.locator("tfoot td").nth(2)).toHaveText(formatPence(total, "full"));
-    await expect(page.getByTestId("council-savings")).toContainText(formatPence(total, "full"));
+    await expect(table.locator("tfoot td").nth(2)).toHaveText(formatWholePounds(total));
+    await expect(page.getByTestId("council-savings")).toContainText(formatWholePounds(total));
 
     // The chart is named for assistive technology and drawn beside the table.
     const chart = section.getByRole("img", { name: /^Savings by financial year/ });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import { ARRANGEMENT_FIELDS, SAVINGS_FIELDS } from "@/lib/open-data/schema";
 import { regionBySlug } from "@/lib/public/regions";
 import { DASHBOARD_CHARTS } from "@/lib/stats/tables";
@@ -23,7 +23,7 @@ const CHARTS = DASHBOARD_CHARTS;
 const FILTERED: bySql.Filters = { region: "north-west", category: "revenues-and-benefits" };
 
 const count = (n: number) => n.toLocaleString("en-GB");
-const money = (pence: bigint) => formatPence(pence, "full");
+const money = (pence: bigint) => formatWholePounds(pence);
 
 /** The body rows of a chart's table as text, cell by cell. */
 async function tableRows(page: Page, chart: string): Promise<string[][]> {
@@ -118,7 +118,7 @@ async function expectTablesToMatch(page: Page, filters: bySql.Filters) {
     count(headline.arrangements),
   );
   await expect(page.getByTestId("headline-savings").locator("dd").first()).toHaveText(
-    formatPence(headline.totalPence, "short"),
+    formatHeadlinePounds(headline.totalPence),
   );
   await expect(page.getByTestId("headline-councils").locator("dd").first()).toHaveText(
     count(headline.councilsInvolved),
@@ -131,7 +131,7 @@ test.describe("the dashboard", () => {
     for (const chart of CHARTS) {
       const figure = page.locator(`[data-chart="${chart}"]`);
       await expect(figure).toHaveAttribute("role", "img");
-      await expect(figure).toHaveAttribute("aria-label", /Exact figures/);
+      await expect(figure).toHaveAttribute("aria-label", /Figures to the pound are in the table/);
       // Each chart loads once it comes near the screen.
       await figure.scrollIntoViewIfNeeded();
       await expect(figure.locator("svg.recharts-surface")).toBeVisible();

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import type postgres from "postgres";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import { deletePublished, insertPublished, randomWord } from "../support/public-fixtures";
 import { createUser, main, newPage, signIn, sql } from "./fixtures";
 import { publicChange } from "./public-helpers";
@@ -80,7 +80,9 @@ test.describe("the explorer", () => {
     const expected = await count(where);
     expect(expected.n).toBeGreaterThan(0);
     await expect(page.getByTestId("result-count")).toHaveText(countText(expected.n));
-    await expect(main(page)).toContainText(`${formatPence(expected.pence)} of savings in all`);
+    await expect(main(page)).toContainText(
+      `${formatWholePounds(expected.pence)} of savings in all`,
+    );
     const first = await shownTitles(page);
     expect(first.length).toBe(Math.min(20, expected.n));
 

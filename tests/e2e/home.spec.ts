@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { financialYearLabel } from "@/lib/financial-year";
 import { formatLongDate } from "@/lib/format/dates";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import * as bySql from "../support/expected-figures";
 
 /*
@@ -51,10 +51,10 @@ function expectedTableRows(totals: YearTotals[]): string[][] {
     cumulative += total;
     rows.push([
       financialYearLabel(year),
-      formatPence(t.actual, "full"),
-      formatPence(t.forecast, "full"),
-      formatPence(total, "full"),
-      formatPence(cumulative, "full"),
+      formatWholePounds(t.actual),
+      formatWholePounds(t.forecast),
+      formatWholePounds(total),
+      formatWholePounds(cumulative),
     ]);
   }
   return rows;
@@ -82,7 +82,7 @@ test.describe("home page: the national picture", () => {
 
     const savings = page.getByTestId("headline-savings");
     await expect(savings.locator("dd").first()).toHaveText(
-      formatPence(expected.totalPence, "short"),
+      formatHeadlinePounds(expected.totalPence),
     );
 
     const councils = page.getByTestId("headline-councils");
@@ -103,11 +103,11 @@ test.describe("home page: the national picture", () => {
     await page.goto("/");
     const savings = page.getByTestId("headline-savings");
     await expect(savings.locator("dd").first()).toHaveText(
-      formatPence(expected.totalPence, "short"),
+      formatHeadlinePounds(expected.totalPence),
     );
     await expect(savings).toContainText(
-      `${formatPence(expected.totalPence, "full")} in total: ${formatPence(expected.actualPence, "full")} actual ` +
-        `and ${formatPence(expected.forecastPence, "full")} forecast`,
+      `${formatWholePounds(expected.totalPence)} in total: ${formatWholePounds(expected.actualPence)} actual ` +
+        `and ${formatWholePounds(expected.forecastPence)} forecast`,
     );
   });
 
@@ -140,9 +140,9 @@ test.describe("home page: the national picture", () => {
     const forecast = totals.reduce((sum, t) => sum + t.forecast, 0n);
     const totalRow = table.locator("tfoot tr");
     await expect(totalRow.locator("th")).toHaveText("Total");
-    await expect(totalRow.locator("td").nth(0)).toHaveText(formatPence(actual, "full"));
-    await expect(totalRow.locator("td").nth(1)).toHaveText(formatPence(forecast, "full"));
-    await expect(totalRow.locator("td").nth(2)).toHaveText(formatPence(actual + forecast, "full"));
+    await expect(totalRow.locator("td").nth(0)).toHaveText(formatWholePounds(actual));
+    await expect(totalRow.locator("td").nth(1)).toHaveText(formatWholePounds(forecast));
+    await expect(totalRow.locator("td").nth(2)).toHaveText(formatWholePounds(actual + forecast));
   });
 
   test("draws the savings chart, named for assistive technology", async ({ page }) => {

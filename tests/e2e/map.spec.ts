@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { today } from "@/lib/clock";
 import { formatLongDate } from "@/lib/format/dates";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import * as bySql from "../support/expected-figures";
 import { sql } from "./fixtures";
 
@@ -63,13 +63,13 @@ test.describe("the map of England", () => {
         code,
         e.arrangements.toLocaleString("en-GB"),
         e.via.toLocaleString("en-GB"),
-        formatPence(e.pence, "full"),
+        formatWholePounds(e.pence),
       ]);
     }
     const devon = expected.get("E07000040")!;
     await expect(page.locator('a[href="/councils/E07000040"]').first()).toHaveAttribute(
       "aria-label",
-      `East Devon District Council: ${devon.arrangements} arrangement${devon.arrangements === 1 ? "" : "s"}, ${formatPence(devon.pence, "short")} saved`,
+      `East Devon District Council: ${devon.arrangements} arrangement${devon.arrangements === 1 ? "" : "s"}, ${formatHeadlinePounds(devon.pence)} saved`,
     );
   });
 
@@ -168,7 +168,7 @@ test.describe("the map of England", () => {
       const sentence = page.getByTestId("map-reconciliation");
       await expect(sentence, query).toContainText(
         `${register.arrangements.toLocaleString("en-GB")} shared arrangements and ` +
-          `${formatPence(register.totalPence, "full")} on ${formatLongDate(day)}`,
+          `${formatWholePounds(register.totalPence)} on ${formatLongDate(day)}`,
       );
       await expect(page.getByTestId("map-rule")).toContainText(
         "takes part in their arrangements that were still running",
@@ -182,7 +182,7 @@ test.describe("the map of England", () => {
     );
     await page.goto("/map");
     await expect(page.getByTestId("map-reconciliation")).toContainText(
-      `${headline.arrangements.toLocaleString("en-GB")} shared arrangements and ${formatPence(headline.totalPence, "full")}`,
+      `${headline.arrangements.toLocaleString("en-GB")} shared arrangements and ${formatWholePounds(headline.totalPence)}`,
     );
   });
 });

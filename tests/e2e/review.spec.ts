@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatPence, formatWholePounds } from "@/lib/money";
 import { axeViolations } from "./a11y";
 import * as bySql from "../support/expected-figures";
 import { lgaEditionRows } from "../support/lga-editions";
@@ -69,11 +69,11 @@ async function revisionState(id: number): Promise<string> {
   return row!.state;
 }
 
-/** The full-pounds total the home page prints ("£1,234,567.89 in total: …"). */
+/** The whole-pounds total the home page prints ("£1,234,568 in total: …"). */
 async function homeTotal(page: Page): Promise<string> {
   await page.goto("/");
   const text = await page.getByTestId("headline-savings").innerText();
-  return /(£[\d,]+(?:\.\d\d)?) in total/.exec(text)?.[1] ?? text;
+  return /(£[\d,]+) in total/.exec(text)?.[1] ?? text;
 }
 
 test("an editor submits, an admin approves, and the home page total rises by exactly that amount", async ({
@@ -114,7 +114,7 @@ test("an editor submits, an admin approves, and the home page total rises by exa
   // Not public yet: the cached home page shows the published total, without the submission.
   const before = await publishedTotal();
   const publicPage = await (await browser.newContext()).newPage();
-  expect(await homeTotal(publicPage)).toBe(formatPence(before));
+  expect(await homeTotal(publicPage)).toBe(formatWholePounds(before));
 
   // The administrator is told by email, signs in (landing on the queue) and follows the link.
   const [mail] = await sql<{ body: string }[]>`
@@ -165,7 +165,7 @@ test("an editor submits, an admin approves, and the home page total rises by exa
   // Within a second the cached home page shows exactly the submitted amount more: reloads are
   // started until one shows it, and the one that does must have been asked for no later than a
   // second after the approval returned (its own render time is not staleness).
-  const expected = formatPence(before + pence);
+  const expected = formatWholePounds(before + pence);
   let askedAt = 0;
   let shown = "";
   while (shown !== expected) {
@@ -613,9 +613,9 @@ test("the public editions page compares the register's editions with the LGA's, 
       .getByRole("row")
       .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
     await expect(row.getByRole("cell").nth(1)).toHaveText(count);
-    await expect(row.getByRole("cell").nth(5)).toHaveText(formatPence(pence, "full"));
+    await expect(row.getByRole("cell").nth(5)).toHaveText(formatWholePounds(pence));
     await expect(row).toContainText(
-      `${edition}: ${count} arrangements, ${formatPence(pence, "short")}`,
+      `${edition}: ${count} arrangements, ${formatHeadlinePounds(pence)}`,
     );
   }
   const lga = page.getByTestId("lga-table");

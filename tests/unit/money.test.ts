@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   MAX_AMOUNT_PENCE,
+  formatHeadlinePounds,
   formatPence,
+  formatPerResident,
+  formatWholePounds,
   parsePounds,
   penceToChartPounds,
   penceToPoundsString,
+  splitPenceEqually,
 } from "@/lib/money";
 
-describe("formatPence, full", () => {
+describe("formatPence (exact)", () => {
   it.each([
     [0n, "£0"],
     [1n, "£0.01"],
@@ -20,62 +24,115 @@ describe("formatPence, full", () => {
     [99_999n, "£999.99"],
     [100_000n, "£1,000"],
   ])("formats %s pence as %s", (pence, expected) => {
-    expect(formatPence(pence, "full")).toBe(expected);
-  });
-
-  it("defaults to the full style", () => {
-    expect(formatPence(125_000_050n)).toBe("£1,250,000.50");
+    expect(formatPence(pence)).toBe(expected);
   });
 
   it("is exact beyond the range of JavaScript numbers", () => {
     // 2^53 + 1 pence cannot be held exactly in a double.
-    expect(formatPence(9_007_199_254_740_993n, "full")).toBe("£90,071,992,547,409.93");
+    expect(formatPence(9_007_199_254_740_993n)).toBe("£90,071,992,547,409.93");
   });
 
   it("puts the sign before the pound symbol", () => {
-    expect(formatPence(-125_050n, "full")).toBe("-£1,250.50");
+    expect(formatPence(-125_050n)).toBe("-£1,250.50");
   });
 });
 
-describe("formatPence, short", () => {
+describe("formatWholePounds", () => {
   it.each([
-    [64_300_000_000n, "£643m"], // the LGA's 2017 headline
-    [134_000_000_000n, "£1.34bn"], // the LGA's 2019 headline
-    [27_800_000_000n, "£278m"],
-    [1_250_000n, "£12.5k"],
+    [0n, "£0"],
+    [49n, "£0"],
+    [50n, "£1"], // a half pound rounds away from zero
+    [149n, "£1"],
+    [150n, "£2"],
+    [359_282_649n, "£3,592,826"],
+    [359_282_650n, "£3,592,827"],
+    [99_999_949n, "£999,999"],
+    [99_999_950n, "£1,000,000"],
+    [9_007_199_254_740_993n, "£90,071,992,547,410"],
+  ])("rounds %s pence to %s", (pence, expected) => {
+    expect(formatWholePounds(pence)).toBe(expected);
+  });
+
+  it("keeps the sign, but not on an amount that rounds to nothing", () => {
+    expect(formatWholePounds(-150n)).toBe("-£2");
+    expect(formatWholePounds(-149n)).toBe("-£1");
+    expect(formatWholePounds(-49n)).toBe("£0");
+  });
+});
+
+describe("formatHeadlinePounds", () => {
+  it.each([
+    [38_492_813_412n, "£384.9m"], // the register's headline
+    [64_300_000_000n, "£643.0m"], // the LGA's 2017 headline
+    [134_020_000_000n, "£1,340.2m"], // millions above a billion too
+    [100_000_000n, "£1.0m"],
+    [123_456_700n, "£1.2m"],
+    [125_000_000n, "£1.3m"], // £1.25m: half away from zero
+    [124_999_999n, "£1.2m"],
+    [25_000_000n, "£250k"],
+    [1_250_000n, "£13k"], // £12,500
+    [1_249_999n, "£12k"],
     [100_000n, "£1k"],
-    [100_000_000n, "£1m"],
-    [150_000_000n, "£1.5m"],
-    [123_456_700n, "£1.23m"],
-    [100_000_000_000n, "£1bn"],
-    [1_000_000_000_000n, "£10bn"],
-    [123_400_000_000_000n, "£1,234bn"],
+    [99_950n, "£1k"], // £999.50 rounds to £1,000
+    [99_949n, "£999"],
+    [95_000n, "£950"],
+    [49n, "£0"],
+    [50n, "£1"],
+    [0n, "£0"],
   ])("formats %s pence as %s", (pence, expected) => {
-    expect(formatPence(pence, "short")).toBe(expected);
+    expect(formatHeadlinePounds(pence)).toBe(expected);
   });
 
-  it("shows amounts under £1,000 exactly", () => {
-    expect(formatPence(0n, "short")).toBe("£0");
-    expect(formatPence(95_000n, "short")).toBe("£950");
-    expect(formatPence(95_050n, "short")).toBe("£950.50");
-  });
-
-  it("rounds half up to three significant figures", () => {
-    expect(formatPence(123_500_000n, "short")).toBe("£1.24m"); // £1,235,000
-    expect(formatPence(123_499_900n, "short")).toBe("£1.23m");
-    expect(formatPence(64_349_999_999n, "short")).toBe("£643m");
-    expect(formatPence(64_350_000_000n, "short")).toBe("£644m");
-  });
-
-  it("carries into the next unit instead of showing 1000 of the smaller one", () => {
-    expect(formatPence(99_999_900n, "short")).toBe("£1m"); // £999,999
-    expect(formatPence(99_950_000_000n, "short")).toBe("£1bn"); // £999.5m
-    expect(formatPence(99_949_999_999n, "short")).toBe("£999m");
-    expect(formatPence(999_600_000n, "short")).toBe("£10m"); // £9.996m
+  it("crosses from £k to £m where thousands would round to 1,000", () => {
+    expect(formatHeadlinePounds(99_999_900n)).toBe("£1.0m"); // £999,999
+    expect(formatHeadlinePounds(99_950_000n)).toBe("£1.0m"); // £999,500
+    expect(formatHeadlinePounds(99_949_999n)).toBe("£999k"); // £999,499.99
   });
 
   it("keeps the sign", () => {
-    expect(formatPence(-64_300_000_000n, "short")).toBe("-£643m");
+    expect(formatHeadlinePounds(-38_492_813_412n)).toBe("-£384.9m");
+    expect(formatHeadlinePounds(-25_000_000n)).toBe("-£250k");
+    expect(formatHeadlinePounds(-49n)).toBe("£0");
+  });
+});
+
+describe("formatPerResident", () => {
+  it.each([
+    [123_400n, 100, "£12.34"],
+    [1n, 2, "£0.01"], // half a penny rounds away from zero
+    [1n, 3, "£0"],
+    [0n, 1_000, "£0"],
+    [38_492_813_412n, 56_489_800, "£6.81"],
+    [-1_000n, 3, "-£3.33"],
+  ])("gives %s pence over %s residents as %s", (pence, population, expected) => {
+    expect(formatPerResident(pence, population)).toBe(expected);
+  });
+
+  it("gives nothing without a usable population", () => {
+    expect(formatPerResident(100n, null)).toBeNull();
+    expect(formatPerResident(100n, 0)).toBeNull();
+    expect(formatPerResident(100n, 2.5)).toBeNull();
+  });
+});
+
+describe("splitPenceEqually", () => {
+  it("gives the remainder pennies to the first shares, and adds up exactly", () => {
+    expect(splitPenceEqually(100n, 3)).toEqual([34n, 33n, 33n]);
+    expect(splitPenceEqually(101n, 3)).toEqual([34n, 34n, 33n]);
+    expect(splitPenceEqually(99n, 3)).toEqual([33n, 33n, 33n]);
+    expect(splitPenceEqually(0n, 4)).toEqual([0n, 0n, 0n, 0n]);
+    expect(splitPenceEqually(7n, 1)).toEqual([7n]);
+    expect(splitPenceEqually(2n, 5)).toEqual([1n, 1n, 0n, 0n, 0n]);
+  });
+
+  it("is exact beyond the range of JavaScript numbers", () => {
+    const shares = splitPenceEqually(9_007_199_254_740_993n, 7);
+    expect(shares.reduce((a, b) => a + b, 0n)).toBe(9_007_199_254_740_993n);
+  });
+
+  it("refuses no parts and negative amounts", () => {
+    expect(() => splitPenceEqually(100n, 0)).toThrow();
+    expect(() => splitPenceEqually(-1n, 2)).toThrow();
   });
 });
 
@@ -190,7 +247,7 @@ describe("parsePounds", () => {
 
   it("round-trips with formatPence", () => {
     for (const pence of [0n, 1n, 99n, 100n, 125_000_050n, MAX_AMOUNT_PENCE]) {
-      expect(parsePounds(formatPence(pence, "full"))).toEqual({ ok: true, pence });
+      expect(parsePounds(formatPence(pence))).toEqual({ ok: true, pence });
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { LgaEdition } from "@/lib/editions/lga";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
 
 /** A count the LGA may not have published. */
@@ -7,9 +7,10 @@ export function count(value: number | null): string {
   return value === null ? "Not published" : value.toLocaleString("en-GB");
 }
 
-/** An amount the LGA may not have published. */
-export function money(value: bigint | null, style: "full" | "short" = "full"): string {
-  return value === null ? "Not published" : formatPence(value, style);
+/** An amount the LGA may not have published: to the pound in tables, in £m in headlines. */
+export function money(value: bigint | null, style: "table" | "headline" = "table"): string {
+  if (value === null) return "Not published";
+  return style === "headline" ? formatHeadlinePounds(value) : formatWholePounds(value);
 }
 
 /** When the LGA published an edition: a day, a month ("2017-06") or a year, as it gave it. */

@@ -2,7 +2,7 @@ import type { EditionPoint } from "@/components/charts/editions-chart";
 import { EditionsFigure } from "@/components/charts/editions-figure";
 import type { LgaEdition } from "@/lib/editions/lga";
 import type { EditionWithFigures } from "@/lib/editions/queries";
-import { formatPence, penceToChartPounds } from "@/lib/money";
+import { formatHeadlinePounds, penceToChartPounds } from "@/lib/money";
 import { count, money } from "./edition-figures";
 
 type Measure = "arrangements" | "savings";
@@ -38,19 +38,19 @@ function summary(editions: EditionWithFigures[], lga: LgaEdition[], measure: Mea
     .map((e) =>
       measure === "arrangements"
         ? `${e.name}: ${e.figures.arrangements.toLocaleString("en-GB")}`
-        : `${e.name}: ${formatPence(e.figures.totalPence, "short")}`,
+        : `${e.name}: ${formatHeadlinePounds(e.figures.totalPence)}`,
     )
     .join("; ");
   const theirs = lga
     .map((e) =>
       measure === "arrangements"
         ? `${e.edition}: ${count(e.arrangements)}`
-        : `${e.edition}: ${money(e.cumulativeSavingsPence, "short")}`,
+        : `${e.edition}: ${money(e.cumulativeSavingsPence, "headline")}`,
     )
     .join("; ");
   return (
     `${measure === "arrangements" ? "Arrangements" : "Savings"} over time. This register's editions — ${ours || "none yet"}. ` +
-    `The LGA's published figures — ${theirs}. Exact figures are in the tables that follow.`
+    `The LGA's published figures — ${theirs}. Figures to the pound are in the tables that follow.`
   );
 }
 

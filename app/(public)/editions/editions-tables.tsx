@@ -2,7 +2,7 @@ import { DataTable, type Column } from "@/components/data-table";
 import { instantToLondon } from "@/lib/editions/london-time";
 import { lgaEditionBefore, type LgaEdition } from "@/lib/editions/lga";
 import type { EditionWithFigures } from "@/lib/editions/queries";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import { count, lgaPublished, money } from "./edition-figures";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -33,13 +33,17 @@ const REGISTER_COLUMNS: Column<EditionWithFigures>[] = [
     numeric: true,
     cell: (e) => e.figures.councilsInvolved.toLocaleString("en-GB"),
   },
-  { label: "Actual savings", numeric: true, cell: (e) => formatPence(e.figures.actualPence) },
-  { label: "Forecast savings", numeric: true, cell: (e) => formatPence(e.figures.forecastPence) },
+  { label: "Actual savings", numeric: true, cell: (e) => formatWholePounds(e.figures.actualPence) },
+  {
+    label: "Forecast savings",
+    numeric: true,
+    cell: (e) => formatWholePounds(e.figures.forecastPence),
+  },
   {
     label: "Total savings",
     numeric: true,
     cellClassName: "font-semibold",
-    cell: (e) => formatPence(e.figures.totalPence),
+    cell: (e) => formatWholePounds(e.figures.totalPence),
   },
   { label: "LGA published then", cell: (e) => lgaThen(e) },
 ];
@@ -48,7 +52,7 @@ const REGISTER_COLUMNS: Column<EditionWithFigures>[] = [
 function lgaThen(e: EditionWithFigures): string {
   const theirs = lgaEditionBefore(instantToLondon(e.asOf).date);
   if (!theirs) return "None yet";
-  return `${theirs.edition}: ${count(theirs.arrangements)} arrangements, ${money(theirs.cumulativeSavingsPence, "short")}`;
+  return `${theirs.edition}: ${count(theirs.arrangements)} arrangements, ${money(theirs.cumulativeSavingsPence, "headline")}`;
 }
 
 /** The register's editions, each with the LGA's latest published figures at its date. */
@@ -59,7 +63,7 @@ export function RegisterEditionsTable({ editions }: { editions: EditionWithFigur
       dense
       regionClassName="mt-4"
       testId="editions-table"
-      caption="Each edition's figures, with the LGA's latest published figures at that date"
+      caption="Each edition's figures, with the LGA's latest published figures at that date (amounts rounded to the nearest pound; each total from the exact sum)"
       columns={REGISTER_COLUMNS}
       rows={editions}
       rowKey={(e) => e.id}
@@ -89,7 +93,7 @@ const LGA_COLUMNS: Column<LgaEdition>[] = [
         {money(e.cumulativeSavingsPence)}
         {e.annualSavingsPence !== null ? (
           <span className="block text-ink-muted">
-            {formatPence(e.annualSavingsPence)} in the year
+            {formatWholePounds(e.annualSavingsPence)} in the year
           </span>
         ) : null}
       </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RoundingNote } from "@/components/rounding-note";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { lgaEditions } from "@/lib/editions/lga";
 import { getEditions } from "@/lib/editions/queries";
@@ -71,6 +72,7 @@ export default async function EditionsPage() {
           are facts from the sources named, not figures from this register.
         </p>
         <LgaEditionsTable lga={lga} />
+        <RoundingNote />
       </section>
     </>
   );

@@ -1,8 +1,9 @@
 import { SavingsChartIsland } from "@/components/arrangement/savings-chart-island";
 import { SavingsTable } from "@/components/arrangement/savings-table";
+import { RoundingNote } from "@/components/rounding-note";
 import { today } from "@/lib/clock";
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence, penceToChartPounds } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds, penceToChartPounds } from "@/lib/money";
 import type { ArrangementDetail } from "@/lib/public/arrangements";
 
 /** The chart in words, for assistive technology. */
@@ -14,9 +15,9 @@ function chartSummary(a: ArrangementDetail): string {
       ? financialYearLabel(first.financialYear)
       : `${financialYearLabel(first.financialYear)} to ${financialYearLabel(last.financialYear)}`;
   return (
-    `Savings by financial year, ${span}: ${formatPence(a.totalPence, "short")} in total, ` +
-    `${formatPence(a.actualPence, "short")} actual and ${formatPence(a.forecastPence, "short")} forecast. ` +
-    "Exact figures are in the table that follows."
+    `Savings by financial year, ${span}: ${formatHeadlinePounds(a.totalPence)} in total, ` +
+    `${formatHeadlinePounds(a.actualPence)} actual and ${formatHeadlinePounds(a.forecastPence)} forecast. ` +
+    "Figures to the pound are in the table that follows."
   );
 }
 
@@ -27,9 +28,9 @@ function totalText(a: ArrangementDetail): string {
       ? ""
       : a.unconfirmedPence === a.forecastPence
         ? ", all for years that have ended and not yet confirmed"
-        : `, of which ${formatPence(a.unconfirmedPence)} for years that have ended, not yet confirmed`;
+        : `, of which ${formatWholePounds(a.unconfirmedPence)} for years that have ended, not yet confirmed`;
   if (a.actualPence === 0n) return `, all forecast${unconfirmed}.`;
-  return `: ${formatPence(a.actualPence)} actual and ${formatPence(a.forecastPence)} forecast${unconfirmed}.`;
+  return `: ${formatWholePounds(a.actualPence)} actual and ${formatWholePounds(a.forecastPence)} forecast${unconfirmed}.`;
 }
 
 function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) {
@@ -42,7 +43,7 @@ function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) 
   return (
     <>
       <p className="mt-2 text-lg" data-testid="arrangement-savings-summary">
-        <span className="font-bold">{formatPence(a.totalPence)}</span> in total{totalText(a)}
+        <span className="font-bold">{formatWholePounds(a.totalPence)}</span> in total{totalText(a)}
       </p>
       <p className="mt-1 max-w-3xl text-ink-muted">
         Financial years run from 1 April to 31 March. Actual savings have been achieved; forecast
@@ -50,14 +51,17 @@ function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) 
         &ldquo;not yet confirmed&rdquo; until the council records what was actually saved.
       </p>
       <div className="mt-6 grid gap-8 md:grid-cols-2 md:items-start">
-        <SavingsTable
-          savings={a.savings}
-          actualPence={a.actualPence}
-          forecastPence={a.forecastPence}
-          unconfirmedPence={a.unconfirmedPence}
-          totalPence={a.totalPence}
-          today={today()}
-        />
+        <div className="min-w-0">
+          <SavingsTable
+            savings={a.savings}
+            actualPence={a.actualPence}
+            forecastPence={a.forecastPence}
+            unconfirmedPence={a.unconfirmedPence}
+            totalPence={a.totalPence}
+            today={today()}
+          />
+          <RoundingNote />
+        </div>
         <figure className="min-w-0 break-inside-avoid">
           <SavingsChartIsland data={chartData} summary={chartSummary(a)} />
           <figcaption className="mt-2 text-sm text-ink-muted">

@@ -4,7 +4,7 @@ import type { CouncilArrangement } from "@/lib/councils/council-page";
 import { stageLabel } from "@/lib/councils/labels";
 import { formatLongDate } from "@/lib/format/dates";
 import { namesText } from "@/lib/format/names";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 
 function LeadLink({ lead }: { lead: CouncilArrangement["lead"] }) {
   if (lead.kind !== "council") return <>{lead.name}</>;
@@ -51,10 +51,10 @@ function columns(showLead: boolean, showVia: boolean): Column<CouncilArrangement
       cellClassName: "whitespace-nowrap",
       cell: (a) => (
         <>
-          {formatPence(a.totalPence, "full")}
+          {formatWholePounds(a.totalPence)}
           {a.unconfirmedPence > 0n ? (
             <span className="block text-xs text-ink-muted">
-              of which {formatPence(a.unconfirmedPence, "full")} forecast, not yet confirmed
+              of which {formatWholePounds(a.unconfirmedPence)} forecast, not yet confirmed
             </span>
           ) : null}
         </>

@@ -7,7 +7,7 @@ import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
 import { TIER_COUNCILS } from "@/lib/councils/similar";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
 import { today } from "@/lib/clock";
 import { FigureTableView } from "@/components/charts/figure-table";
@@ -89,10 +89,10 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
           },
           {
             label: "Savings of these arrangements",
-            value: formatPence(totals.totalPence, "short"),
+            value: formatHeadlinePounds(totals.totalPence),
             detail: (
               <>
-                {formatPence(totals.totalPence, "full")}, each arrangement’s savings counted in full
+                {formatWholePounds(totals.totalPence)}, each arrangement’s savings counted in full
                 (they are recorded for the whole partnership, not shared out)
                 <UnconfirmedNote
                   pence={totals.unconfirmedPence}
@@ -136,7 +136,7 @@ export function SavingsOverTimeSection({ page }: { page: CouncilPage }) {
   const totals = yearTotals(years);
   const table = {
     ...savingsByYearTable(years, totals),
-    caption: `Savings of ${council.shortName}'s arrangements by financial year, in pounds (exact figures)`,
+    caption: `Savings of ${council.shortName}'s arrangements by financial year, in pounds (rounded to the nearest pound)`,
   };
   return (
     <section aria-labelledby="years-heading" className="mt-10" data-testid="council-years">

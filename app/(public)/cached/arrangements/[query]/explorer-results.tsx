@@ -7,7 +7,7 @@ import { ResultList } from "@/components/explorer/result-list";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { Pagination } from "@/components/pagination";
-import { formatPence } from "@/lib/money";
+import { formatWholePounds } from "@/lib/money";
 import type { ArrangementList } from "@/lib/public/arrangements";
 import {
   downloadQueryToParams,
@@ -32,7 +32,7 @@ function ResultsHeading({ list, sortError }: { list: ArrangementList | null; sor
         {list && list.total > 0 ? (
           <>
             <p className="text-ink-muted">
-              {formatPence(list.totalPence)} of savings in all
+              {formatWholePounds(list.totalPence)} of savings in all (to the nearest pound)
               {list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ""}
               {" · "}
               {SORT_LABELS[list.sort].toLowerCase()}

@@ -1,6 +1,6 @@
 import { HeadlineFigures } from "@/components/headline-figures";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import type { Dashboard } from "@/lib/stats/dashboard";
 import { regionPhrase, type DashboardFilters } from "@/lib/stats/filters";
 import { formatLongDate } from "@/lib/format/dates";
@@ -65,12 +65,12 @@ export function HeadlineSection({
           },
           {
             label: "Savings",
-            value: formatPence(headline.totalPence, "short"),
+            value: formatHeadlinePounds(headline.totalPence),
             detail: (
               <>
-                {formatPence(headline.totalPence, "full")} in total:{" "}
-                {formatPence(headline.actualPence, "full")} actual and{" "}
-                {formatPence(headline.forecastPence, "full")} forecast.
+                {formatWholePounds(headline.totalPence)} in total:{" "}
+                {formatWholePounds(headline.actualPence)} actual and{" "}
+                {formatWholePounds(headline.forecastPence)} forecast.
                 <UnconfirmedNote
                   pence={unconfirmed.pence}
                   totalPence={headline.totalPence}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RoundingNote } from "@/components/rounding-note";
 import Link from "next/link";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { filtersToParams } from "@/lib/public/filters";
@@ -113,7 +114,10 @@ export default async function HomePage({ params }: Props) {
           No published arrangements match these filters.
         </p>
       ) : (
-        <ChartSections dashboard={dashboard} />
+        <>
+          <ChartSections dashboard={dashboard} />
+          <RoundingNote className="mt-8 max-w-3xl text-ink-muted" />
+        </>
       )}
 
       <p className="mt-12 max-w-3xl">

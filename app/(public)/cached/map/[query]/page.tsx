@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RoundingNote } from "@/components/rounding-note";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { CouncilTable } from "@/components/map/council-table";
 import { EnglandMap } from "@/components/map/england-map";
@@ -114,6 +115,7 @@ export default async function MapPage({ params }: { params: Promise<{ query: str
             `${model.categoryName ? ` in ${model.categoryName}` : ""} and their savings`
           }
         />
+        <RoundingNote />
       </section>
     </>
   );
