@@ -8,7 +8,7 @@ import { cellText, type Cell, type Column, type FigureTable } from "@/lib/stats/
  * (lib/stats/tables.ts), so the two always agree. Not a client component.
  */
 
-const NUMERIC = new Set<Column["kind"]>(["count", "money"]);
+const NUMERIC = new Set<Column["kind"]>(["count", "money", "per-resident"]);
 
 function CellContent({ column, value }: { column: Column; value: Cell }) {
   if (value === null) return <span className="sr-only">Not applicable</span>;

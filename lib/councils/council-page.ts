@@ -8,6 +8,7 @@ import { today } from "@/lib/clock";
 import { successionsOf, type Succession } from "@/lib/organisations/successors";
 import { financialYearOf } from "@/lib/financial-year";
 import { registerOnDay } from "@/lib/public/register";
+import { equalShares } from "@/lib/public/shares";
 import { isUnconfirmedLine } from "@/lib/public/unconfirmed";
 import { savingsYears, type SavingsYear } from "@/lib/stats/queries";
 import { councilDirectory, type CouncilEntry } from "./directory";
@@ -24,8 +25,11 @@ import { similarGroupOf, type SimilarGroup } from "./similar-query";
  * dashboard's own query (lib/stats/queries.ts savingsYears) over the same arrangements.
  *
  * Savings are counted as the register records them: each arrangement's whole savings, in full,
- * for every council taking part (shares are not recorded, so none are invented); an
- * arrangement run within one council by then keeps the savings of the years before.
+ * for every council taking part, so they overlap between councils; an arrangement run within
+ * one council by then keeps the savings of the years before. Beside them, the council's share
+ * (lib/public/shares.ts: split equally among the organisations taking part, to the penny), which
+ * do not overlap, and its share per resident. A council that has ceased takes part in nothing
+ * today, so it has no shares.
  */
 
 export type CouncilRef = { code: string; name: string };
@@ -42,6 +46,8 @@ export type CouncilArrangement = {
   /** The first day it has been run within this council alone, or null while it is shared. */
   internalFrom: string | null;
   totalPence: bigint;
+  /** Its equal share of totalPence (null once it has ceased: it takes part in nothing). */
+  sharePence: bigint | null;
   /** The part of totalPence forecast for financial years that have ended, not yet confirmed. */
   unconfirmedPence: bigint;
   isIllustrative: boolean;
@@ -74,6 +80,8 @@ export type CouncilPage = {
     /** Arrangements now run within it alone. */
     internal: number;
     totalPence: bigint;
+    /** The sum of its shares: what its arrangements save that is its own (0 once ceased). */
+    sharePence: bigint;
     unconfirmedPence: bigint;
     illustrative: number;
   };
@@ -98,6 +106,10 @@ type Whose = { organisationId: number; day: string; ceased: boolean };
  * ("via" when only for councils it replaced) to the register's columns.
  */
 function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
+  const shares = ceased
+    ? sql`SELECT NULL::integer AS arrangement_id, NULL::bigint AS share_pence WHERE false`
+    : sql`SELECT s.arrangement_id, s.share_pence FROM (${equalShares(day)}) s
+          WHERE s.organisation_id = ${organisationId}`;
   const mine = ceased
     ? sql`SELECT r.arrangement_id, true AS named, '[]'::jsonb AS via
           FROM register r JOIN revision_partners rp
@@ -112,8 +124,10 @@ function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
           GROUP BY x.arrangement_id`;
   return sql`register AS (${registerOnDay(day)}),
     mine AS (${mine}),
+    my_shares AS (${shares}),
     taking AS (
       SELECT r.*, m.via, CASE WHEN m.named THEN rp.role::text ELSE 'via' END AS role,
+             sh.share_pence,
              (SELECT coalesce(sum(u.amount_pence), 0) FROM revision_savings u
               WHERE u.revision_id = r.revision_id
                 AND ${isUnconfirmedLine("u", financialYearOf(day))}
@@ -121,6 +135,7 @@ function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
                      OR make_date(u.financial_year, 4, 1) < r.internal_from)) AS unconfirmed_pence
       FROM register r
       JOIN mine m ON m.arrangement_id = r.arrangement_id
+      LEFT JOIN my_shares sh ON sh.arrangement_id = r.arrangement_id
       LEFT JOIN revision_partners rp
         ON rp.revision_id = r.revision_id AND rp.organisation_id = ${organisationId}
     )`;
@@ -138,6 +153,7 @@ const arrangementRow = z
     stage: z.string(),
     internal_from: columns.isoDate.nullable(),
     total_pence: columns.bigintText,
+    share_pence: columns.bigintText.nullable(),
     unconfirmed_pence: columns.bigintText,
     is_illustrative: z.boolean(),
     lead_code: z.string(),
@@ -154,6 +170,7 @@ const arrangementRow = z
     stage: r.stage,
     internalFrom: r.internal_from,
     totalPence: r.total_pence,
+    sharePence: r.share_pence,
     unconfirmedPence: r.unconfirmed_pence,
     isIllustrative: r.is_illustrative,
     lead: { code: r.lead_code, name: r.lead_name, kind: r.lead_kind },
@@ -168,7 +185,8 @@ function arrangementsQuery(whose: Whose) {
     sql`WITH ${registerAndMine(whose)}
     SELECT t.slug, t.title, t.role, t.via, c.name AS category, t.stage::text AS stage,
            to_char(t.internal_from, 'YYYY-MM-DD') AS internal_from,
-           t.counted_pence::text AS total_pence, t.unconfirmed_pence::text AS unconfirmed_pence,
+           t.counted_pence::text AS total_pence, t.share_pence::text AS share_pence,
+           t.unconfirmed_pence::text AS unconfirmed_pence,
            t.is_illustrative,
            lead.code AS lead_code, lead.name AS lead_name, lead.kind::text AS lead_kind,
            t.participants AS organisations
@@ -187,6 +205,7 @@ const totalsRow = z
     via: columns.int,
     internal: columns.int,
     total_pence: columns.bigintText,
+    share_pence: columns.bigintText,
     unconfirmed_pence: columns.bigintText,
     illustrative: columns.int,
   })
@@ -197,6 +216,7 @@ const totalsRow = z
     via: r.via,
     internal: r.internal,
     totalPence: r.total_pence,
+    sharePence: r.share_pence,
     unconfirmedPence: r.unconfirmed_pence,
     illustrative: r.illustrative,
   }));
@@ -212,6 +232,7 @@ function totalsQuery(whose: Whose) {
            (count(*) FILTER (WHERE NOT internal AND role = 'via'))::int AS via,
            (count(*) FILTER (WHERE internal))::int AS internal,
            coalesce(sum(counted_pence), 0)::text AS total_pence,
+           coalesce(sum(share_pence), 0)::text AS share_pence,
            coalesce(sum(unconfirmed_pence), 0)::text AS unconfirmed_pence,
            (count(*) FILTER (WHERE NOT internal AND is_illustrative))::int AS illustrative
     FROM taking`,

@@ -85,6 +85,6 @@ export function topSummary(items: TopArrangement[]): string {
   return (
     `The ${items.length} largest arrangements by total savings, a bar each, largest first. ` +
     `The largest is ${first.title} at ${formatHeadlinePounds(first.totalPence)}. ` +
-    `Figures to the pound and links are in the table that follows.`
+    `Figures to the pound, with links, are in the table that follows.`
   );
 }

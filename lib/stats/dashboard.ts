@@ -1,6 +1,8 @@
 import "server-only";
 
+import { today } from "@/lib/clock";
 import { getUnconfirmedForecasts, type UnconfirmedForecasts } from "@/lib/public/unconfirmed";
+import { getRegionPopulations, type RegionPopulation } from "./populations";
 import type { DashboardFilters } from "./filters";
 import {
   getHeadline,
@@ -32,6 +34,8 @@ export type Dashboard = {
   years: SavingsYear[];
   categories: GroupFigure[];
   regions: GroupFigure[];
+  /** The regions' populations today, for savings per resident. */
+  regionPopulations: RegionPopulation[];
   partnerTypes: PartnerTypeFigure[];
   top: TopArrangement[];
   /** Forecasts for financial years that have ended, not yet confirmed (part of the totals). */
@@ -39,16 +43,28 @@ export type Dashboard = {
 };
 
 export async function loadDashboard(filters: DashboardFilters): Promise<Dashboard> {
-  const [headline, years, categories, regions, partnerTypes, top, unconfirmed] = await Promise.all([
-    getHeadline(filters),
-    getSavingsByYear(filters),
-    getSavingsByCategory(filters),
-    getSavingsByRegion(filters),
-    getSavingsByPartnerType(filters),
-    getTopArrangements(filters),
-    getUnconfirmedForecasts(filters),
-  ]);
-  return { filters, headline, years, categories, regions, partnerTypes, top, unconfirmed };
+  const [headline, years, categories, regions, regionPopulations, partnerTypes, top, unconfirmed] =
+    await Promise.all([
+      getHeadline(filters),
+      getSavingsByYear(filters),
+      getSavingsByCategory(filters),
+      getSavingsByRegion(filters),
+      getRegionPopulations(today()),
+      getSavingsByPartnerType(filters),
+      getTopArrangements(filters),
+      getUnconfirmedForecasts(filters),
+    ]);
+  return {
+    filters,
+    headline,
+    years,
+    categories,
+    regions,
+    regionPopulations,
+    partnerTypes,
+    top,
+    unconfirmed,
+  };
 }
 
 /** Each chart's table, from figures already loaded. */
@@ -56,7 +72,7 @@ export function dashboardTables(d: Dashboard): Record<DashboardChart, FigureTabl
   return {
     "savings-by-year": savingsByYearTable(d.years, d.headline),
     "savings-by-category": savingsByCategoryTable(d.categories, d.headline),
-    "savings-by-region": savingsByRegionTable(d.regions, d.headline),
+    "savings-by-region": savingsByRegionTable(d.regions, d.headline, d.regionPopulations),
     "savings-by-partner-type": savingsByPartnerTypeTable(d.partnerTypes),
     "top-arrangements": topArrangementsTable(d.top),
   };

@@ -1,5 +1,6 @@
 import { csvDocument, type CsvValue } from "@/lib/csv/writer";
 import { financialYearLabel } from "@/lib/financial-year";
+import { perResidentText, POPULATION_ESTIMATE } from "@/lib/councils/population";
 import { formatWholePounds, penceToPoundsString } from "@/lib/money";
 import type { GroupFigure, Headline, SavingsYear, TopArrangement } from "./queries";
 
@@ -30,7 +31,8 @@ export function isDashboardChart(value: string): value is DashboardChart {
   return (DASHBOARD_CHARTS as readonly string[]).includes(value);
 }
 
-export type ColumnKind = "text" | "link" | "count" | "money" | "financial-year";
+/** "per-resident" holds its text already made ("£6.81 per resident"): HTML tables only. */
+export type ColumnKind = "text" | "link" | "count" | "money" | "financial-year" | "per-resident";
 
 export type Column = {
   /** Header in the HTML table. */
@@ -69,6 +71,7 @@ export function cellText(column: Column, value: Cell): string {
     case "link":
       return (value as LinkCell).text;
     case "text":
+    case "per-resident":
       return value as string;
   }
 }
@@ -103,6 +106,7 @@ function csvCells(column: Column, value: Cell): CsvValue[] {
     case "count":
       return [value as number | null];
     case "text":
+    case "per-resident":
       return [value as string | null];
   }
 }
@@ -175,8 +179,17 @@ export function savingsByCategoryTable(groups: GroupFigure[], headline: Headline
   };
 }
 
-export function savingsByRegionTable(groups: GroupFigure[], headline: Headline): FigureTable {
-  return {
+/**
+ * The regions' table. Given the regions' populations (the page does; the CSV download, whose
+ * columns stay as published, does not), each row adds its savings per resident: the region's
+ * savings over its population, to the penny.
+ */
+export function savingsByRegionTable(
+  groups: GroupFigure[],
+  headline: Headline,
+  populations?: readonly { region: string; population: number | null }[],
+): FigureTable {
+  const table: FigureTable = {
     ...groupTable(
       "savings-by-region",
       "Arrangements and savings by region of the lead organisation (savings rounded to the nearest pound)",
@@ -184,6 +197,21 @@ export function savingsByRegionTable(groups: GroupFigure[], headline: Headline):
       groups,
     ),
     footer: { label: "Total", cells: [headline.arrangements, headline.totalPence] },
+  };
+  if (!populations) return table;
+  const byRegion = new Map(populations.map((p) => [p.region, p.population]));
+  return {
+    ...table,
+    caption: `${table.caption}, and savings per resident (population ${POPULATION_ESTIMATE}, to the penny)`,
+    columns: [
+      ...table.columns,
+      { label: "Savings per resident", csv: "savings_per_resident", kind: "per-resident" },
+    ],
+    rows: groups.map((g, i) => [
+      ...table.rows[i]!,
+      perResidentText(g.totalPence, byRegion.get(g.name) ?? null) ?? "Not known",
+    ]),
+    footer: { label: "Total", cells: [headline.arrangements, headline.totalPence, null] },
   };
 }
 

@@ -131,7 +131,10 @@ test.describe("the dashboard", () => {
     for (const chart of CHARTS) {
       const figure = page.locator(`[data-chart="${chart}"]`);
       await expect(figure).toHaveAttribute("role", "img");
-      await expect(figure).toHaveAttribute("aria-label", /Figures to the pound are in the table/);
+      await expect(figure).toHaveAttribute(
+        "aria-label",
+        /Figures to the pound(, with links,)? are in the table/,
+      );
       // Each chart loads once it comes near the screen.
       await figure.scrollIntoViewIfNeeded();
       await expect(figure.locator("svg.recharts-surface")).toBeVisible();

@@ -6,13 +6,18 @@ import { getCouncilPage, type CouncilPage } from "@/lib/councils/council-page";
 import { getMapModel } from "@/lib/councils/map";
 import { today } from "@/lib/clock";
 import { classIndex, defaultMapOptions, MAP_CLASSES } from "@/lib/councils/map-options";
-import { registerFigures } from "@/lib/public/register";
+import { sql as dsql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { perResidentText } from "@/lib/councils/population";
+import { registerFigures, registerOnDay } from "@/lib/public/register";
+import { equalShares } from "@/lib/public/shares";
 import { testDatabase } from "../support/db";
 import {
   expectedCouncilFigures,
   expectedCouncilNetwork,
   expectedCouncilRows,
   expectedCouncilYears,
+  expectedShares,
 } from "../support/expected-figures";
 import { fixtureTag, makeArrangement, removeArrangements } from "../support/register-fixtures";
 
@@ -64,6 +69,42 @@ afterAll(async () => {
   delete (globalThis as { __sharedServicesDb?: unknown }).__sharedServicesDb;
 });
 
+describe("shares of an arrangement's savings", () => {
+  it("add up exactly to each arrangement's savings that count, on three days, as SQL gives them", async () => {
+    for (const day of ["2016-04-01", "2019-04-01", today()]) {
+      const expected = await expectedShares(sql, day);
+      const rows = await db().execute<{
+        arrangement_id: number;
+        code: string;
+        share_pence: string;
+        counted_pence: string;
+      }>(dsql`WITH register AS (${registerOnDay(day)})
+        SELECT s.arrangement_id, o.code, s.share_pence::text AS share_pence,
+               r.counted_pence::text AS counted_pence
+        FROM (${equalShares(day)}) s
+        JOIN organisations o ON o.id = s.organisation_id
+        JOIN register r ON r.arrangement_id = s.arrangement_id`);
+      const sums = new Map<number, bigint>();
+      for (const row of rows) {
+        const e = expected.get(row.arrangement_id)!;
+        expect([day, row.arrangement_id, row.code, BigInt(row.share_pence)]).toEqual([
+          day,
+          row.arrangement_id,
+          row.code,
+          e.shares.get(row.code),
+        ]);
+        expect(BigInt(row.counted_pence)).toBe(e.pence);
+        sums.set(
+          row.arrangement_id,
+          (sums.get(row.arrangement_id) ?? 0n) + BigInt(row.share_pence),
+        );
+      }
+      expect(sums.size).toBe(expected.size);
+      for (const [id, e] of expected) expect([id, sums.get(id)]).toEqual([id, e.pence]);
+    }
+  });
+});
+
 describe("map figures", () => {
   const thisYear = Number(today().slice(0, 4));
 
@@ -78,7 +119,7 @@ describe("map figures", () => {
       expect(model.day).toBe(day);
       expect(model.unresolved).toEqual([]);
       for (const area of model.areas) {
-        const e = expected.get(area.code) ?? { arrangements: 0, via: 0, pence: 0n };
+        const e = expected.get(area.code) ?? { arrangements: 0, via: 0, pence: 0n, share: 0n };
         expect([area.code, area.arrangements, area.viaArrangements, area.totalPence]).toEqual([
           area.code,
           e.arrangements,
@@ -177,6 +218,7 @@ describe("council pages", () => {
         arrangements: e.arrangements,
         via: e.via,
         totalPence: e.pence,
+        sharePence: e.share,
         asLead: shared.filter((r) => r.role === "lead").length,
         asPartner: shared.filter((r) => r.role === "partner").length,
         internal: rows.length - shared.length,
@@ -266,6 +308,51 @@ describe("council pages", () => {
     const somerset = await found("E10000027");
     expect(somerset.arrangements.find((a) => a.title.endsWith(tag))?.role).toBe("partner");
     expect(somerset.network.find((p) => p.code === "E10000008")!.arrangements).toBeGreaterThan(0);
+  });
+
+  it("give this test's arrangement's councils equal shares, the remainder pennies lead first", async () => {
+    // 12,445,679p among the three taking part today: 4,148,559p each and two pennies over, to
+    // Devon (the lead) and then Somerset Council (E06000066, through Somerset County Council,
+    // which ceased in 2023), whose code comes before East Devon's E07000040.
+    const shareOf = async (code: string) =>
+      (await found(code)).arrangements.find((a) => a.title.endsWith(tag))!.sharePence;
+    expect(await shareOf("E10000008")).toBe(4_148_560n);
+    expect(await shareOf("E06000066")).toBe(4_148_560n);
+    expect(await shareOf("E07000040")).toBe(4_148_559n);
+    // Somerset County Council itself has ceased: it takes part in nothing, so has no share.
+    expect(await shareOf("E10000027")).toBeNull();
+  });
+
+  it("give each arrangement's shares as SQL does, on any council page", async () => {
+    const day = today();
+    const shares = await expectedShares(sql, day);
+    for (const code of ["E10000008", "E07000040", "E09000005", "E06000063"]) {
+      const page = await found(code);
+      for (const a of page.arrangements) {
+        const [row] = await sql<
+          { id: number }[]
+        >`select id from arrangements where slug = ${a.slug}`;
+        expect([a.slug, a.sharePence]).toEqual([a.slug, shares.get(row!.id)!.shares.get(code)]);
+      }
+    }
+  });
+
+  it("give savings per resident as SQL does: its share over its population, to the penny", async () => {
+    const day = today();
+    const byCode = await expectedCouncilFigures(sql, day);
+    for (const code of ["E10000008", "E07000040", "E09000005", "E06000063"]) {
+      const page = await found(code);
+      const [row] = await sql<{ population: number; per_resident: string }[]>`
+        select population,
+               round(${byCode.get(code)!.share.toString()}::numeric / population)::text as per_resident
+        from organisations where code = ${code}`;
+      const pence = BigInt(row!.per_resident);
+      const pounds = `£${(pence / 100n).toLocaleString("en-GB")}${pence % 100n === 0n ? "" : `.${(pence % 100n).toString().padStart(2, "0")}`}`;
+      expect(perResidentText(page.totals.sharePence, page.council.population)).toBe(
+        `${pounds} per resident`,
+      );
+      expect(page.council.population).toBe(row!.population);
+    }
   });
 
   it("say what a former council became, naming every successor of a split", async () => {

@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import { REAL_SLUGS } from "@/db/seed/demo/real";
 import { today } from "@/lib/clock";
+import { splitPenceEqually } from "@/lib/money";
 import { PARTNER_TYPES } from "@/lib/public/filters";
 import { regionByName, regionBySlug } from "@/lib/public/regions";
 
@@ -308,7 +309,48 @@ export async function expectedDayFigures(
   return { ...row!, arrangements: row!.published - row!.internal, totalPence: BigInt(row!.pence) };
 }
 
-export type CouncilFigures = { arrangements: number; via: number; pence: bigint };
+export type CouncilFigures = { arrangements: number; via: number; pence: bigint; share: bigint };
+
+export type ArrangementShares = { slug: string; pence: bigint; shares: Map<string, bigint> };
+
+/**
+ * Every arrangement taking part on `day` by the rule, with its savings that count and each
+ * organisation's equal share by code: worked out here from hand-written SQL and
+ * `splitPenceEqually` (the remainder pennies to the lead, then by organisation code).
+ */
+export async function expectedShares(
+  sql: postgres.Sql,
+  day: string,
+): Promise<Map<number, ArrangementShares>> {
+  const rows = await sql<
+    { arrangement_id: number; slug: string; pence: string; codes: string[] }[]
+  >`
+    with st as (select * from register_standing(${day}::date)),
+    counted as (
+      select st.arrangement_id,
+             coalesce(sum(s.amount_pence) filter (where ${LINE_COUNTS(sql)}), 0) as pence
+      from st left join revision_savings s on s.revision_id = st.revision_id
+      group by st.arrangement_id
+    ),
+    taking as (select distinct arrangement_id, organisation_id
+               from register_participants(${day}::date))
+    select c.arrangement_id, a.slug, c.pence::text as pence,
+           array_agg(o.code order by o.id = a.lead_organisation_id desc, o.code) as codes
+    from counted c join arrangements a on a.id = c.arrangement_id
+    join taking t on t.arrangement_id = c.arrangement_id
+    join organisations o on o.id = t.organisation_id
+    group by c.arrangement_id, a.slug, c.pence`;
+  return new Map(
+    rows.map((r) => {
+      const pence = BigInt(r.pence);
+      const split = splitPenceEqually(pence, r.codes.length);
+      return [
+        r.arrangement_id,
+        { slug: r.slug, pence, shares: new Map(r.codes.map((code, i) => [code, split[i]!])) },
+      ];
+    }),
+  );
+}
 
 /**
  * Every council's figures on `day` by the rule, by code: the shared arrangements it takes part
@@ -337,8 +379,20 @@ export async function expectedCouncilFigures(
     from taking t join counted c using (arrangement_id)
     join organisations o on o.id = t.organisation_id
     group by o.code`;
+  const shareByCode = new Map<string, bigint>();
+  for (const a of (await expectedShares(sql, day)).values())
+    for (const [code, share] of a.shares)
+      shareByCode.set(code, (shareByCode.get(code) ?? 0n) + share);
   return new Map(
-    rows.map((r) => [r.code, { arrangements: r.arrangements, via: r.via, pence: BigInt(r.pence) }]),
+    rows.map((r) => [
+      r.code,
+      {
+        arrangements: r.arrangements,
+        via: r.via,
+        pence: BigInt(r.pence),
+        share: shareByCode.get(r.code) ?? 0n,
+      },
+    ]),
   );
 }
 

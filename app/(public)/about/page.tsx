@@ -56,6 +56,21 @@ export default function AboutPage() {
         <Link href="/what-counts-as-a-saving">What counts as a saving</Link> explains how savings
         are reported and why figures for different councils must not be added together.
       </p>
+      <p data-testid="about-rounding">
+        Headlines and charts give amounts in millions of pounds to one decimal place (or thousands
+        under a million), and tables to the nearest pound; a table&apos;s total is rounded from the
+        exact sum, so it can differ by a pound or two from its rounded rows. The open data and the
+        API give every amount to the penny. A council&apos;s page and the map show, beside the
+        savings of the whole partnerships it takes part in (which overlap between councils), its{" "}
+        <strong>share</strong>: each arrangement&apos;s savings split equally among the
+        organisations taking part that day, since the register does not record how partners divide
+        them, in whole pence that add up exactly to the arrangement&apos;s total (the pennies left
+        over go one each to the lead, then to the others in order of their codes).{" "}
+        <strong>Savings per resident</strong> divide a council&apos;s share, or the savings of the
+        arrangements led from a region, by the population in the reference data (the ONS mid-2020
+        estimate; a region&apos;s is the sum of its district, unitary, metropolitan and London
+        borough councils&apos;), and are shown to the penny.
+      </p>
 
       <ServiceHeading id="similar-councils">How similar councils are chosen</ServiceHeading>
       <p>

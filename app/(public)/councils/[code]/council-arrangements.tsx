@@ -17,7 +17,11 @@ function stageText(a: CouncilArrangement): string {
   return stageLabel(a.stage);
 }
 
-function columns(showLead: boolean, showVia: boolean): Column<CouncilArrangement>[] {
+function columns(
+  showLead: boolean,
+  showVia: boolean,
+  showShare: boolean,
+): Column<CouncilArrangement>[] {
   return [
     {
       label: "Arrangement",
@@ -46,7 +50,7 @@ function columns(showLead: boolean, showVia: boolean): Column<CouncilArrangement
     { label: "Stage", cell: stageText },
     { label: "Organisations", numeric: true, cell: (a) => a.organisations },
     {
-      label: "Savings",
+      label: "Savings of the whole partnership",
       numeric: true,
       cellClassName: "whitespace-nowrap",
       cell: (a) => (
@@ -60,6 +64,17 @@ function columns(showLead: boolean, showVia: boolean): Column<CouncilArrangement
         </>
       ),
     },
+    ...(showShare
+      ? [
+          {
+            label: "Its share",
+            numeric: true,
+            cellClassName: "whitespace-nowrap",
+            cell: (a: CouncilArrangement) =>
+              a.sharePence === null ? "" : formatWholePounds(a.sharePence),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -96,8 +111,12 @@ export function ArrangementsSection({
           regionClassName="mt-4"
           testId={`council-${id}`}
           captionClassName="mb-2 text-left text-ink-muted"
-          caption={`${caption}, with each arrangement’s recorded savings that count`}
-          columns={columns(showLead, showVia)}
+          caption={`${caption}, with each arrangement’s savings that count (of the whole partnership; these overlap between councils) and its equal share of them, rounded to the nearest pound`}
+          columns={columns(
+            showLead,
+            showVia,
+            rows.some((a) => a.sharePence !== null),
+          )}
           rows={rows}
           rowKey={(a) => a.slug}
         />

@@ -5,6 +5,7 @@ import { HeadlineFigures } from "@/components/headline-figures";
 import { LinkedNames } from "@/components/name-list";
 import type { CouncilPage } from "@/lib/councils/council-page";
 import { councilTypeLabel, organisationKindLabel } from "@/lib/councils/labels";
+import { perResidentText, POPULATION_ESTIMATE } from "@/lib/councils/population";
 import { TIER_COUNCILS } from "@/lib/councils/similar";
 import { UnconfirmedNote } from "@/components/unconfirmed-note";
 import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
@@ -40,7 +41,7 @@ export function AboutSection({ page }: { page: CouncilPage }) {
         <Fact term="Region">{council.region ?? "Not recorded"}</Fact>
         <Fact term="Population">
           {council.population !== null
-            ? `${council.population.toLocaleString("en-GB")} (2020 estimate)`
+            ? `${council.population.toLocaleString("en-GB")} (${POPULATION_ESTIMATE})`
             : "Not recorded"}
         </Fact>
         <Fact term="GSS code">
@@ -64,6 +65,30 @@ function rolesText(totals: CouncilPage["totals"]): string {
   if (totals.via > 0) parts.push(`${count(totals.via)} through councils it replaced`);
   const internal = totals.internal > 0 ? `; ${count(totals.internal)} now run within it alone` : "";
   return `${parts.join(", ")}${internal}`;
+}
+
+/**
+ * Its share of its arrangements' savings (each split equally among the organisations taking
+ * part), and that share per resident: figures that do not overlap between councils.
+ */
+function shareFigure({ council, totals }: CouncilPage) {
+  const perResident = perResidentText(totals.sharePence, council.population);
+  return {
+    label: "Its share of these savings",
+    value: formatHeadlinePounds(totals.sharePence),
+    detail: (
+      <>
+        {formatWholePounds(totals.sharePence)}: each arrangement’s savings split equally among the
+        organisations taking part (the register does not record how partners divide them).{" "}
+        <span data-testid="council-per-resident">
+          {perResident
+            ? `${perResident} (its share over its population, ${POPULATION_ESTIMATE}, ${council.population!.toLocaleString("en-GB")}; to the penny).`
+            : "No population is recorded, so there is no figure per resident."}
+        </span>
+      </>
+    ),
+    testId: "council-share",
+  };
 }
 
 /** How many arrangements, what they save, and how many organisations it shares with. */
@@ -92,8 +117,8 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
             value: formatHeadlinePounds(totals.totalPence),
             detail: (
               <>
-                {formatWholePounds(totals.totalPence)}, each arrangement’s savings counted in full
-                (they are recorded for the whole partnership, not shared out)
+                {formatWholePounds(totals.totalPence)}: savings of the whole partnership; these
+                overlap between councils, so they must not be added up across councils
                 <UnconfirmedNote
                   pence={totals.unconfirmedPence}
                   totalPence={totals.totalPence}
@@ -103,6 +128,7 @@ export function FiguresSection({ page }: { page: CouncilPage }) {
             ),
             testId: "council-savings",
           },
+          ...(page.ceased ? [] : [shareFigure(page)]),
           {
             label: "Organisations it shares with",
             value: page.network.length.toLocaleString("en-GB"),

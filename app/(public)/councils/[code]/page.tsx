@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RoundingNote } from "@/components/rounding-note";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
@@ -93,6 +94,7 @@ export default async function CouncilPageRoute({ params }: Props) {
           showVia
         />
       ) : null}
+      {page.arrangements.length > 0 ? <RoundingNote /> : null}
       <NetworkSection page={page} />
       <SimilarSection page={page} />
 
