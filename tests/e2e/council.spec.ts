@@ -45,7 +45,8 @@ test.describe("council pages", () => {
       .evaluateAll((trs) =>
         trs.map((tr) => ({
           href: tr.querySelector("th a")!.getAttribute("href")!,
-          savings: tr.querySelector("td:last-child")!.textContent!.trim(),
+          // The last column is its share; the one before, the whole partnership's savings.
+          savings: tr.querySelector("td:nth-last-child(2)")!.textContent!.trim(),
         })),
       );
     expect(shown.map((s) => s.href).sort()).toEqual(

@@ -311,6 +311,23 @@ export async function expectedDayFigures(
 
 export type CouncilFigures = { arrangements: number; via: number; pence: bigint; share: bigint };
 
+/**
+ * Each region's population on `day`: its councils existing that day other than county councils
+ * (whose residents are their districts'), by region name.
+ */
+export async function expectedRegionPopulations(
+  sql: postgres.Sql,
+  day: string,
+): Promise<Map<string, number>> {
+  const rows = await sql<{ region: string; population: number }[]>`
+    select region, sum(population)::int as population from organisations
+    where kind = 'council' and council_type <> 'CTY' and region is not null
+      and (start_date is null or start_date <= ${day}::date)
+      and (end_date is null or end_date >= ${day}::date)
+    group by region`;
+  return new Map(rows.map((r) => [r.region, r.population]));
+}
+
 export type ArrangementShares = { slug: string; pence: bigint; shares: Map<string, bigint> };
 
 /**
