@@ -60,8 +60,8 @@ export default function AboutPage() {
         Headlines and charts give amounts in millions of pounds to one decimal place (or thousands
         under a million), and tables to the nearest pound; a table&apos;s total is rounded from the
         exact sum, so it can differ by a pound or two from its rounded rows. The open data and the
-        API give every amount to the penny. A council&apos;s page and the map show, beside the
-        savings of the whole partnerships it takes part in (which overlap between councils), its{" "}
+        API give every amount to the penny. A council&apos;s page shows, beside the savings of the
+        whole partnerships it takes part in (which overlap between councils), its{" "}
         <strong>share</strong>: each arrangement&apos;s savings split equally among the
         organisations taking part that day, since the register does not record how partners divide
         them, in whole pence that add up exactly to the arrangement&apos;s total (the pennies left

@@ -58,9 +58,8 @@ export default function SavingsExplainedPage() {
         page shows the savings of every arrangement it takes part in, so the same saving appears on
         the page of every partner. Adding the figures of several councils together counts it more
         than once. The national total on the home page counts each arrangement once. Beside those
-        figures, a council&apos;s page and the map give its share: each arrangement&apos;s savings
-        split equally among the organisations taking part. Shares do not overlap, so they can be
-        added up.
+        figures, a council&apos;s page gives its share: each arrangement&apos;s savings split
+        equally among the organisations taking part. Shares do not overlap, so they can be added up.
       </p>
 
       <ServiceHeading>In this demonstration</ServiceHeading>
