@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds } from "@/lib/money";
 import { getSavingsByCategory } from "@/lib/stats/queries";
 import { prerenderingAtBuild } from "../prerender";
 
@@ -56,7 +56,7 @@ export default async function ServicesPage() {
             numeric: true,
             cell: (r) => r.arrangements.toLocaleString("en-GB"),
           },
-          { label: "Savings", numeric: true, cell: (r) => formatPence(r.totalPence, "short") },
+          { label: "Savings", numeric: true, cell: (r) => formatHeadlinePounds(r.totalPence) },
         ]}
         rows={rows}
         rowKey={(r) => r.slug}

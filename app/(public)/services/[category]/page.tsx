@@ -7,7 +7,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { HeadlineFigures } from "@/components/headline-figures";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { formatLongDate } from "@/lib/format/dates";
-import { formatPence } from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import { filtersToParams } from "@/lib/public/filters";
 import { publicHref } from "@/lib/public-routes";
 import { TIER_COUNCILS } from "@/lib/councils/similar";
@@ -64,8 +64,8 @@ function Figures({ page }: { page: ServicePage }) {
         },
         {
           label: "Savings",
-          value: formatPence(headline.totalPence, "short"),
-          detail: `actual and forecast, all years (${formatPence(headline.totalPence, "full")})`,
+          value: formatHeadlinePounds(headline.totalPence),
+          detail: `actual and forecast, all years (${formatWholePounds(headline.totalPence)})`,
           testId: "service-savings",
         },
       ]}
@@ -102,9 +102,9 @@ function Spread({ page }: { page: ServicePage }) {
       <p data-testid="service-quartiles">
         Of the {count(spread.arrangements)} shared arrangements, {count(spread.withSavings)} have
         recorded savings. Half of those saved between{" "}
-        {formatPence(spread.lowerQuartilePence!, "short")} and{" "}
-        {formatPence(spread.upperQuartilePence!, "short")} in all, and the median is{" "}
-        {formatPence(spread.medianPence, "short")}.
+        {formatHeadlinePounds(spread.lowerQuartilePence!)} and{" "}
+        {formatHeadlinePounds(spread.upperQuartilePence!)} in all, and the median is{" "}
+        {formatHeadlinePounds(spread.medianPence)}.
       </p>
     );
   const bars = spread.bands.map((b) => ({
@@ -155,12 +155,12 @@ function Spread({ page }: { page: ServicePage }) {
                 ...spread.bands.map((b) => ({ label: b.label, value: count(b.arrangements) })),
                 {
                   label: "Lower quartile",
-                  value: formatPence(spread.lowerQuartilePence!, "full"),
+                  value: formatWholePounds(spread.lowerQuartilePence!),
                 },
-                { label: "Median", value: formatPence(spread.medianPence!, "full") },
+                { label: "Median", value: formatWholePounds(spread.medianPence!) },
                 {
                   label: "Upper quartile",
-                  value: formatPence(spread.upperQuartilePence!, "full"),
+                  value: formatWholePounds(spread.upperQuartilePence!),
                 },
               ]}
               rowKey={(r) => r.label}
@@ -237,9 +237,9 @@ function EstimateAnswer({ page, answer }: { page: ServicePage; answer: EstimateF
     <div className="mt-4 border-l-8 border-brand bg-surface p-4" data-testid="estimate">
       <p className="text-lg">
         For {council.name}, comparable arrangements saved each partner council a median of{" "}
-        <strong>{formatPence(estimate.medianPence, "short")} a year</strong>; the middle half saved
-        between {formatPence(estimate.lowerQuartilePence, "short")} and{" "}
-        {formatPence(estimate.upperQuartilePence, "short")} a year.
+        <strong>{formatHeadlinePounds(estimate.medianPence)} a year</strong>; the middle half saved
+        between {formatHeadlinePounds(estimate.lowerQuartilePence)} and{" "}
+        {formatHeadlinePounds(estimate.upperQuartilePence)} a year.
       </p>
       <p className="mt-2">
         This rests on {count(estimate.count)} published {among} with savings recorded: each
