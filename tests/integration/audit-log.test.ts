@@ -2,6 +2,7 @@ process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DECLARATION } from "@/lib/arrangements/declaration";
 import { sql as appSql } from "@/db/client";
 import { auditCsvStream } from "@/lib/audit-log/export";
 import { auditEventBatches, auditFilterOptions, listAuditEvents } from "@/lib/audit-log/queries";
@@ -189,7 +190,11 @@ describe("reading the trail", () => {
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const submitted = rows.find((r) => r.action === "arrangement.submitted")!;
     expect(submitted.changes).toContain("State: (none) → submitted");
-    expect(JSON.parse(submitted.after_json!)).toEqual({ state: "submitted" });
+    // The submission records the declaration the editor confirmed (lib/arrangements/declaration.ts).
+    expect(JSON.parse(submitted.after_json!)).toEqual({
+      state: "submitted",
+      declared: DECLARATION,
+    });
 
     // Batches join up without gaps or repeats whatever their size.
     const batched: number[] = [];
