@@ -7,7 +7,10 @@
  * formatted: the browser never formats them differently from the server.
  */
 
-/** One council: code, short name, type, arrangements, of which via councils it replaced, savings. */
+/**
+ * One council: code, short name, type, arrangements, of which via councils it replaced, savings
+ * of the whole partnerships, its share of them.
+ */
 export type CouncilRow = readonly [
   code: string,
   shortName: string,
@@ -15,10 +18,11 @@ export type CouncilRow = readonly [
   arrangements: string,
   viaArrangements: string,
   savings: string,
+  share: string,
 ];
 
 export function CouncilRows({ rows }: { rows: readonly CouncilRow[] }) {
-  return rows.map(([code, shortName, typeLabel, arrangements, via, savings]) => (
+  return rows.map(([code, shortName, typeLabel, arrangements, via, savings, share]) => (
     <tr key={code}>
       <th scope="row">
         {/* Plain links: hundreds of them, with nothing to prefetch. */}
@@ -28,6 +32,7 @@ export function CouncilRows({ rows }: { rows: readonly CouncilRow[] }) {
       <td>{arrangements}</td>
       <td>{via}</td>
       <td>{savings}</td>
+      <td>{share}</td>
     </tr>
   ));
 }

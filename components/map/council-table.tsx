@@ -14,9 +14,16 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
     area.arrangements.toLocaleString("en-GB"),
     area.viaArrangements.toLocaleString("en-GB"),
     formatWholePounds(area.totalPence),
+    formatWholePounds(area.sharePence),
   ]);
   return (
     <>
+      <p className="mb-2 max-w-3xl text-sm text-ink-muted" data-testid="map-table-shares">
+        Savings are those of the whole partnerships each council takes part in: these overlap
+        between councils and must not be added up. Its share divides each arrangement&rsquo;s
+        savings equally among the organisations taking part, so shares do add up. Rounded to the
+        nearest pound; the open data keeps the pence.
+      </p>
       <p className="mb-2 text-sm text-ink-muted sm:hidden" data-testid="map-table-scroll-cue">
         The table scrolls sideways: swipe it to see the figures →
       </p>
@@ -37,7 +44,8 @@ export function CouncilTable({ model, caption }: { model: MapModel; caption: str
               <th scope="col">Type</th>
               <th scope="col">Arrangements</th>
               <th scope="col">Of which through councils it replaced</th>
-              <th scope="col">Savings</th>
+              <th scope="col">Savings of its partnerships</th>
+              <th scope="col">Its share</th>
             </tr>
           </thead>
           <tbody>

@@ -9,6 +9,7 @@ import { formatHeadlinePounds } from "@/lib/money";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import type { PublishedFilters } from "@/lib/public/filters";
 import { registerFigures, registerOnDay, type RegisterFigures } from "@/lib/public/register";
+import { equalShares } from "@/lib/public/shares";
 import { regionBySlug } from "@/lib/public/regions";
 import { councilDirectory } from "./directory";
 import { arrangementsText, councilTypeLabel } from "./labels";
@@ -44,7 +45,10 @@ export type MapArea = {
   d: string;
   arrangements: number;
   viaArrangements: number;
+  /** Savings of the whole partnerships it takes part in: these overlap between councils. */
   totalPence: bigint;
+  /** Its share of them: each arrangement's savings split equally (lib/public/shares.ts). */
+  sharePence: bigint;
   /** Takes part in a running, shared arrangement on the day (the headline's councils involved). */
   involved: boolean;
   /** Class of the chosen measure (0 = none). */
@@ -130,6 +134,7 @@ const figureRow = z
     arrangements: columns.int,
     via_arrangements: columns.int,
     total_pence: columns.bigintText,
+    share_pence: columns.bigintText,
     involved: z.boolean(),
   })
   .transform((r) => ({
@@ -137,6 +142,7 @@ const figureRow = z
     arrangements: r.arrangements,
     viaArrangements: r.via_arrangements,
     totalPence: r.total_pence,
+    sharePence: r.share_pence,
     involved: r.involved,
   }));
 
@@ -183,13 +189,18 @@ async function figuresQuery(codes: string[], day: string, category: string | nul
     checkedRows(
       db(),
       figureRow,
-      sql`WITH ${takingPart(codes, day, filters)}
+      sql`WITH ${takingPart(codes, day, filters)},
+      shares AS (${equalShares(day)})
       SELECT t.code,
              (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
              (count(*) FILTER (WHERE NOT r.internal AND t.only_via))::int AS via_arrangements,
              coalesce(sum(r.counted_pence), 0)::text AS total_pence,
+             coalesce(sum(sh.share_pence), 0)::text AS share_pence,
              coalesce(bool_or(r.running AND r.participants > 1), false) AS involved
-      FROM taking t JOIN register r ON r.arrangement_id = t.arrangement_id
+      FROM taking t
+      JOIN register r ON r.arrangement_id = t.arrangement_id
+      JOIN organisations o ON o.code = t.code
+      LEFT JOIN shares sh ON sh.arrangement_id = t.arrangement_id AND sh.organisation_id = o.id
       GROUP BY t.code`,
     ),
     checkedRow(
@@ -346,6 +357,7 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
     const f = byCode.get(council.code) ?? {
       arrangements: 0,
       totalPence: 0n,
+      sharePence: 0n,
       viaArrangements: 0,
       involved: false,
     };
@@ -360,6 +372,7 @@ export async function getMapModel(options: MapOptions): Promise<MapModel> {
       arrangements: f.arrangements,
       viaArrangements: f.viaArrangements,
       totalPence: f.totalPence,
+      sharePence: f.sharePence,
       involved: f.involved,
       classIndex: index,
       label: areaLabel(council.name, f),

@@ -58,12 +58,13 @@ test.describe("the map of England", () => {
     expect(rows).toHaveLength(326);
     for (const row of rows) {
       const code = row.href.replace("/councils/", "");
-      const e = expected.get(code) ?? { arrangements: 0, via: 0, pence: 0n };
-      expect([code, row.cells[1], row.cells[2], row.cells[3]]).toEqual([
+      const e = expected.get(code) ?? { arrangements: 0, via: 0, pence: 0n, share: 0n };
+      expect([code, row.cells[1], row.cells[2], row.cells[3], row.cells[4]]).toEqual([
         code,
         e.arrangements.toLocaleString("en-GB"),
         e.via.toLocaleString("en-GB"),
         formatWholePounds(e.pence),
+        formatWholePounds(e.share),
       ]);
     }
     const devon = expected.get("E07000040")!;

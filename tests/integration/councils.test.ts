@@ -120,12 +120,13 @@ describe("map figures", () => {
       expect(model.unresolved).toEqual([]);
       for (const area of model.areas) {
         const e = expected.get(area.code) ?? { arrangements: 0, via: 0, pence: 0n, share: 0n };
-        expect([area.code, area.arrangements, area.viaArrangements, area.totalPence]).toEqual([
+        expect([
           area.code,
-          e.arrangements,
-          e.via,
-          e.pence,
-        ]);
+          area.arrangements,
+          area.viaArrangements,
+          area.totalPence,
+          area.sharePence,
+        ]).toEqual([area.code, e.arrangements, e.via, e.pence, e.share]);
         expect(area.classIndex).toBe(
           classIndex(options.measure, { arrangements: e.arrangements, totalPence: e.pence }),
         );
