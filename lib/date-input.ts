@@ -46,13 +46,18 @@ export function hasDateParts(parts: DateParts): boolean {
   return PARTS.some((p) => parts[p].trim() !== "");
 }
 
-/** A month as typed: 1–12 (with or without a leading 0), or a name or its first three letters. */
-function monthNumber(text: string): number | null {
-  if (/^\d{1,2}$/.test(text)) return Number(text);
+/** A month's number (1–12) from its name or the start of it, three letters or more ("Apr"). */
+export function monthByName(text: string): number | null {
   const lower = text.toLowerCase();
   if (lower.length < 3) return null;
   const index = MONTH_NAMES.findIndex((name) => name.startsWith(lower));
   return index === -1 ? null : index + 1;
+}
+
+/** A month as typed: 1–12 (with or without a leading 0), or a name or its first three letters. */
+function monthNumber(text: string): number | null {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  return monthByName(text);
 }
 
 function daysIn(year: number, month: number): number {

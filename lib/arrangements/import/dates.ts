@@ -1,3 +1,4 @@
+import { monthByName } from "@/lib/date-input";
 import { parseIsoDate } from "@/lib/financial-year";
 
 /*
@@ -5,21 +6,6 @@ import { parseIsoDate } from "@/lib/financial-year";
  * with "-" or "."), and written out (1 April 2018, 1st Apr 2018). Always day before month: a
  * register of UK councils reads 01/04/2018 as 1 April. Pure module.
  */
-
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 
 const UK_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const WRITTEN = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
@@ -35,13 +21,8 @@ function iso(year: number, month: number, day: number): string | null {
 }
 
 function monthNumber(name: string): number | null {
-  const lower = name.toLowerCase();
-  if (lower.length < 3) return null;
   // "Sept" is common enough to accept beside "Sep".
-  const index = MONTHS.findIndex(
-    (m) => m.startsWith(lower) || (lower === "sept" && m === "september"),
-  );
-  return index >= 0 ? index + 1 : null;
+  return monthByName(name.toLowerCase() === "sept" ? "sep" : name);
 }
 
 /** The date as "YYYY-MM-DD", or null when the text is not a real date in one of the formats. */
