@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { RoundingNote } from "@/components/rounding-note";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { notFound, permanentRedirect } from "next/navigation";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { getCouncilPage } from "@/lib/councils/council-page";
@@ -48,17 +49,13 @@ export default async function CouncilPageRoute({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <ol className="flex flex-wrap gap-x-2">
-          <li>
-            <Link href="/">National picture</Link> <span aria-hidden="true">›</span>
-          </li>
-          <li>
-            <Link href="/map">Map</Link> <span aria-hidden="true">›</span>
-          </li>
-          <li aria-current="page">{council.shortName}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: "/", label: "National picture" },
+          { href: "/map", label: "Map" },
+        ]}
+        current={council.shortName}
+      />
       <h1 className="mt-2 text-3xl font-bold text-brand sm:text-4xl">{council.name}</h1>
 
       <CouncilStatus page={page} />

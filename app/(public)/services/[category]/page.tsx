@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { notFound } from "next/navigation";
 import { RankedBarFigure } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
@@ -298,17 +299,13 @@ export default async function ServicePageRoute({ params, searchParams }: Props) 
   const slug = category.slug;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <ol className="flex flex-wrap gap-x-2">
-          <li>
-            <Link href="/">National picture</Link> <span aria-hidden="true">›</span>
-          </li>
-          <li>
-            <Link href="/services">Services</Link> <span aria-hidden="true">›</span>
-          </li>
-          <li aria-current="page">{category.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: "/", label: "National picture" },
+          { href: "/services", label: "Services" },
+        ]}
+        current={category.name}
+      />
       <h1 className="mt-2 text-3xl font-bold text-brand sm:text-4xl">{category.name}</h1>
       <p className="mt-3 max-w-3xl text-lg text-ink-muted">{category.description}</p>
       <IllustrativeBanner
