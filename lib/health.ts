@@ -1,16 +1,35 @@
 import "server-only";
-import { sql } from "@/db/client";
+import postgres from "postgres";
+import { env } from "@/lib/env";
 
 /** How long a database check's answer is reused by `databaseAvailable`. */
 const CHECK_EVERY_MS = 1000;
 const TIMEOUT_MS = 2000;
+
+const globalForHealth = globalThis as unknown as { __sharedServicesHealth?: postgres.Sql };
+
+/**
+ * The check's own connection, outside the application pool: when every pooled connection is
+ * busy with pages (a burst of traffic, a saturated machine), a `select 1` queued behind them
+ * would time out and turn a busy-but-up database into a 503 for everyone. This one connection
+ * is only ever used for the check, so it answers whether the database answers.
+ */
+function healthConnection(): postgres.Sql {
+  globalForHealth.__sharedServicesHealth ??= postgres(env().DATABASE_URL, {
+    max: 1,
+    connect_timeout: TIMEOUT_MS / 1000,
+    onnotice: () => {},
+    connection: { application_name: "shared-services-map health" },
+  });
+  return globalForHealth.__sharedServicesHealth;
+}
 
 /** True when the database answers a trivial query within two seconds. */
 export async function checkDatabase(timeoutMs = TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      sql()`select 1`,
+      healthConnection()`select 1`,
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
       }),
