@@ -41,6 +41,9 @@ let disputedSlug: string;
 /** Northamptonshire County Council, divided between two successors (its shares are a form). */
 let splitId: number;
 const sessions: Partial<Record<Role, string>> = {};
+/** This worker's feedback messages, told apart from another worker's by `run`. */
+const FEEDBACK = "Checked for accessibility";
+const run = randomUUID().slice(0, 8);
 
 const SOMERSET = "E10000027";
 
@@ -103,6 +106,9 @@ async function contextFor(browser: Browser, role: Role) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Two workers start at once on a cold server: their first sign-ins (argon2, first renders)
+  // can take well over the usual limits on a busy 2-core machine.
+  test.setTimeout(120_000);
   editor = await createUser("council_editor", "a11y-editor");
   admin = await createUser("admin", "a11y-admin");
   [draftId] = await arrangement(editor, "draft");
@@ -134,9 +140,9 @@ test.beforeAll(async ({ browser }) => {
   await sql`update revision_savings set kind = 'forecast' where revision_id = ${forecastRevision}`;
   // The feedback page lists one message still to handle (its button) and one handled.
   await sql`insert into feedback_messages (name, email, page, message) values
-              ('A11y Visitor', 'a11y.visitor@example.org', '/map', 'Checked for accessibility.')`;
+              ('A11y Visitor', 'a11y.visitor@example.org', '/map', ${`${FEEDBACK} ${run}.`})`;
   await sql`insert into feedback_messages (message, handled_at, handled_by_id)
-            values ('Checked for accessibility, handled.', now(), ${admin.id})`;
+            values (${`${FEEDBACK} ${run}, handled.`}, now(), ${admin.id})`;
   await publicChange();
   for (const [role, user] of [
     ["editor", editor],
@@ -144,14 +150,15 @@ test.beforeAll(async ({ browser }) => {
   ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, user.email, user.password);
+    await signIn(page, user.email, user.password, { timeout: 60_000 });
     sessions[role] = JSON.stringify(await context.storageState());
     await context.close();
   }
 });
 
 test.afterAll(async () => {
-  await sql`delete from feedback_messages where message like 'Checked for accessibility%'`;
+  // Only this worker's: the page types run in two workers at once.
+  await sql`delete from feedback_messages where message like ${`${FEEDBACK} ${run}%`}`;
   // The keyboard approval published one: remove it, and tell the cached pages.
   await sql`delete from arrangements where created_by_id = ${editor.id}`;
   await publicChange();
