@@ -14,24 +14,10 @@ const appDatabase = new URL(database);
 appDatabase.hostname = "127.0.0.1";
 appDatabase.port = String(faultPort);
 
-/** The browser every project uses: Debian's Chromium where present, with this machine's flags. */
-const chromium = {
-  ...devices["Desktop Chrome"],
-  launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
-};
-
-/**
- * The accessibility suite's checks of every page type only read pages (each worker makes its
- * own records in its beforeAll), so they run two at a time; a quarter of the suite's time was
- * spent in them one at a time. Everything else runs one test at a time after them, because
- * specs compare pages with SQL while others publish.
- */
-const PAGE_TYPES = /every page type/;
-
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   retries: 0,
   timeout: 30_000,
   // Assertions wait up to 10 s: a cold server's first sign-in (argon2, first render of a route)
@@ -45,21 +31,14 @@ export default defineConfig({
   },
   projects: [
     {
-      name: "page types",
-      testMatch: /accessibility\.spec\.ts/,
-      grep: PAGE_TYPES,
-      fullyParallel: true,
-      workers: 2,
-      use: chromium,
-    },
-    {
       name: "chromium",
-      grepInvert: PAGE_TYPES,
-      workers: 1,
-      // Not alongside the page types: their records (published ones among them) are made as
-      // each of their workers starts, and the specs here compare pages with SQL.
-      dependencies: ["page types"],
-      use: chromium,
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: CHROMIUM_FLAGS,
+        },
+      },
     },
   ],
   webServer: [

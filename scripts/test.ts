@@ -73,9 +73,7 @@ async function runVitest(
 async function runPlaywright(files: string[], env: NodeJS.ProcessEnv): Promise<Counts> {
   const output = path.join(RESULTS, "playwright.json");
   rmSync(output, { force: true });
-  // Named files run just those: not the page-type checks every other project waits for.
-  const args = [bin("@playwright/test", "cli.js"), "test", ...(files.length ? ["--no-deps"] : [])];
-  args.push(...files);
+  const args = [bin("@playwright/test", "cli.js"), "test", ...files];
   const code = await run(process.execPath, args, {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
