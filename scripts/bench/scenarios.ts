@@ -36,6 +36,8 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
   const { getOrganisationOptions } = await import("@/lib/public/organisations");
   const { getArrangementHistory } = await import("@/lib/public/history");
   const { nowPartOf } = await import("@/lib/organisations/successors");
+  const { getCouncilPage } = await import("@/lib/councils/council-page");
+  const { estimateCouncils, getServicePage } = await import("@/lib/services/service-page");
 
   const [arrangement] = await context.sql<{ slug: string }[]>`
     select slug from arrangements where published_revision_id is not null order by id desc limit 1`;
@@ -53,6 +55,12 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
     const [found] = await Promise.all([getPublishedArrangement(slug), getArrangementHistory(slug)]);
     return nowPartOf(found?.organisations.map((o) => o.code) ?? []);
   };
+
+  // A county's page (its profile beside its comparison group) and one service's page.
+  const council = "E10000008";
+  const service = "legal";
+  const councilPage = () => getCouncilPage(council);
+  const servicePage = () => Promise.all([getServicePage(service), estimateCouncils()]);
 
   return [
     {
@@ -115,6 +123,38 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
       path: `/api/v1/arrangements?${apiQuery}`,
       connections: 50,
       sql: () => listPublishedArrangements(api.value),
+      target: { sqlRatio: 2 },
+    },
+    {
+      name: "Council page (profile), cached",
+      server: "cached",
+      path: `/councils/${council}`,
+      connections: 50,
+      sql: councilPage,
+      target: { pingShare: 0.5 },
+    },
+    {
+      name: "Council page (profile), uncached",
+      server: "uncached",
+      path: `/councils/${council}`,
+      connections: 50,
+      sql: councilPage,
+      target: { sqlRatio: 2 },
+    },
+    {
+      name: "Service page, cached",
+      server: "cached",
+      path: `/services/${service}`,
+      connections: 50,
+      sql: servicePage,
+      target: { pingShare: 0.5 },
+    },
+    {
+      name: "Service page, uncached",
+      server: "uncached",
+      path: `/services/${service}`,
+      connections: 50,
+      sql: servicePage,
       target: { sqlRatio: 2 },
     },
     await saveDraftScenario(context),
