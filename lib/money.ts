@@ -88,9 +88,19 @@ export function formatHeadlinePounds(pence: bigint): string {
  * "per resident" by its caller. Null without a population.
  */
 export function formatPerResident(pence: bigint, population: number | null): string | null {
+  const perResident = perResidentPence(pence, population);
+  if (perResident === null) return null;
+  return (perResident === 0n ? "" : signOf(pence)) + formatPence(abs(perResident));
+}
+
+/**
+ * Savings per resident in whole pence, as `formatPerResident` shows them: rounded half away
+ * from zero. Null without a population.
+ */
+export function perResidentPence(pence: bigint, population: number | null): bigint | null {
   if (population === null || !Number.isInteger(population) || population <= 0) return null;
-  const perResident = divideRounded(abs(pence), BigInt(population));
-  return (perResident === 0n ? "" : signOf(pence)) + formatPence(perResident);
+  const magnitude = divideRounded(abs(pence), BigInt(population));
+  return pence < 0n ? -magnitude : magnitude;
 }
 
 /**

@@ -9,9 +9,9 @@ import { formatHeadlinePounds } from "@/lib/money";
 import { serviceCategoryBySlug } from "@/lib/categories";
 import type { PublishedFilters } from "@/lib/public/filters";
 import { registerFigures, registerOnDay, type RegisterFigures } from "@/lib/public/register";
-import { equalShares } from "@/lib/public/shares";
 import { regionBySlug } from "@/lib/public/regions";
 import { councilDirectory } from "./directory";
+import { figuresByCouncil, takingPart } from "./figures-by-council";
 import { arrangementsText, councilTypeLabel } from "./labels";
 import { boundaryYear, classIndex, MAP_CLASSES, mapDay, type MapOptions } from "./map-options";
 import { boxCentre, findCouncil, pathBounds, unionBox, type Box } from "./map-selection";
@@ -128,24 +128,6 @@ export type MapModel = {
   unresolved: string[];
 };
 
-const figureRow = z
-  .object({
-    code: z.string(),
-    arrangements: columns.int,
-    via_arrangements: columns.int,
-    total_pence: columns.bigintText,
-    share_pence: columns.bigintText,
-    involved: z.boolean(),
-  })
-  .transform((r) => ({
-    code: r.code,
-    arrangements: r.arrangements,
-    viaArrangements: r.via_arrangements,
-    totalPence: r.total_pence,
-    sharePence: r.share_pence,
-    involved: r.involved,
-  }));
-
 const involvedRow = z
   .object({
     arrangements: columns.int,
@@ -158,24 +140,6 @@ const involvedRow = z
     totalPence: r.total_pence,
   }));
 
-/**
- * Who of the councils drawn (`codes`) takes part in what on `day`: one row per council and
- * arrangement, `only_via` when it takes part only for councils it succeeded.
- */
-function takingPart(codes: string[], day: string, filters: PublishedFilters) {
-  return sql`register AS (${registerOnDay(day, filters)}),
-    taking AS (
-      SELECT o.code, x.arrangement_id, bool_and(x.via_organisation_id IS NOT NULL) AS only_via
-      FROM register_participants(${day}::date) x
-      JOIN organisations o ON o.id = x.organisation_id
-      WHERE o.code IN (${sql.join(
-        codes.map((c) => sql`${c}`),
-        sql`, `,
-      )})
-      GROUP BY o.code, x.arrangement_id
-    )`;
-}
-
 /** Each council's figures on `day`, for the councils given (their codes). */
 async function figuresQuery(codes: string[], day: string, category: string | null) {
   const filters: PublishedFilters = category ? { category } : {};
@@ -186,23 +150,7 @@ async function figuresQuery(codes: string[], day: string, category: string | nul
     };
   }
   const [figures, involved] = await Promise.all([
-    checkedRows(
-      db(),
-      figureRow,
-      sql`WITH ${takingPart(codes, day, filters)},
-      shares AS (${equalShares(day)})
-      SELECT t.code,
-             (count(*) FILTER (WHERE NOT r.internal))::int AS arrangements,
-             (count(*) FILTER (WHERE NOT r.internal AND t.only_via))::int AS via_arrangements,
-             coalesce(sum(r.counted_pence), 0)::text AS total_pence,
-             coalesce(sum(sh.share_pence), 0)::text AS share_pence,
-             coalesce(bool_or(r.running AND r.participants > 1), false) AS involved
-      FROM taking t
-      JOIN register r ON r.arrangement_id = t.arrangement_id
-      JOIN organisations o ON o.code = t.code
-      LEFT JOIN shares sh ON sh.arrangement_id = t.arrangement_id AND sh.organisation_id = o.id
-      GROUP BY t.code`,
-    ),
+    figuresByCouncil(codes, day, filters),
     checkedRow(
       db(),
       involvedRow,

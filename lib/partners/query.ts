@@ -56,3 +56,8 @@ export function parsePartnerQuery(search: URLSearchParams): PartnerQuery {
 
   return query;
 }
+
+/** The partner finder's address for a council and a service category. */
+export function partnerFinderHref(council: string, category: string): string {
+  return `/partners?${new URLSearchParams({ council, category })}`;
+}

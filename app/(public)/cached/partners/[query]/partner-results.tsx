@@ -13,12 +13,12 @@ import {
   type PartnerArrangement,
   type PartnerResults,
 } from "@/lib/partners/finder";
+import { partnerFinderHref } from "@/lib/partners/query";
 
 type Partner = PartnerResults["partners"][number];
 type FormerCouncil = Extract<FindPartnersResult, { kind: "former" }>;
 
-const searchHref = (category: string) => (code: string) =>
-  `/partners?council=${code}&category=${category}`;
+const searchHref = (category: string) => (code: string) => partnerFinderHref(code, category);
 
 /** An old link to a former council, answered for the council it is part of today. */
 function AskedForNotice({ results }: { results: PartnerResults }) {
