@@ -11,7 +11,9 @@ import { registerOnDay } from "@/lib/public/register";
 import { equalShares } from "@/lib/public/shares";
 import { isUnconfirmedLine } from "@/lib/public/unconfirmed";
 import { savingsYears, type SavingsYear } from "@/lib/stats/queries";
-import { councilDirectory, type CouncilEntry } from "./directory";
+import { councilDirectory, type CouncilDirectory, type CouncilEntry } from "./directory";
+import type { CouncilProfile } from "./profile";
+import { councilProfile } from "./profile-query";
 import { similarGroupOf, type SimilarGroup } from "./similar-query";
 
 /*
@@ -93,6 +95,8 @@ export type CouncilPage = {
   years: SavingsYear[];
   /** Its 15 most similar councils today (lib/councils/similar.ts), or why it has none. */
   similar: SimilarGroup;
+  /** Its figures beside its similar councils' (lib/councils/profile.ts); null without a group. */
+  profile: CouncilProfile | null;
 };
 
 export type CouncilLookupResult =
@@ -289,27 +293,40 @@ async function councilFiguresQuery(organisationId: number, day: string, ceased: 
 
 const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);
 
+export type CouncilCodeResult =
+  | { kind: "found"; council: CouncilEntry; directory: CouncilDirectory }
+  | { kind: "moved"; code: string }
+  | { kind: "missing" };
+
 /**
- * The page for a council code: found, moved (a former or alias code of a council, or a code in
- * lower case: answer with a redirect to the canonical address) or missing (not a council).
+ * The council of a code in its page's address: found, moved (a former or alias code of a
+ * council, or a code in lower case: answer with a redirect to the canonical address) or missing
+ * (not a council).
  */
-export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResult> {
+export async function lookUpCouncil(rawCode: string): Promise<CouncilCodeResult> {
   const code = rawCode.trim();
   if (!/^[A-Za-z]\d{8}$/.test(code)) return { kind: "missing" };
   const directory = await councilDirectory();
   const { lookup } = directory;
   const council = lookup.byCode(code);
-  if (!council) {
-    const other = lookup.resolve(code.toUpperCase());
-    return other ? { kind: "moved", code: other.code } : { kind: "missing" };
-  }
+  if (council) return { kind: "found", council, directory };
+  const other = lookup.resolve(code.toUpperCase());
+  return other ? { kind: "moved", code: other.code } : { kind: "missing" };
+}
 
-  const parent = council.parentCode ? lookup.byCode(council.parentCode) : undefined;
+/** The page for a council code (found, moved or missing, as `lookUpCouncil`). */
+export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResult> {
+  const found = await lookUpCouncil(rawCode);
+  if (found.kind !== "found") return found;
+  const { council, directory } = found;
+  const parent = council.parentCode ? directory.lookup.byCode(council.parentCode) : undefined;
   const day = today();
   const ceased = council.endDate !== null && council.endDate < day;
-  const [figures, successions] = await Promise.all([
+  const similar = similarGroupOf(directory, council, day);
+  const [figures, successions, profile] = await Promise.all([
     getCouncilFigures(council.id, day, ceased),
     successionsOf(council.id),
+    councilProfile(directory, council, similar, day),
   ]);
   return {
     kind: "found",
@@ -320,7 +337,8 @@ export async function getCouncilPage(rawCode: string): Promise<CouncilLookupResu
       parent: parent ? { code: parent.code, name: parent.name } : null,
       ...successions,
       ...figures,
-      similar: similarGroupOf(directory, council, day),
+      similar,
+      profile,
     },
   };
 }

@@ -113,6 +113,8 @@ test.describe("council pages", () => {
   test("list Devon's 15 similar county councils, and none for a former council", async ({
     page,
   }) => {
+    // Three page loads and axe over the whole council page, profile and all.
+    test.setTimeout(60_000);
     await page.goto("/councils/E10000008");
     const section = page.getByTestId("council-similar");
     await expect(section.getByRole("heading", { level: 2 })).toHaveText("Similar councils");

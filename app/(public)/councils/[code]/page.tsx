@@ -7,6 +7,7 @@ import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { getCouncilPage } from "@/lib/councils/council-page";
 import { arrangementsText } from "@/lib/councils/labels";
 import { ArrangementsSection } from "./council-arrangements";
+import { ProfileSection } from "./council-profile";
 import {
   AboutSection,
   CouncilStatus,
@@ -94,6 +95,7 @@ export default async function CouncilPageRoute({ params }: Props) {
       {page.arrangements.length > 0 ? <RoundingNote /> : null}
       <NetworkSection page={page} />
       <SimilarSection page={page} />
+      <ProfileSection page={page} />
 
       <p className="no-print mt-10">
         <Link href={`/partners?council=${council.code}`}>
