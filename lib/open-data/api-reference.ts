@@ -53,6 +53,8 @@ const EXAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getArrangement: { slug: "hub-procurement-services-brent-and-harrow" },
   listOrganisations: { kind: "police", limit: "5" },
   getStats: { region: "london", category: "legal" },
+  // Brent, the hub's lead.
+  getCouncilProfile: { code: "E09000005" },
 };
 
 /** The example values of an operation (tests check every required parameter has one). */

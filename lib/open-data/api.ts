@@ -139,3 +139,15 @@ export function listEndpoint<Q, R>(endpoint: {
     return jsonResponse(request, endpoint.json(await endpoint.read(parsed.value), parsed.value));
   });
 }
+
+/** A permanent redirect (308) to the canonical address of what was asked for, under CORS. */
+export function redirectResponse(request: Request, path: string): Response {
+  return new Response(null, {
+    status: 308,
+    headers: {
+      ...CORS_HEADERS,
+      Location: new URL(path, request.url).toString(),
+      "Cache-Control": API_CACHE_CONTROL,
+    },
+  });
+}

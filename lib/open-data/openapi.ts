@@ -12,6 +12,7 @@ import { REGIONS } from "@/lib/public/regions";
 import { apiSchemas } from "./openapi-schemas";
 import { errorResponses, ref, type Schema } from "./openapi-shared";
 import { statsFragment } from "./openapi-stats";
+import { profileFragment } from "./openapi-profile";
 
 export { errorResponses };
 
@@ -198,11 +199,16 @@ const paths: Record<string, PathItem> = {
 };
 
 /*
- * Other modules' endpoints: the dashboard's GET /api/v1/stats (lib/open-data/openapi-stats.ts).
+ * Other modules' endpoints: the dashboard's GET /api/v1/stats (lib/open-data/openapi-stats.ts),
+ * a council's profile (openapi-profile.ts).
  * A fragment is { paths, schemas }; its errors reuse errorResponses() and the "Error" schema.
  * buildOpenApiDocument refuses a path or schema name that is already taken.
  */
-const FRAGMENTS: OpenApiFragment[] = [statsFragment as OpenApiFragment];
+const FRAGMENTS: OpenApiFragment[] = [
+  statsFragment as OpenApiFragment,
+  // A council's profile against its similar councils (lib/open-data/openapi-profile.ts).
+  profileFragment as OpenApiFragment,
+];
 
 export function buildOpenApiDocument(fragments: OpenApiFragment[] = FRAGMENTS) {
   const allPaths = { ...paths };

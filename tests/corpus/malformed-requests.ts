@@ -39,6 +39,7 @@ const SEGMENT_FAMILIES: {
   { family: "arrangement page", path: (s) => `/arrangements/${s}` },
   { family: "council page", path: (s) => `/councils/${s}` },
   { family: "API arrangement", path: (s) => `/api/v1/arrangements/${s}` },
+  { family: "API council profile", path: (s) => `/api/v1/councils/${s}/profile` },
   { family: "dashboard CSV", path: (s) => `/data/dashboard/${s}` },
   { family: "cached explorer", path: (s) => `/cached/arrangements/${s}` },
   { family: "cached home", path: (s) => `/cached/home/${s}` },
