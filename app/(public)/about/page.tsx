@@ -92,6 +92,35 @@ export default function AboutPage() {
         worked out again from the councils that exist.
       </p>
 
+      <ServiceHeading id="profile">
+        How a council is compared with its similar councils
+      </ServiceHeading>
+      <p>
+        A council&apos;s page sets its figures today beside those of its 15 similar councils: how
+        many shared arrangements it takes part in, its share of their savings, that share per
+        resident, and its share by financial year (each arrangement&apos;s savings in a year split
+        equally in the same way). For each, the page gives the group&apos;s median and its lower and
+        upper quartiles, between which the middle half of the group lie. They are taken over the 15
+        councils, not the council itself, by linear interpolation between the nearest ranks (as
+        PostgreSQL&apos;s <code>percentile_cont</code>): with 15 councils the median is the 8th, and
+        the quartiles lie halfway between the 4th and 5th and between the 11th and 12th. Money is
+        then rounded to the penny; per resident, the quartiles are taken over each council&apos;s
+        share divided by its population and then rounded.
+      </p>
+      <p>
+        &ldquo;Not yet shared&rdquo; lists the services that at least half of the group (8 of 15)
+        share today, as the main or a further service of a shared arrangement, and the council does
+        not, most shared first, each with a link to the partner finder; &ldquo;Other&rdquo; is left
+        out, as it is no one service.
+      </p>
+      <p>
+        Fifteen councils is a small group: one council&apos;s large arrangement moves a quartile,
+        and the quartiles of a year with few savings recorded are often nothing. The figures are
+        only what councils have published in the register, and a share assumes partners divide
+        savings equally, which the register does not record. A service the group shares and the
+        council does not may be one it runs well alone, or shares in a way not recorded here.
+      </p>
+
       <ServiceHeading id="estimates">
         How &ldquo;what could sharing save us?&rdquo; is worked out
       </ServiceHeading>
