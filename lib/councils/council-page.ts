@@ -102,14 +102,14 @@ export type CouncilPage = {
 export type CouncilLookupResult =
   { kind: "found"; page: CouncilPage } | { kind: "moved"; code: string } | { kind: "missing" };
 
-type Whose = { organisationId: number; day: string; ceased: boolean };
+export type Whose = { organisationId: number; day: string; ceased: boolean };
 
 /**
  * The register on the day and the arrangements that are the council's ("mine"): those it takes
  * part in by the rule, or, once it has ceased, those recorded with it. `taking` adds its role
  * ("via" when only for councils it replaced) to the register's columns.
  */
-function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
+export function registerAndMine({ organisationId, day, ceased }: Whose): SQL {
   const shares = ceased
     ? sql`SELECT NULL::integer AS arrangement_id, NULL::bigint AS share_pence WHERE false`
     : sql`SELECT s.arrangement_id, s.share_pence FROM (${equalShares(day)}) s
@@ -291,7 +291,8 @@ async function councilFiguresQuery(organisationId: number, day: string, ceased: 
   return { arrangements, totals, network, years };
 }
 
-const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);
+/** A council's figures on the day (cached): its arrangements, totals, network and years. */
+export const getCouncilFigures = cachedPublic("council-figures", councilFiguresQuery);
 
 export type CouncilCodeResult =
   | { kind: "found"; council: CouncilEntry; directory: CouncilDirectory }

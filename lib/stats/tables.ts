@@ -47,7 +47,8 @@ export type LinkCell = { text: string; href: string };
 export type Cell = string | LinkCell | number | bigint | null;
 
 export type FigureTable = {
-  chart: DashboardChart;
+  /** Names the table (its id and test id): a dashboard chart's name, or another page's table. */
+  chart: DashboardChart | (string & {});
   caption: string;
   columns: Column[];
   /** The first cell of each row is its row header. */
