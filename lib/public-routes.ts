@@ -48,6 +48,7 @@ export const CACHED_PAGES: readonly CachedPage[] = [
     ],
   },
   { path: "/partners", internal: "/cached/partners", params: ["council", "category", "page"] },
+  { path: "/compare", internal: "/cached/compare", params: ["councils", "add", "remove"] },
 ];
 
 /**

@@ -5,6 +5,8 @@ import { useId, useRef } from "react";
 import { useNearViewport } from "./near-viewport";
 import type { RankedBarDatum } from "./ranked-bar-chart";
 import type { SavingsByYearDatum } from "./savings-by-year-chart";
+import type { CompareYearsDatum } from "./compare-years-chart";
+import { COMPARE_YEARS_HEIGHT, CompareLegend } from "./compare-series";
 import { rankedChartHeight, SAVINGS_BY_YEAR_HEIGHT, SavingsByYearLegend } from "./chart-parts";
 
 /*
@@ -83,6 +85,37 @@ export function RankedBarFigure({
     <div role="img" aria-label={summary} className={PRINT_FIT} data-chart={chart}>
       <div ref={box} style={{ height }}>
         {near ? <RankedBarChart data={data} /> : <Placeholder height={height} />}
+      </div>
+    </div>
+  );
+}
+
+const CompareYearsChart = dynamic(
+  () => import("./compare-years-chart").then((m) => m.CompareYearsChart),
+  { ssr: false, loading: () => <Placeholder height={COMPARE_YEARS_HEIGHT} /> },
+);
+
+/** The compare page's shares by year: a line per council, its legend, and its accessible name. */
+export function CompareYearsFigure({
+  data,
+  names,
+  summary,
+}: {
+  data: CompareYearsDatum[];
+  names: string[];
+  summary: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  return (
+    <div role="img" aria-label={summary} className={PRINT_FIT} data-chart="compare-share-by-year">
+      <CompareLegend names={names} />
+      <div ref={box} style={{ minHeight: COMPARE_YEARS_HEIGHT }}>
+        {near ? (
+          <CompareYearsChart data={data} names={names} />
+        ) : (
+          <Placeholder height={COMPARE_YEARS_HEIGHT} />
+        )}
       </div>
     </div>
   );

@@ -33,6 +33,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
     "open data download (GET only): savings lines of published arrangements only",
   "data/dashboard/[file]/route.ts":
     "the public dashboard's chart tables as CSV (GET only), from published figures",
+  "compare.csv/route.ts":
+    "the public compare page's tables as CSV (GET only), from published figures",
 };
 
 function walk(dir: string): string[] {

@@ -35,6 +35,10 @@ export default async function ServicesPage() {
         arrangements. Here each arrangement is counted once, under its main service, so the rows add
         up to the national picture.
       </p>
+      <p className="mt-3 max-w-3xl">
+        To see which of these services particular councils share, and what their share of the
+        savings is, <Link href="/compare">compare up to six councils side by side</Link>.
+      </p>
       <DataTable
         id="services"
         regionClassName="mt-8"

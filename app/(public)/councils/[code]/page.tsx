@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { notFound, permanentRedirect } from "next/navigation";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
-import { getCouncilPage } from "@/lib/councils/council-page";
+import { compareHref } from "@/lib/councils/compare-query";
+import { getCouncilPage, type CouncilPage } from "@/lib/councils/council-page";
 import { arrangementsText } from "@/lib/councils/labels";
 import { ArrangementsSection } from "./council-arrangements";
 import { ProfileSection } from "./council-profile";
@@ -26,6 +27,18 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ code: string }> };
+
+/** Not abolished and already formed: a council the compare page can compare. */
+function existsToday(page: CouncilPage): boolean {
+  const { startDate } = page.council;
+  return !page.ceased && (startDate === null || startDate <= page.day);
+}
+
+/** The council and its three most similar councils, for the compare page. */
+function compareWith(page: CouncilPage): string[] {
+  const similar = page.similar.kind === "none" ? [] : page.similar.councils.slice(0, 3);
+  return [page.council.code, ...similar.map((c) => c.code)];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
@@ -102,6 +115,15 @@ export default async function CouncilPageRoute({ params }: Props) {
           Find councils near {council.shortName} to share a service with
         </Link>
       </p>
+      {!existsToday(page) ? null : (
+        <p className="no-print mt-2">
+          <Link href={compareHref(compareWith(page))} data-testid="council-compare">
+            {page.similar.kind === "none"
+              ? `Compare ${council.shortName} with other councils`
+              : `Compare ${council.shortName} with similar councils`}
+          </Link>
+        </p>
+      )}
     </>
   );
 }
