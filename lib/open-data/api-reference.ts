@@ -55,6 +55,8 @@ const EXAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getStats: { region: "london", category: "legal" },
   // Brent, the hub's lead.
   getCouncilProfile: { code: "E09000005" },
+  compareCouncils: { councils: "E10000008,E07000040,E09000005" },
+  getService: { slug: "legal" },
 };
 
 /** The example values of an operation (tests check every required parameter has one). */

@@ -1,14 +1,12 @@
 import { BENEFITS, SERVICE_CATEGORIES } from "@/lib/categories";
 import { MAX_PAGE_SIZE, ORGANISATION_KINDS, SORTS, STAGES } from "@/lib/public/filters";
 import { REGIONS } from "@/lib/public/regions";
-import { ref, type Schema } from "./openapi-shared";
+import { nullable, object, ref, type Schema } from "./openapi-shared";
 
 /*
  * The schemas of the open-data API's answers (components.schemas of /api/v1/openapi.json),
  * JSON Schema 2020-12. The tests validate every response against them. Pure module.
  */
-
-const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: "null" }] });
 
 const PENCE = {
   type: "string",
@@ -26,14 +24,6 @@ const POUNDS = {
 const ISO_DATE = { type: "string", format: "date" };
 const TIMESTAMP = { type: "string", format: "date-time" };
 const LINK = { type: "string", format: "uri-reference" };
-
-const object = (properties: Record<string, Schema>, description?: string): Schema => ({
-  type: "object",
-  ...(description ? { description } : {}),
-  properties,
-  required: Object.keys(properties),
-  additionalProperties: false,
-});
 
 const organisationRefProperties = {
   code: {

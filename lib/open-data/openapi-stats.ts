@@ -1,5 +1,5 @@
 import { SERVICE_CATEGORIES } from "@/lib/categories";
-import { errorResponses, ref } from "./openapi-shared";
+import { count, errorResponses, pence, ref } from "./openapi-shared";
 import { PARTNER_TYPES } from "@/lib/public/filters";
 import { REGIONS } from "@/lib/public/regions";
 
@@ -11,13 +11,6 @@ import { REGIONS } from "@/lib/public/regions";
  * "2016/17" labels with the year they start. Errors use the document's shared "Error" schema.
  * Pure module.
  */
-
-const pence = (description: string) => ({
-  type: "string",
-  pattern: "^[0-9]+$",
-  description: `${description} Integer pence as a decimal string.`,
-});
-const count = (description: string) => ({ type: "integer", minimum: 0, description });
 
 const groupProperties = {
   name: { type: "string", description: "Name shown on the dashboard." },

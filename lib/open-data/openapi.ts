@@ -13,6 +13,8 @@ import { apiSchemas } from "./openapi-schemas";
 import { errorResponses, ref, type Schema } from "./openapi-shared";
 import { statsFragment } from "./openapi-stats";
 import { profileFragment } from "./openapi-profile";
+import { compareFragment } from "./openapi-compare";
+import { servicesFragment } from "./openapi-services";
 
 export { errorResponses };
 
@@ -200,7 +202,8 @@ const paths: Record<string, PathItem> = {
 
 /*
  * Other modules' endpoints: the dashboard's GET /api/v1/stats (lib/open-data/openapi-stats.ts),
- * a council's profile (openapi-profile.ts).
+ * a council's profile (openapi-profile.ts), the compare page's GET /api/v1/compare
+ * (openapi-compare.ts) and a service page's GET /api/v1/services/{slug} (openapi-services.ts).
  * A fragment is { paths, schemas }; its errors reuse errorResponses() and the "Error" schema.
  * buildOpenApiDocument refuses a path or schema name that is already taken.
  */
@@ -208,6 +211,9 @@ const FRAGMENTS: OpenApiFragment[] = [
   statsFragment as OpenApiFragment,
   // A council's profile against its similar councils (lib/open-data/openapi-profile.ts).
   profileFragment as OpenApiFragment,
+  // Councils side by side, and a service page's figures (openapi-compare.ts, openapi-services.ts).
+  compareFragment,
+  servicesFragment,
 ];
 
 export function buildOpenApiDocument(fragments: OpenApiFragment[] = FRAGMENTS) {

@@ -11,6 +11,7 @@ import { similarityTier, type SimilarityTier } from "@/lib/councils/similar";
 import { registerOnDay } from "@/lib/public/register";
 import { loadDashboard, type Dashboard } from "@/lib/stats/dashboard";
 import { estimateSavings, type Comparable, type SavingsEstimate } from "./estimate";
+import { NEWEST, SAVINGS_BANDS } from "./service-bands";
 
 /*
  * A page per service category (/services/<slug>): the dashboard's figures for the category
@@ -19,14 +20,7 @@ import { estimateSavings, type Comparable, type SavingsEstimate } from "./estima
  * the newest arrangements. Everything is read on today's date, like the dashboard.
  */
 
-/** Savings bands for the spread of savings per arrangement: [label, from pence, below pence]. */
-export const SAVINGS_BANDS: readonly [string, bigint, bigint | null][] = [
-  ["Under £100k", 1n, 10_000_000n],
-  ["£100k to £500k", 10_000_000n, 50_000_000n],
-  ["£500k to £1m", 50_000_000n, 100_000_000n],
-  ["£1m to £5m", 100_000_000n, 500_000_000n],
-  ["£5m or more", 500_000_000n, null],
-];
+export { NEWEST, SAVINGS_BANDS } from "./service-bands";
 
 /**
  * The spread of savings per shared arrangement of the category (the savings that count by the
@@ -118,9 +112,6 @@ const newestRow = z
     leadName: r.lead_name,
     firstPublished: r.first_published,
   }));
-
-/** How many of the newest arrangements the page lists. */
-export const NEWEST = 5;
 
 function newestQuery(slug: string, day: string): Promise<NewArrangement[]> {
   return checkedRows(
