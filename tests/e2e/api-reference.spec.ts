@@ -16,6 +16,8 @@ test.describe("the API reference page", () => {
     page,
     request,
   }) => {
+    // Every endpoint's fields make a long page (some 2,000 elements): axe needs 10 to 30 s.
+    test.setTimeout(60_000);
     const doc = (await (await request.get("/api/v1/openapi.json")).json()) as Json;
     const expected = Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) =>
       METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`),
