@@ -7,19 +7,19 @@ import { cachedPublic } from "@/lib/cache/public-cache";
 import { today } from "@/lib/clock";
 import { perResidentPence } from "@/lib/money";
 import { nowPartOf, type Successor } from "@/lib/organisations/successors";
-import { equalSharesByYear } from "@/lib/public/shares";
 import { getCouncilFigures, registerAndMine, type Whose } from "./council-page";
 import { MAX_COMPARED, MIN_COMPARED, type CompareQuery } from "./compare-query";
 import { councilDirectory, existsOn, type CouncilEntry } from "./directory";
+import { shareYearsByCouncil } from "./figures-by-council";
 
 /*
  * Councils side by side (/compare, /api/v1/compare): for each, today, the figures of its council
  * page (lib/councils/council-page.ts, by the register's rule: the arrangements it takes part in,
  * itself or for councils it replaced; their savings, whole and its equal share, lib/public/
- * shares.ts) and two more read over the same arrangements: its share year by year, and the
- * services (main categories) of the shared ones. Only councils existing today are compared: a
- * former council's code stands for the councils it is part of today (Allerdale → Cumberland),
- * and the page and the API say so.
+ * shares.ts) and two more over the same arrangements: its share year by year (as its profile
+ * reads it, lib/councils/figures-by-council.ts), and the services (main categories) of the
+ * shared ones. Only councils existing today are compared: a former council's code stands for
+ * the councils it is part of today (Allerdale → Cumberland), and the page and the API say so.
  */
 
 export type ShareYear = { financialYear: number; sharePence: bigint };
@@ -131,24 +131,7 @@ export function comparable(selection: CompareSelection): boolean {
   return !selection.problems.some((p) => p.kind === "too-few" || p.kind === "too-many");
 }
 
-/* Its share by year and its services, over the council page's arrangements ----------------- */
-
-const shareYearRow = z
-  .object({ financial_year: columns.int, share_pence: columns.bigintText })
-  .transform((r): ShareYear => ({ financialYear: r.financial_year, sharePence: r.share_pence }));
-
-function shareYearsQuery(whose: Whose): Promise<ShareYear[]> {
-  return checkedRows(
-    db(),
-    shareYearRow,
-    sql`WITH ${registerAndMine(whose)}, year_shares AS (${equalSharesByYear(whose.day)})
-    SELECT y.financial_year, sum(y.share_pence)::text AS share_pence
-    FROM year_shares y JOIN taking t ON t.arrangement_id = y.arrangement_id
-    WHERE y.organisation_id = ${whose.organisationId}
-    GROUP BY y.financial_year
-    ORDER BY y.financial_year`,
-  );
-}
+/* Its share by year (as its profile reads it) and its services ----------------------------- */
 
 const serviceRow = z.object({ slug: z.string(), name: z.string(), arrangements: columns.int });
 
@@ -165,9 +148,12 @@ function servicesQuery(whose: Whose): Promise<SharedService[]> {
   );
 }
 
-async function compareFiguresQuery(organisationId: number, day: string) {
-  const whose = { organisationId, day, ceased: false };
-  const [shareYears, services] = await Promise.all([shareYearsQuery(whose), servicesQuery(whose)]);
+async function compareFiguresQuery(organisationId: number, code: string, day: string) {
+  const [years, services] = await Promise.all([
+    shareYearsByCouncil([code], day),
+    servicesQuery({ organisationId, day, ceased: false }),
+  ]);
+  const shareYears = years.map(({ financialYear, sharePence }) => ({ financialYear, sharePence }));
   return { shareYears, services };
 }
 
@@ -180,7 +166,7 @@ export async function compareCouncils(councils: readonly CouncilEntry[]): Promis
     councils.map(async (council) => {
       const [figures, extra] = await Promise.all([
         getCouncilFigures(council.id, day, false),
-        getCompareFigures(council.id, day),
+        getCompareFigures(council.id, council.code, day),
       ]);
       return { council, figures, extra };
     }),

@@ -5,7 +5,7 @@ import { checkedRows, columns } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import type { PublishedFilters } from "@/lib/public/filters";
 import { registerOnDay } from "@/lib/public/register";
-import { equalShares } from "@/lib/public/shares";
+import { equalShares, equalSharesByYear } from "@/lib/public/shares";
 
 /*
  * Councils' figures on a day by the register's rule (lib/public/register.ts), for the councils
@@ -13,7 +13,7 @@ import { equalShares } from "@/lib/public/shares";
  * similar councils'. A council counts the shared arrangements it takes part in on the day —
  * itself, or for a council it succeeded ("via" it) — and the savings of every arrangement it
  * takes part in, in full (these overlap between councils), with its equal share of them
- * (lib/public/shares.ts), which do not.
+ * (lib/public/shares.ts), which do not; and that share year by year.
  */
 
 export type CouncilDayFigures = {
@@ -92,5 +92,39 @@ export function figuresByCouncil(
     JOIN organisations o ON o.code = t.code
     LEFT JOIN shares sh ON sh.arrangement_id = t.arrangement_id AND sh.organisation_id = o.id
     GROUP BY t.code`,
+  );
+}
+
+export type CouncilShareYear = { code: string; financialYear: number; sharePence: bigint };
+
+const shareYearRow = z
+  .object({ code: z.string(), financial_year: columns.int, share_pence: columns.bigintText })
+  .transform((r): CouncilShareYear => ({
+    code: r.code,
+    financialYear: r.financial_year,
+    sharePence: r.share_pence,
+  }));
+
+/**
+ * Each of the councils `codes`' share of its arrangements' savings by financial year on `day`
+ * (each year's savings split on their own: lib/public/shares.ts `equalSharesByYear`), by code,
+ * oldest first; years without savings have no row.
+ */
+export function shareYearsByCouncil(codes: string[], day: string): Promise<CouncilShareYear[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return checkedRows(
+    db(),
+    shareYearRow,
+    sql`WITH register AS (${registerOnDay(day)}),
+    year_shares AS (${equalSharesByYear(day)})
+    SELECT o.code, ys.financial_year, sum(ys.share_pence)::text AS share_pence
+    FROM year_shares ys
+    JOIN organisations o ON o.id = ys.organisation_id
+    WHERE o.code IN (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})
+    GROUP BY o.code, ys.financial_year
+    ORDER BY o.code, ys.financial_year`,
   );
 }

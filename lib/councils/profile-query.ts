@@ -1,13 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { checkedRows, columns } from "@/db/checked-rows";
+import { checkedRows } from "@/db/checked-rows";
 import { db } from "@/db/client";
 import { cachedPublic } from "@/lib/cache/public-cache";
 import { registerOnDay } from "@/lib/public/register";
-import { equalSharesByYear } from "@/lib/public/shares";
 import type { CouncilDirectory, CouncilEntry } from "./directory";
-import { figuresByCouncil } from "./figures-by-council";
+import { figuresByCouncil, shareYearsByCouncil } from "./figures-by-council";
 import { buildProfile, type CouncilProfile, type MemberInput } from "./profile";
 import type { SimilarGroup } from "./similar-query";
 
@@ -24,26 +23,6 @@ const codeList = (codes: string[]) =>
     codes.map((c) => sql`${c}`),
     sql`, `,
   );
-
-const yearShareRow = z
-  .object({ code: z.string(), financial_year: columns.int, share_pence: columns.bigintText })
-  .transform((r) => ({ code: r.code, financialYear: r.financial_year, sharePence: r.share_pence }));
-
-/** Each council's share of its arrangements' savings by financial year on `day`. */
-function yearSharesQuery(codes: string[], day: string) {
-  return checkedRows(
-    db(),
-    yearShareRow,
-    sql`WITH register AS (${registerOnDay(day)}),
-    year_shares AS (${equalSharesByYear(day)})
-    SELECT o.code, ys.financial_year, sum(ys.share_pence)::text AS share_pence
-    FROM year_shares ys
-    JOIN organisations o ON o.id = ys.organisation_id
-    WHERE o.code IN (${codeList(codes)})
-    GROUP BY o.code, ys.financial_year
-    ORDER BY o.code, ys.financial_year`,
-  );
-}
 
 const categoryRow = z.object({ slug: z.string(), name: z.string(), codes: z.array(z.string()) });
 
@@ -78,7 +57,7 @@ function categoriesQuery(codes: string[], day: string) {
 async function profileDataQuery(codes: string[], day: string) {
   const [figures, yearShares, categories] = await Promise.all([
     figuresByCouncil(codes, day),
-    yearSharesQuery(codes, day),
+    shareYearsByCouncil(codes, day),
     categoriesQuery(codes, day),
   ]);
   return { figures, yearShares, categories };
