@@ -38,6 +38,9 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
   const { nowPartOf } = await import("@/lib/organisations/successors");
   const { getCouncilPage } = await import("@/lib/councils/council-page");
   const { estimateCouncils, getServicePage } = await import("@/lib/services/service-page");
+  const { compareCouncils, selectCouncils } = await import("@/lib/councils/compare");
+  const { parseCompareQuery } = await import("@/lib/councils/compare-query");
+  const { partnerFinderCouncils } = await import("@/lib/partners/finder");
 
   const [arrangement] = await context.sql<{ slug: string }[]>`
     select slug from arrangements where published_revision_id is not null order by id desc limit 1`;
@@ -61,6 +64,12 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
   const service = "legal";
   const councilPage = () => getCouncilPage(council);
   const servicePage = () => Promise.all([getServicePage(service), estimateCouncils()]);
+  // Three councils of different tiers side by side: a county, a district, a London borough.
+  const compareQuery = "councils=E10000008,E07000040,E09000005";
+  const comparePage = async () => {
+    const selection = await selectCouncils(parseCompareQuery(new URLSearchParams(compareQuery)));
+    return Promise.all([compareCouncils(selection.councils), partnerFinderCouncils()]);
+  };
 
   return [
     {
@@ -155,6 +164,22 @@ export async function scenarios(context: Context): Promise<Scenario[]> {
       path: `/services/${service}`,
       connections: 50,
       sql: servicePage,
+      target: { sqlRatio: 2 },
+    },
+    {
+      name: "Compare three councils, cached",
+      server: "cached",
+      path: `/compare?${compareQuery}`,
+      connections: 50,
+      sql: comparePage,
+      target: { pingShare: 0.5 },
+    },
+    {
+      name: "Compare three councils, uncached",
+      server: "uncached",
+      path: `/compare?${compareQuery}`,
+      connections: 50,
+      sql: comparePage,
       target: { sqlRatio: 2 },
     },
     await saveDraftScenario(context),
