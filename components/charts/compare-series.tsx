@@ -1,11 +1,8 @@
 /*
  * The compare page's lines, one per council: each differs from the others in colour, dash and
- * marker shape, so none is told apart by colour alone. Shared by the chart (a client island)
- * and its legend (rendered with the page). No Recharts here. Colours are at least 4.5:1 on white.
+ * marker shape, so none is told apart by colour alone. Shared by the chart
+ * (compare-years-chart.tsx) and its legend. Colours are at least 4.5:1 on white.
  */
-
-/** Height of the compare page's chart of shares by year, in pixels. */
-export const COMPARE_YEARS_HEIGHT = 360;
 
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond" | "triangle-down" | "cross";
 

@@ -1,82 +1,141 @@
-"use client";
-
-import { Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { shortPounds } from "./chart-parts";
-import { COMPARE_SERIES, COMPARE_YEARS_HEIGHT, markerPath } from "./compare-series";
-import { AXIS_TICK, guideLines } from "./savings-bars";
+import {
+  bands,
+  keepInside,
+  linearScale,
+  niceTicks,
+  shortYearLabel,
+  textWidth,
+  thinLabels,
+} from "@/lib/charts/scale";
+import { AXIS_FONT, axisWidth, plotBottom, underPlot, ValueAxis } from "./axes";
+import { ChartFrame, ChartSvg, type ChartLayout } from "./chart-frame";
+import { CHART_COLOURS, shortPounds } from "./chart-parts";
+import { COMPARE_SERIES, CompareLegend, markerPath } from "./compare-series";
 
 /**
  * One financial year: its label ("2016/17") and each council's share in pounds under `s0`, `s1`…
- * (plain numbers: BigInt cannot cross to a client component; the table beside has the exact
- * figures).
+ * (plain numbers that only place the points; the table beside has the exact figures).
  */
 export type CompareYearsDatum = { label: string } & Record<`s${number}`, number>;
 
-type DotProps = { cx?: number; cy?: number; index?: number };
+const HEIGHTS = { narrow: 260, medium: 300, wide: 340 } as const;
 
-/** A point's marker: the council's shape, in its colour, outlined in white. */
-function renderMarker(series: number, { cx, cy, index }: DotProps) {
-  const style = COMPARE_SERIES[series % COMPARE_SERIES.length]!;
-  if (cx === undefined || cy === undefined) return <g key={index} />;
-  return (
-    <path
-      key={index}
-      d={markerPath(style.shape, cx, cy, 4.5)}
-      fill={style.colour}
-      stroke="#fff"
-      strokeWidth={1.5}
-    />
+function CompareYearsSvg({
+  layout,
+  data,
+  names,
+}: {
+  layout: ChartLayout;
+  data: CompareYearsDatum[];
+  names: string[];
+}) {
+  const height = HEIGHTS[layout.name];
+  const value = (d: CompareYearsDatum, s: number) => d[`s${s}`] ?? 0;
+  const max = Math.max(0, ...data.flatMap((d) => names.map((_, s) => value(d, s))));
+  const ticks = niceTicks(max, layout.name === "narrow" ? 4 : 5, true);
+  const tickLabels = ticks.map(shortPounds);
+  const left = axisWidth(tickLabels);
+  const right = layout.width - 8;
+  const bottom = plotBottom(height);
+  const top = 12;
+  const y = linearScale([0, ticks.at(-1)!], [bottom, top]);
+  const x = bands(data.length, left, right);
+  const labels = thinLabels(
+    data.map((d) => d.label),
+    x.slot,
+    (label) => textWidth(label, AXIS_FONT),
+    { short: shortYearLabel },
   );
-}
-
-function YearTooltip({ active, payload, label }: TooltipContentProps) {
-  if (!active || !payload?.length) return null;
   return (
-    <div className="border border-rule-strong bg-paper px-3 py-2 text-sm text-ink shadow">
-      <p className="font-bold">{label}</p>
-      {payload.map((entry) => (
-        <p key={String(entry.dataKey)}>
-          {entry.name}: {shortPounds(Number(entry.value))}
-        </p>
-      ))}
-    </div>
+    <ChartSvg layout={layout} height={height}>
+      <ValueAxis ticks={ticks} labels={tickLabels} y={y} left={left} right={right} />
+      {names.map((name, s) => {
+        const style = COMPARE_SERIES[s % COMPARE_SERIES.length]!;
+        const at = data.map((d, i) => [x.centre(i), y(value(d, s))] as const);
+        return (
+          <g key={`${s}-${name}`}>
+            <path
+              d={at
+                .map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)} ${py.toFixed(1)}`)
+                .join("")}
+              fill="none"
+              stroke={style.colour}
+              strokeWidth={2.5}
+              strokeDasharray={style.dash}
+            />
+            {at.map(([px, py], i) => (
+              <path
+                key={i}
+                d={markerPath(style.shape, px, py, 4.5)}
+                fill={style.colour}
+                stroke="#fff"
+                strokeWidth={1.5}
+              />
+            ))}
+          </g>
+        );
+      })}
+      <g fill={CHART_COLOURS.text} textAnchor="middle">
+        {data.map((d, i) => (
+          <g key={d.label}>
+            <line
+              x1={x.centre(i)}
+              x2={x.centre(i)}
+              y1={bottom}
+              y2={bottom + (labels[i] ? 5 : 3)}
+              stroke={CHART_COLOURS.text}
+            />
+            {labels[i] ? (
+              <text
+                x={keepInside(x.centre(i), textWidth(labels[i], AXIS_FONT), 2, layout.width - 2)}
+                y={underPlot(bottom)}
+              >
+                {labels[i]}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </g>
+      {/* A native tooltip over each year's column: every council's share that year. */}
+      <g fill="transparent">
+        {data.map((d, i) => (
+          <rect
+            key={d.label}
+            x={x.centre(i) - x.slot / 2}
+            y={top}
+            width={x.slot}
+            height={bottom - top}
+          >
+            <title>
+              {`${d.label}: ${names.map((n, s) => `${n} ${shortPounds(value(d, s))}`).join("; ")}`}
+            </title>
+          </rect>
+        ))}
+      </g>
+    </ChartSvg>
   );
 }
 
 /**
  * Each council's share of its arrangements' savings by financial year, a line per council that
- * differs in colour, dash and marker (components/charts/compare-series.tsx). Loaded on demand by
- * lazy-charts.tsx, which draws the legend and names the chart for assistive technology.
+ * differs in colour, dash and marker (compare-series.tsx), with its legend, on one axis.
  */
-export function CompareYearsChart({ data, names }: { data: CompareYearsDatum[]; names: string[] }) {
+export function CompareYearsFigure({
+  data,
+  names,
+  summary,
+}: {
+  data: CompareYearsDatum[];
+  names: string[];
+  summary: string;
+}) {
   return (
-    <LineChart
-      responsive
-      data={data}
-      style={{ width: "100%", height: COMPARE_YEARS_HEIGHT }}
-      margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-      accessibilityLayer={false}
+    <ChartFrame
+      chart="compare-share-by-year"
+      summary={summary}
+      legend={<CompareLegend names={names} />}
     >
-      {guideLines()}
-      <XAxis dataKey="label" tick={AXIS_TICK} tickMargin={6} />
-      <YAxis tickFormatter={shortPounds} tick={AXIS_TICK} width={64} />
-      <Tooltip content={YearTooltip} />
-      {names.map((name, i) => {
-        const style = COMPARE_SERIES[i % COMPARE_SERIES.length]!;
-        return (
-          <Line
-            key={`s${i}`}
-            dataKey={`s${i}`}
-            name={name}
-            stroke={style.colour}
-            strokeWidth={2.5}
-            strokeDasharray={style.dash}
-            dot={(props: DotProps) => renderMarker(i, props)}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-        );
-      })}
-    </LineChart>
+      {(layout) => <CompareYearsSvg layout={layout} data={data} names={names} />}
+    </ChartFrame>
   );
 }

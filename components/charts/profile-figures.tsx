@@ -1,30 +1,16 @@
-"use client";
-
-import dynamic from "next/dynamic";
-import { useRef } from "react";
-import { useNearViewport } from "./near-viewport";
-import type { ProfileRangeDatum, ProfileYearDatum } from "./profile-charts";
-import { GROUP_COLOURS, PROFILE_RANGE_HEIGHT, PROFILE_YEARS_HEIGHT } from "./profile-parts";
+import { ChartFrame } from "./chart-frame";
+import {
+  ProfileRangeSvg,
+  ProfileYearsSvg,
+  type ProfileRangeDatum,
+  type ProfileYearDatum,
+} from "./profile-charts";
+import { GROUP_COLOURS } from "./profile-parts";
 
 /*
- * The profile's charts as the council page uses them: legends, accessible names and placeholders
- * of the charts' exact height render with the page; Recharts loads when a chart comes near the
- * screen (as lazy-charts.tsx does for the dashboard's).
+ * The profile's charts as the council page uses them: legends and accessible names around the
+ * server-drawn charts of profile-charts.tsx.
  */
-
-function Placeholder({ height }: { height: number }) {
-  return <div style={{ height }} className="bg-surface" data-chart-placeholder="" />;
-}
-
-const RangeChart = dynamic(() => import("./profile-charts").then((m) => m.ProfileRangeChart), {
-  ssr: false,
-  loading: () => <Placeholder height={PROFILE_RANGE_HEIGHT} />,
-});
-
-const YearsChart = dynamic(() => import("./profile-charts").then((m) => m.ProfileYearsChart), {
-  ssr: false,
-  loading: () => <Placeholder height={PROFILE_YEARS_HEIGHT} />,
-});
 
 function Swatch({ kind }: { kind: "council" | "median" | "band" | "line" }) {
   return (
@@ -92,24 +78,12 @@ export function ProfileRangeFigure({
   datum: ProfileRangeDatum;
   summary: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   return (
     <div className="mt-3">
       <p className="text-sm font-semibold">{label}</p>
-      <div
-        ref={box}
-        role="img"
-        aria-label={summary}
-        style={{ height: PROFILE_RANGE_HEIGHT }}
-        data-chart="profile-range"
-      >
-        {near ? (
-          <RangeChart datum={datum} height={PROFILE_RANGE_HEIGHT} />
-        ) : (
-          <Placeholder height={PROFILE_RANGE_HEIGHT} />
-        )}
-      </div>
+      <ChartFrame chart="profile-range" summary={summary}>
+        {(layout) => <ProfileRangeSvg layout={layout} datum={datum} />}
+      </ChartFrame>
     </div>
   );
 }
@@ -123,18 +97,13 @@ export function ProfileYearsFigure({
   data: ProfileYearDatum[];
   summary: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   return (
-    <div role="img" aria-label={summary} className="w-full" data-chart="profile-years">
-      <ProfileLegend council={council} years />
-      <div ref={box} style={{ minHeight: PROFILE_YEARS_HEIGHT }}>
-        {near ? (
-          <YearsChart data={data} height={PROFILE_YEARS_HEIGHT} />
-        ) : (
-          <Placeholder height={PROFILE_YEARS_HEIGHT} />
-        )}
-      </div>
-    </div>
+    <ChartFrame
+      chart="profile-years"
+      summary={summary}
+      legend={<ProfileLegend council={council} years />}
+    >
+      {(layout) => <ProfileYearsSvg layout={layout} data={data} council={council} />}
+    </ChartFrame>
   );
 }

@@ -1,89 +1,76 @@
-"use client";
-
-import { Bar, BarChart, XAxis, YAxis, usePlotArea, useXAxisScale } from "recharts";
-import { CHART_COLOURS, RANKED_BAR_SIZE, RANKED_MARGIN, rankedChartHeight } from "./chart-parts";
+import { fitText, linearScale, textWidth } from "@/lib/charts/scale";
+import { ChartFrame, ChartSvg, type ChartLayout } from "./chart-frame";
+import { CHART_COLOURS } from "./chart-parts";
 
 /**
- * One bar. `value` (pounds, a plain number because BigInt cannot cross to the browser) only
- * sizes the bar; `valueLabel` is the figure written at its end, formatted on the server.
+ * One bar. `value` (pounds, or a count) only sizes the bar; `valueLabel` is the figure written
+ * at its end, formatted on the server.
  */
 export type RankedBarDatum = { name: string; value: number; valueLabel: string };
 
-/** Roughly how wide a character of the labels is, to keep every label inside the chart. */
-const NAME_CHARACTER = 7;
-const VALUE_CHARACTER = 7.6;
+/** One row per item: its name above its bar. */
+const ROW = 44;
+const BAR = 18;
+const NAME_FONT = 13;
+const VALUE_FONT = 12;
 const GAP = 6;
+const EDGE = 4;
 
-function shorten(text: string, characters: number): string {
-  if (text.length <= characters) return text;
-  return `${text.slice(0, Math.max(1, characters - 1)).trimEnd()}…`;
-}
-
-type TickProps = { y?: number; payload?: { index?: number } };
-
-/**
- * Each row's direct labels: the name above its bar, from the left edge of the plot (shortened if
- * it would run past the right edge; the table has it whole), and the figure in bold at the end of
- * the bar, or just inside the end when there is no room after it. Drawn as the category axis's
- * tick so that a row whose bar has no length (nothing saved) is still labelled.
- */
-function RowLabel({ y = 0, payload, data }: TickProps & { data: RankedBarDatum[] }) {
-  const plot = usePlotArea();
-  const scale = useXAxisScale();
-  const row = data[payload?.index ?? -1];
-  if (!row || !plot || !scale) return null;
-  const end = Number(scale(row.value) ?? plot.x);
-  const outside = end + GAP + row.valueLabel.length * VALUE_CHARACTER <= plot.x + plot.width;
+function RankedBarsSvg({ layout, data }: { layout: ChartLayout; data: RankedBarDatum[] }) {
+  const right = layout.width - EDGE;
+  const max = Math.max(0, ...data.map((d) => d.value));
+  const x = linearScale([0, max || 1], [EDGE, right]);
   return (
-    <g>
-      <text x={plot.x} y={y - RANKED_BAR_SIZE / 2 - 6} fontSize={13} fill={CHART_COLOURS.ink}>
-        {shorten(row.name, Math.floor(plot.width / NAME_CHARACTER))}
-      </text>
-      <text
-        x={outside ? end + GAP : end - GAP}
-        y={y + 4}
-        fontSize={12}
-        fontWeight={700}
-        textAnchor={outside ? "start" : "end"}
-        fill={outside ? CHART_COLOURS.ink : "#fff"}
-      >
-        {row.valueLabel}
-      </text>
-    </g>
+    <ChartSvg layout={layout} height={Math.max(1, data.length) * ROW + EDGE}>
+      {data.map((row, i) => {
+        const top = EDGE + i * ROW;
+        const barTop = top + 22;
+        const end = x(row.value);
+        const valueWidth = textWidth(row.valueLabel, VALUE_FONT, true);
+        // The figure after the bar's end, or just inside it when there is no room after it.
+        const outside = end + GAP + valueWidth <= right;
+        return (
+          <g key={`${i}-${row.name}`}>
+            <title>{`${row.name}: ${row.valueLabel}`}</title>
+            <text x={EDGE} y={top + NAME_FONT * 0.95 + 2} fill={CHART_COLOURS.ink}>
+              {fitText(row.name, right - EDGE, NAME_FONT)}
+            </text>
+            <rect x={EDGE} y={barTop} width={end - EDGE} height={BAR} fill={CHART_COLOURS.actual} />
+            <text
+              x={outside ? end + GAP : end - GAP}
+              y={barTop + BAR / 2 + VALUE_FONT * 0.35}
+              fontSize={VALUE_FONT}
+              fontWeight={700}
+              textAnchor={outside ? "start" : "end"}
+              fill={outside ? CHART_COLOURS.ink : "#fff"}
+            >
+              {row.valueLabel}
+            </text>
+          </g>
+        );
+      })}
+    </ChartSvg>
   );
 }
 
 /**
- * Horizontal bars in the order given, each labelled directly with its name and figure: no
- * legend, no colour to decode, no scale to read. Loaded on demand by lazy-charts.tsx, which names
- * the chart for assistive technology.
+ * Horizontal bars in the order given, each labelled directly with its name (shortened if it
+ * would not fit; the table has it whole) and its figure: no legend, no colour to decode, no
+ * scale to read.
  */
-export function RankedBarChart({ data }: { data: RankedBarDatum[] }) {
+export function RankedBarFigure({
+  chart,
+  data,
+  summary,
+}: {
+  /** Names the chart for tests and styles: "savings-by-category", … */
+  chart: string;
+  data: RankedBarDatum[];
+  summary: string;
+}) {
   return (
-    <BarChart
-      responsive
-      layout="vertical"
-      data={data}
-      style={{ width: "100%", height: rankedChartHeight(data.length) }}
-      margin={RANKED_MARGIN}
-      accessibilityLayer={false}
-    >
-      <XAxis type="number" dataKey="value" hide domain={[0, "dataMax"]} />
-      <YAxis
-        type="category"
-        dataKey="name"
-        width={1}
-        axisLine={false}
-        tickLine={false}
-        interval={0}
-        tick={<RowLabel data={data} />}
-      />
-      <Bar
-        dataKey="value"
-        fill={CHART_COLOURS.actual}
-        barSize={RANKED_BAR_SIZE}
-        isAnimationActive={false}
-      />
-    </BarChart>
+    <ChartFrame chart={chart} summary={summary}>
+      {(layout) => <RankedBarsSvg layout={layout} data={data} />}
+    </ChartFrame>
   );
 }

@@ -11,7 +11,6 @@ export type YearBar = {
   label: string;
   actualPounds: number;
   forecastPounds: number;
-  cumulativePounds: number;
 };
 
 export type RankedBar = { name: string; value: number; valueLabel: string };
@@ -25,7 +24,6 @@ export function yearBars(years: SavingsYear[]): YearBar[] {
     label: financialYearLabel(year.financialYear),
     actualPounds: penceToChartPounds(year.actualPence),
     forecastPounds: penceToChartPounds(year.forecastPence),
-    cumulativePounds: penceToChartPounds(year.cumulativePence),
   }));
 }
 
@@ -50,9 +48,9 @@ export function savingsByYearSummary(years: SavingsYear[], totalPence: bigint): 
   return (
     `Savings by financial year, ${financialYearLabel(first.financialYear)} to ` +
     `${financialYearLabel(last.financialYear)}: bars show each year's actual and forecast ` +
-    `savings and a line the running total. The largest year was ` +
+    `savings. The largest year was ` +
     `${financialYearLabel(peak.financialYear)} at ${formatHeadlinePounds(peak.totalPence)}; ` +
-    `the cumulative total reaches ${formatHeadlinePounds(totalPence)}. ` +
+    `${formatHeadlinePounds(totalPence)} in all. ` +
     `Figures to the pound are in the table that follows.`
   );
 }

@@ -125,11 +125,15 @@ export function tableToCsv(table: FigureTable): string {
 const money = (label: string, csv: string): Column => ({ label, csv, kind: "money" });
 const count = (label: string, csv: string): Column => ({ label, csv, kind: "count" });
 
-/** The years' table; `totals` (the headline's, or a council's) makes its total row. */
+/**
+ * The years' table; `totals` (the headline's, or a council's) makes its total row. Its running
+ * total adds up actual savings only: a forecast is not yet a saving, so it is never added to them.
+ */
 export function savingsByYearTable(
   years: SavingsYear[],
   totals: Pick<Headline, "actualPence" | "forecastPence" | "totalPence">,
 ): FigureTable {
+  let actualToDate = 0n;
   return {
     chart: "savings-by-year",
     caption: "Savings by financial year, in pounds (rounded to the nearest pound)",
@@ -138,14 +142,14 @@ export function savingsByYearTable(
       money("Actual", "actual"),
       money("Forecast", "forecast"),
       money("Total", "total"),
-      money("Cumulative", "cumulative"),
+      money("Actual, running total", "actual_running_total"),
     ],
     rows: years.map((y) => [
       y.financialYear,
       y.actualPence,
       y.forecastPence,
       y.totalPence,
-      y.cumulativePence,
+      (actualToDate += y.actualPence),
     ]),
     footer: {
       label: "Total",

@@ -139,14 +139,14 @@ test.describe("an arrangement's page", () => {
       "mailto:safety@test.example.org",
     );
 
-    // The chart loads after the page; forecast bars are hatched, not only another colour.
+    // The chart is in the page; forecast bars are hatched, not only another colour, and the
+    // forecast year is marked in words under its bar.
     const chart = page.getByRole("img", {
       name: /^Savings by financial year, 2018\/19 to 2020\/21/,
     });
-    await chart.scrollIntoViewIfNeeded();
-    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
-    await expect(chart.locator(".recharts-bar-rectangle path[fill^='url(#']")).toHaveCount(1);
-    await expect(chart).toContainText("2020/21 (f)");
+    const svg = chart.locator("svg[data-layout]:visible");
+    await expect(svg.locator("path[fill^='url(#']")).toHaveCount(1);
+    await expect(svg.locator("text", { hasText: "2020/21" })).toHaveText("2020/21(f)");
 
     // Following a partner that is not a council lands on its arrangements.
     await facts.getByRole("link", { name: "Devon and Somerset Fire and Rescue Service" }).click();

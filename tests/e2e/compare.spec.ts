@@ -90,7 +90,9 @@ test.describe("comparing councils", () => {
         ...[DEVON, EAST_DEVON, BRENT].map((code) => whole(r[`${code}_share_pence`]!)),
       ]),
     );
-    await expect(page.locator('[data-chart="compare-share-by-year"] svg').first()).toBeVisible();
+    await expect(
+      page.locator('[data-chart="compare-share-by-year"] svg[data-layout]:visible'),
+    ).toHaveCount(1);
 
     const services = await rowsOf(page.getByTestId("compare-services-table"));
     const servicesCsv = await csvOf(page, "services");

@@ -74,7 +74,7 @@ async function expectedTables(filters: bySql.Filters): Promise<Record<string, st
       money(y.actualPence),
       money(y.forecastPence),
       money(y.totalPence),
-      money(y.cumulativePence),
+      money(y.actualToDatePence),
     ]),
     "savings-by-category": sortRows(
       (await bySql.expectedGroups(sql, filters, "category")).map((g) => [
@@ -144,10 +144,8 @@ test.describe("the dashboard", () => {
         "aria-label",
         /Figures to the pound(, with links,)? are in the table/,
       );
-      // Each chart loads once it comes near the screen.
-      await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator("svg.recharts-surface")).toBeVisible();
-      await expect(figure.locator("[data-chart-placeholder]")).toHaveCount(0);
+      // The SVG drawn for the page's width, and only that one, shows.
+      await expect(figure.locator("svg[data-layout]:visible")).toHaveCount(1);
       await expect(page.getByTestId(`${chart}-table`).locator("caption")).not.toBeEmpty();
       const section = page.locator(`[data-section="${chart}"]`);
       await expect(
@@ -155,20 +153,25 @@ test.describe("the dashboard", () => {
       ).toHaveAttribute("href", `/data/dashboard/${chart}.csv`);
     }
     // Ranked charts label each bar directly with its figure: no colour to decode.
-    const partners = page.locator('[data-chart="savings-by-partner-type"] svg.recharts-surface');
+    const partners = page.locator(
+      '[data-chart="savings-by-partner-type"] svg[data-layout]:visible',
+    );
     await expect(partners.getByText("Councils only", { exact: true })).toBeVisible();
-    await expect(partners.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(partners.locator("rect").first()).toBeVisible();
     await expect(page.locator('[data-section="savings-by-partner-type"]')).toContainText(
       "An arrangement can be in several groups",
     );
   });
 
-  test("sends the charts after the page: none in the HTML, a placeholder of their size instead", async ({
+  test("sends the charts in the HTML, each drawn for three widths, beside their tables", async ({
     request,
   }) => {
     const html = await (await request.get("/")).text();
-    expect(html).not.toContain("recharts-surface");
-    expect(html.match(/data-chart-placeholder/g)?.length).toBe(CHARTS.length);
+    for (const layout of ["narrow", "medium", "wide"]) {
+      expect(html.match(new RegExp(`<svg[^>]*data-layout="${layout}"`, "g"))?.length).toBe(
+        CHARTS.length,
+      );
+    }
     // The tables and their figures are in the HTML itself.
     for (const chart of CHARTS) expect(html).toContain(`data-testid="${chart}-table"`);
   });
@@ -290,8 +293,9 @@ test.describe("the dashboard", () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto("/");
     for (const chart of CHARTS) {
-      await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
-      await expect(page.locator(`[data-chart="${chart}"] svg.recharts-surface`)).toBeVisible();
+      await expect(
+        page.locator(`[data-chart="${chart}"] svg[data-layout]:visible`),
+      ).toHaveAttribute("data-layout", "narrow");
     }
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(320);
@@ -302,17 +306,12 @@ test.describe("the dashboard", () => {
 
   test("prints without the form, with charts and tables", async ({ page }) => {
     await page.goto("/");
-    // A reader who has looked through the page before printing has every chart drawn.
-    for (const chart of CHARTS) {
-      await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
-      await expect(page.locator(`[data-chart="${chart}"] svg.recharts-surface`)).toBeVisible();
-    }
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("search", { name: "Filter the figures" })).toBeHidden();
     await expect(page.getByTestId("filter-summary")).toBeVisible();
     for (const chart of CHARTS) {
-      const svg = page.locator(`[data-chart="${chart}"] svg.recharts-surface`);
-      await expect(svg).toBeVisible();
+      const svg = page.locator(`[data-chart="${chart}"] svg[data-layout]:visible`);
+      await expect(svg).toHaveCount(1);
       const box = (await svg.boundingBox())!;
       expect(box.width).toBeGreaterThan(100);
       await expect(page.getByTestId(`${chart}-table`)).toBeVisible();

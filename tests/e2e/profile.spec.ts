@@ -118,9 +118,8 @@ test("a council's profile: its figures beside its similar councils', with tables
   await expect(ranges).toHaveCount(3);
   await expect(ranges.first()).toHaveAttribute("aria-label", /^Harrow: shared arrangements, \d/);
   const years = section.getByRole("img", { name: /^Harrow's share of savings by financial year/ });
-  await years.scrollIntoViewIfNeeded();
-  await expect(years.locator("svg.recharts-surface")).toBeVisible();
-  await expect(ranges.last().locator("svg.recharts-surface")).toBeVisible();
+  await expect(years.locator("svg[data-layout]:visible")).toHaveCount(1);
+  await expect(ranges.last().locator("svg[data-layout]:visible")).toHaveCount(1);
 
   // Every similar council's figures, behind a disclosure.
   await section.getByText("The figures of each similar council").click();

@@ -622,8 +622,7 @@ test("the public editions page compares the register's editions with the LGA's, 
   await expect(lga.getByRole("row")).toHaveCount(lgaRows.length + 1);
   await expect(lga).toContainText(lgaRows.find((r) => r["edition"] === "2017")!["source"]!);
   const chart = page.getByRole("img", { name: /^Arrangements over time/ });
-  await page.locator('[data-chart-box="editions"]').first().scrollIntoViewIfNeeded();
-  await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+  await expect(chart.locator("svg[data-layout]:visible")).toHaveCount(1);
   await expect(page.getByRole("complementary", { name: /Demo data/ })).toBeVisible();
 
   // An administrator names an edition; the cached public page shows it within a second.

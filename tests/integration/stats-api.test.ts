@@ -199,8 +199,8 @@ describe.each(FILTER_SETS)("dashboard CSVs with %s", (_label, filters, query) =>
         forecast_pence: String(y.forecastPence),
         total_pounds: pounds(y.totalPence),
         total_pence: String(y.totalPence),
-        cumulative_pounds: pounds(y.cumulativePence),
-        cumulative_pence: String(y.cumulativePence),
+        actual_running_total_pounds: pounds(y.actualToDatePence),
+        actual_running_total_pence: String(y.actualToDatePence),
       })),
     );
   });

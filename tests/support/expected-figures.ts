@@ -113,11 +113,15 @@ export async function expectedHeadline(sql: postgres.Sql, filters: Filters) {
 
 type YearSums = { year: number; actual: string; forecast: string };
 
-/** Sums by year as the charts' rows: every year from the first to the last, running total. */
+/**
+ * Sums by year as the charts' rows: every year from the first to the last, with the running
+ * total of all savings (the API's) and of actual savings alone (the tables').
+ */
 function fillYears(rows: YearSums[]) {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const out = [];
   let cumulative = 0n;
+  let actualToDate = 0n;
   const first = rows[0]?.year;
   const last = rows[rows.length - 1]?.year;
   for (let year = first ?? 1; first !== undefined && year <= last!; year++) {
@@ -125,12 +129,14 @@ function fillYears(rows: YearSums[]) {
     const actual = BigInt(row?.actual ?? "0");
     const forecast = BigInt(row?.forecast ?? "0");
     cumulative += actual + forecast;
+    actualToDate += actual;
     out.push({
       financialYear: year,
       actualPence: actual,
       forecastPence: forecast,
       totalPence: actual + forecast,
       cumulativePence: cumulative,
+      actualToDatePence: actualToDate,
     });
   }
   return out;

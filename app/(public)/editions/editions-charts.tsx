@@ -1,5 +1,4 @@
-import type { EditionPoint } from "@/components/charts/editions-chart";
-import { EditionsFigure } from "@/components/charts/editions-figure";
+import { EditionsChart, type EditionPoint } from "@/components/charts/editions-chart";
 import type { LgaEdition } from "@/lib/editions/lga";
 import type { EditionWithFigures } from "@/lib/editions/queries";
 import { formatHeadlinePounds, penceToChartPounds } from "@/lib/money";
@@ -75,11 +74,12 @@ export function EditionsCharts({
       <p className="mt-2 max-w-3xl text-ink-muted">
         Points sit at each edition&apos;s date. Where the LGA gave only a month or a year, its point
         is placed in the middle of it. Our savings are the total of all savings recorded (actual and
-        forecast); the LGA&apos;s are its cumulative savings.
+        forecast); the LGA&apos;s are its cumulative savings. Where two figures would be written
+        over each other, one is left out of the chart: every figure is in the tables.
       </p>
       <div className="mt-6 grid gap-10 lg:grid-cols-2">
         {CHARTS.map((chart) => (
-          <EditionsFigure
+          <EditionsChart
             key={chart.measure}
             title={chart.title}
             unit={chart.unit}

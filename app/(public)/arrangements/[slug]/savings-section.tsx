@@ -1,5 +1,5 @@
-import { SavingsChartIsland } from "@/components/arrangement/savings-chart-island";
 import { SavingsTable } from "@/components/arrangement/savings-table";
+import { ArrangementSavingsChart } from "@/components/charts/arrangement-savings-chart";
 import { RoundingNote } from "@/components/rounding-note";
 import { today } from "@/lib/clock";
 import { financialYearLabel } from "@/lib/financial-year";
@@ -63,7 +63,7 @@ function SavingsFigures({ arrangement: a }: { arrangement: ArrangementDetail }) 
           <RoundingNote />
         </div>
         <figure className="min-w-0 break-inside-avoid">
-          <SavingsChartIsland data={chartData} summary={chartSummary(a)} />
+          <ArrangementSavingsChart data={chartData} summary={chartSummary(a)} />
           <figcaption className="mt-2 text-sm text-ink-muted">
             Chart of the figures in the table.
           </figcaption>

@@ -12,7 +12,7 @@ import { formatHeadlinePounds, formatWholePounds } from "@/lib/money";
 import { formatLongDate } from "@/lib/format/dates";
 import { today } from "@/lib/clock";
 import { FigureTableView } from "@/components/charts/figure-table";
-import { SavingsByYearFigure } from "@/components/charts/lazy-charts";
+import { SavingsByYearFigure } from "@/components/charts/savings-by-year-chart";
 import { savingsByYearSummary, yearBars } from "@/lib/stats/charts";
 import { savingsByYearTable } from "@/lib/stats/tables";
 
@@ -184,8 +184,8 @@ export function SavingsOverTimeSection({ page }: { page: CouncilPage }) {
               summary={savingsByYearSummary(years, totals.totalPence)}
             />
             <figcaption className="mt-2 text-sm text-ink-muted">
-              Chart of the figures in the table. The line shows the running total on the right-hand
-              scale.
+              Chart of the figures in the table, which also gives the running total of actual
+              savings.
             </figcaption>
           </figure>
           <FigureTableView table={table} />

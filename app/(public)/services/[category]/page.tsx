@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { notFound } from "next/navigation";
-import { RankedBarFigure } from "@/components/charts/lazy-charts";
+import { RankedBarFigure } from "@/components/charts/ranked-bar-chart";
 import { DataTable } from "@/components/data-table";
 import { SelectField } from "@/components/forms/select-field";
 import { HeadlineFigures } from "@/components/headline-figures";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { CompareYearsFigure, RankedBarFigure } from "@/components/charts/lazy-charts";
+import { CompareYearsFigure } from "@/components/charts/compare-years-chart";
+import { RankedBarFigure } from "@/components/charts/ranked-bar-chart";
 import { FigureTableView } from "@/components/charts/figure-table";
 import { IllustrativeBanner } from "@/components/illustrative-banner";
 import { RoundingNote } from "@/components/rounding-note";

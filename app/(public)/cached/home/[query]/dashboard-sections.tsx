@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { RankedBarFigure, SavingsByYearFigure } from "@/components/charts/lazy-charts";
+import { RankedBarFigure } from "@/components/charts/ranked-bar-chart";
+import { SavingsByYearFigure } from "@/components/charts/savings-by-year-chart";
 import {
   groupBars,
   groupSummary,
@@ -55,7 +56,7 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
         summary={savingsByYearSummary(d.years, d.headline.totalPence)}
       />
     ),
-    note: "Chart of the figures in the table below. The line shows the running total on the right-hand scale.",
+    note: "Chart of the figures in the table below, which also gives the running total of actual savings.",
   },
   {
     chart: "savings-by-category",
