@@ -41,10 +41,11 @@ export type ProfileYearDatum = {
   range: [number, number];
 };
 
-export function formatProfileValue(value: number, unit: ProfileUnit): string {
+/** A value as the chart writes it; a figure per resident outside the axis says so. */
+export function formatProfileValue(value: number, unit: ProfileUnit, onAxis = false): string {
   if (unit === "pounds") return shortPounds(value);
   if (unit === "per-resident")
-    return `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+    return `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })}${onAxis ? "" : " per resident"}`;
   return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 }
 
@@ -66,7 +67,7 @@ const RANGE = { axis: 40, height: 62, edge: 12 };
 function rangeTicks(max: number, unit: ProfileUnit, width: number, most: number) {
   for (let count = most; ; count--) {
     const ticks = niceTicks(max, Math.max(1, count), unit !== "per-resident");
-    const labels = ticks.map((t) => formatProfileValue(t, unit));
+    const labels = ticks.map((t) => formatProfileValue(t, unit, true));
     const widest = Math.max(...labels.map((l) => textWidth(l, AXIS_FONT)));
     const room = (width - widest) / Math.max(1, ticks.length - 1);
     if (count <= 1 || widest + 8 <= room) return { ticks, labels, widest };

@@ -1,4 +1,4 @@
-import { formatPerResident } from "@/lib/money";
+import { formatPence, formatPerResident } from "@/lib/money";
 
 /*
  * The population the register holds for each council: the ONS mid-year estimate for 2020 in
@@ -16,4 +16,9 @@ export const POPULATION_ESTIMATE = "mid-2020 estimate";
 export function perResidentText(pence: bigint, population: number | null): string | null {
   const amount = formatPerResident(pence, population);
   return amount === null ? null : `${amount} per resident`;
+}
+
+/** "£12.34 per resident" for an amount already per resident, in whole pence. */
+export function perResidentPenceText(perResident: bigint): string {
+  return `${formatPence(perResident)} per resident`;
 }

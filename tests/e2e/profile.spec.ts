@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { standingText } from "@/lib/councils/profile";
 import { financialYearLabel } from "@/lib/financial-year";
-import { formatPence, formatWholePounds } from "@/lib/money";
+import { perResidentPenceText } from "@/lib/councils/population";
+import { formatWholePounds } from "@/lib/money";
 import { axeViolations } from "./a11y";
 
 /*
@@ -84,7 +85,7 @@ test("a council's profile: its figures beside its similar councils', with tables
       n.toLocaleString("en-GB", { maximumFractionDigits: 2 }),
     ),
     cells(profile.share_pence, formatWholePounds),
-    cells(profile.share_per_resident_pence, formatPence),
+    cells(profile.share_per_resident_pence, perResidentPenceText),
   ]);
   // Each row says where Harrow stands among them.
   const standings = [

@@ -7,7 +7,7 @@ import {
 } from "@/components/charts/profile-figures";
 import type { ProfileRangeDatum } from "@/components/charts/profile-charts";
 import type { CouncilPage } from "@/lib/councils/council-page";
-import { POPULATION_ESTIMATE } from "@/lib/councils/population";
+import { perResidentPenceText, POPULATION_ESTIMATE } from "@/lib/councils/population";
 import {
   standingText,
   type CouncilProfile,
@@ -18,7 +18,6 @@ import {
 import { financialYearLabel } from "@/lib/financial-year";
 import {
   formatHeadlinePounds,
-  formatPence,
   formatWholePounds,
   penceToChartPounds,
 } from "@/lib/money";
@@ -53,7 +52,8 @@ const inPounds = (m: Measure<bigint>) => ({
 
 function measureRows(profile: CouncilProfile): MeasureRow[] {
   const pounds = (v: number | bigint) => formatWholePounds(v as bigint);
-  const perResident = (v: number | bigint) => formatPence(v as bigint);
+  // The one public figure with pence, so always said per resident (as perResidentText does).
+  const perResident = (v: number | bigint) => perResidentPenceText(v as bigint);
   return [
     {
       key: "arrangements",
@@ -128,7 +128,7 @@ function MeasuresFigure({ profile, name }: { profile: CouncilProfile; name: stri
       <p className="mt-2 max-w-3xl" data-testid="profile-headline">
         {name} takes part in {arrangements!.council} shared arrangements (the median of its similar
         councils: {arrangements!.median}); its share of their savings is {share!.council} (median{" "}
-        {share!.median}), or {perResident!.council} per resident (median {perResident!.median}).
+        {share!.median}), or {perResident!.council} (median {perResident!.median}).
       </p>
       <div className="mt-4 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-start print:block">
         <figure className="min-w-0 break-inside-avoid">
@@ -253,7 +253,11 @@ const GROUP_COLUMNS: Column<ProfileMember>[] = [
   },
   { label: "Shared arrangements", numeric: true, cell: (m) => count(m.arrangements) },
   { label: "Share of their savings", numeric: true, cell: (m) => formatWholePounds(m.sharePence) },
-  { label: "Share per resident", numeric: true, cell: (m) => formatPence(m.perResidentPence) },
+  {
+    label: "Share per resident",
+    numeric: true,
+    cell: (m) => perResidentPenceText(m.perResidentPence),
+  },
 ];
 
 /** Its figures beside its similar councils', and what most of them share that it does not. */
