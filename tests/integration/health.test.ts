@@ -8,7 +8,8 @@ import { checkDatabase } from "@/lib/health";
 
 /*
  * The proxy turns every request away with a 503 while the health check fails, so the check must
- * tell a database that is down from one whose connections are all busy serving pages.
+ * tell a database that is down from one whose connections are all busy serving pages. (A database
+ * that is down — connections refused — is tests/e2e/reliability.spec.ts, through the fault proxy.)
  */
 
 afterAll(async () => {
@@ -28,9 +29,5 @@ describe("the database check", () => {
     expect(await checkDatabase(2000)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
     await Promise.all(busy);
-  });
-
-  it("answers no when the query does not come back in time", async () => {
-    expect(await checkDatabase(0)).toBe(false);
   });
 });

@@ -131,7 +131,7 @@ describe.each(FILTER_SETS)("dashboard figures with %s", (_label, filters) => {
     const expected = await bySql.expectedYears(sql, filters);
     expect(expected.length).toBeGreaterThan(0);
     const years = await register.getSavingsByYear(filters);
-    expect(years).toEqual(expected);
+    expect(years).toEqual(bySql.registerYears(expected));
     const headline = await register.getHeadline(filters);
     expect(years[years.length - 1]!.cumulativePence).toBe(headline.totalPence);
   });

@@ -142,6 +142,13 @@ function fillYears(rows: YearSums[]) {
   return out;
 }
 
+/** The years as the register gives them, without the tables' running total of actuals. */
+export function registerYears<T extends { actualToDatePence: bigint }>(
+  years: T[],
+): Omit<T, "actualToDatePence">[] {
+  return years.map(({ actualToDatePence: _tables, ...year }) => year);
+}
+
 export async function expectedYears(sql: postgres.Sql, filters: Filters) {
   const rows = await sql<YearSums[]>`
     with m as (${matching(sql, filters)})
