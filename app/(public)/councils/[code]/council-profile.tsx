@@ -16,11 +16,7 @@ import {
   type ProfileYear,
 } from "@/lib/councils/profile";
 import { financialYearLabel } from "@/lib/financial-year";
-import {
-  formatHeadlinePounds,
-  formatWholePounds,
-  penceToChartPounds,
-} from "@/lib/money";
+import { formatHeadlinePounds, formatWholePounds, penceToChartPounds } from "@/lib/money";
 import { partnerFinderHref } from "@/lib/partners/query";
 
 /*
